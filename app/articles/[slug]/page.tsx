@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { CountryChips } from "@/components/articles/country-chips";
+import { formatAbsolute, RelativeTime } from "@/components/ui/relative-time";
+import { getArticle } from "@/lib/articles/queries";
+import { parseArticleParam } from "@/lib/articles/slug";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ slug: string }>;
+
+async function load(params: Params) {
+  const id = parseArticleParam((await params).slug);
+  return id === null ? null : getArticle(id);
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const article = await load(params);
+  return article ? { title: article.title, description: article.excerpt } : { title: "Article not found" };
+}
+
+export default async function ArticlePage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const article = await load(params);
+  if (!article) notFound();
+  if (decodeURIComponent(slug) !== article.path.slice("/articles/".length)) permanentRedirect(article.path);
+
+  return (
+    <article className="mx-auto max-w-3xl">
+      <h1 className="font-serif text-3xl leading-tight font-bold sm:text-4xl">{article.title}</h1>
+      <p className="mt-3 text-sm text-stone-600">
+        <span className="font-medium text-stone-800" data-testid="source">
+          {article.source.name}
+        </span>
+        {article.author ? <span> · {article.author}</span> : null}
+        <span aria-hidden="true"> · </span>
+        <RelativeTime date={article.publishedAt} estimated={article.dateEstimated} />
+        <span className="text-stone-500"> ({formatAbsolute(article.publishedAt)})</span>
+        <span aria-hidden="true"> · </span>
+        <span>{article.readingMinutes} min read</span>
+      </p>
+      <div className="mt-3">
+        <CountryChips countries={article.countries} limit={20} />
+      </div>
+      <div
+        className="prose-article mt-6 space-y-4 font-serif text-lg leading-relaxed [&_a]:text-sky-800 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:border-stone-300 [&_blockquote]:pl-4 [&_img]:h-auto [&_img]:max-w-full"
+        data-testid="article-body"
+        // bodyHtml was sanitized with an allowlist at ingest, the last step before storage.
+        dangerouslySetInnerHTML={{ __html: article.bodyHtml }}
+      />
+      {article.url ? (
+        <p className="mt-8 border-t border-stone-200 pt-4">
+          <a
+            href={article.url}
+            rel="noopener noreferrer"
+            target="_blank"
+            className="font-medium text-sky-800 underline"
+            data-testid="original-link"
+          >
+            Read the original at {article.source.name}
+          </a>
+        </p>
+      ) : (
+        <p className="mt-8 border-t border-stone-200 pt-4 text-sm text-stone-600">
+          The source gave no link to the original.
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div className="mx-auto max-w-xl py-12 text-center">
+      <h1 className="font-serif text-3xl font-bold">Page not found</h1>
+      <p className="mt-4 text-stone-700">Nothing lives at this address.</p>
+      <p className="mt-6">
+        <Link href="/" className="text-sky-800 underline">
+          Back to the latest news
+        </Link>
+      </p>
+    </div>
+  );
+}

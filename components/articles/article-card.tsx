@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { ArticleCard as Card } from "@/lib/articles/types";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { CountryChips } from "./country-chips";
+
+/** One article in a list: title, source, date, excerpt (or highlighted snippet) and country chips. */
+export function ArticleCard({ article }: { article: Card }) {
+  return (
+    <article className="border-b border-stone-200 py-4" data-testid="article-card">
+      <h2 className="font-serif text-xl leading-snug font-semibold">
+        <Link href={article.path} className="hover:underline">
+          {article.title}
+        </Link>
+      </h2>
+      <p className="mt-1 text-sm text-stone-600">
+        <span className="font-medium text-stone-800">{article.source.name}</span>
+        <span aria-hidden="true"> · </span>
+        <RelativeTime date={article.publishedAt} estimated={article.dateEstimated} />
+      </p>
+      {article.snippet ? (
+        // The snippet is escaped text with only <mark> tags added by lib/search.
+        <p className="mt-2 text-stone-800" data-testid="snippet" dangerouslySetInnerHTML={{ __html: article.snippet }} />
+      ) : article.excerpt ? (
+        <p className="mt-2 line-clamp-3 text-stone-800">{article.excerpt}</p>
+      ) : null}
+      <div className="mt-2">
+        <CountryChips countries={article.countries} />
+      </div>
+    </article>
+  );
+}

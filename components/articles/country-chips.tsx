@@ -1,0 +1,28 @@
+import Link from "next/link";
+import type { CountryRef } from "@/lib/articles/types";
+
+/** Country chips, each linking to the list filtered by that country. Primary countries come first, bolder. */
+export function CountryChips({ countries, limit = 6 }: { countries: CountryRef[]; limit?: number }) {
+  if (countries.length === 0) return null;
+  const shown = countries.slice(0, limit);
+  return (
+    <ul className="flex flex-wrap gap-1.5" aria-label="Countries">
+      {shown.map((c) => (
+        <li key={c.code}>
+          <Link
+            href={`/?country=${c.code}`}
+            className={
+              c.primary
+                ? "rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900 hover:bg-sky-200"
+                : "rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700 hover:bg-stone-200"
+            }
+            title={c.primary ? `${c.name}: a main subject` : `${c.name}: mentioned`}
+          >
+            {c.name}
+          </Link>
+        </li>
+      ))}
+      {countries.length > limit ? <li className="text-xs text-stone-500">+{countries.length - limit}</li> : null}
+    </ul>
+  );
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+
+const seedTitle = "Iran, Russia urge using capacities to end Israeli carnage in Gaza";
+// The committed copy of the seed article: its paragraphs are what the page must show, in order.
+const seedParagraphs = readFileSync("prisma/seed/articles/000_5903914231b3fbaf.txt", "utf8")
+  .replace(/\r\n?/g, "\n")
+  .split(/\n\s*\n/)
+  .map((p) => p.trim())
+  .filter((p) => p && p !== seedTitle && !/^This news has been collected|^Source link/.test(p));
+
+test("the front page lists the seed article with its source and countries", async ({ page }) => {
+  await page.goto("/");
+  const card = page.getByTestId("article-card").filter({ hasText: seedTitle });
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText("Hamso News");
+  await expect(card.getByRole("link", { name: "Iran" })).toBeVisible();
+  await expect(card.locator("time")).toHaveAttribute("datetime", "2023-10-27T00:00:00.000Z");
+});
+
+test("the seed article page shows its title once, every paragraph in order, the original link and no boilerplate", async ({ page }) => {
+  expect(seedParagraphs).toHaveLength(10);
+  await page.goto("/");
+  await page.getByRole("link", { name: seedTitle }).click();
+  await expect(page).toHaveURL(/\/articles\/\d+-iran-russia-urge-using-capacities/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedTitle);
+  await expect(page.getByText(seedTitle, { exact: true })).toHaveCount(1);
+
+  const paragraphs = await page.getByTestId("article-body").locator("p").allTextContents();
+  expect(paragraphs).toEqual(seedParagraphs);
+
+  const body = await page.locator("main").innerText();
+  expect(body).not.toMatch(/collected from reliable news agencies|Source link|Click to enter the source/i);
+
+  const original = page.getByTestId("original-link");
+  await expect(original).toHaveAttribute("href", "https://en.hamsonews.com/2023/10/27/iran-russia-urge-using-capacities-to-end-israeli-carnage-in-gaza/");
+  await expect(original).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(page.getByText(/min read/)).toBeVisible();
+});
+
+test("an article address with the wrong slug redirects to the canonical one", async ({ page }) => {
+  await page.goto("/");
+  const href = await page.getByRole("link", { name: seedTitle }).getAttribute("href");
+  const id = /\/articles\/(\d+)-/.exec(href ?? "")?.[1];
+  expect(id).toBeTruthy();
+  await page.goto(`/articles/${id}-wrong-slug`);
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+});
+
+for (const bad of ["999999999", "abc", "0", "1e5", "99999999999999999999", "%E2%80%AE"]) {
+  test(`an unknown or malformed article id (${bad}) answers 404 with the not-found page`, async ({ page }) => {
+    const response = await page.goto(`/articles/${bad}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Article not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to the latest news" })).toBeVisible();
+  });
+}
+
+test("pagination walks to older articles and back, and bad page numbers fall back", async ({ page }) => {
+  await page.goto("/");
+  const countText = await page.getByTestId("result-count").innerText();
+  const total = Number(countText.replace(/[^0-9]/g, ""));
+  expect(total).toBeGreaterThan(20);
+  const firstPage = await page.getByTestId("article-card").locator("h2").allTextContents();
+  expect(firstPage).toHaveLength(20);
+
+  await page.getByRole("link", { name: "Older →" }).click();
+  await expect(page).toHaveURL(/\?page=2$/);
+  const secondPage = await page.getByTestId("article-card").locator("h2").allTextContents();
+  expect(secondPage.length).toBe(Math.min(20, total - 20));
+  expect(secondPage.filter((t) => firstPage.includes(t))).toEqual([]);
+
+  await page.getByRole("link", { name: "← Newer" }).click();
+  await expect(page.getByTestId("article-card").locator("h2")).toHaveText(firstPage);
+
+  for (const bad of ["-1", "abc", "0", "1.5"]) {
+    const response = await page.goto(`/?page=${bad}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId("article-card").locator("h2")).toHaveText(firstPage);
+  }
+  const past = await page.goto("/?page=99999999999999999999");
+  expect(past?.status()).toBe(200);
+  await expect(page.getByTestId("empty")).toContainText("Go to the last page");
+});
+
+test("an unknown page answers 404 with the site's not-found page", async ({ page }) => {
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});

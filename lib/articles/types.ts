@@ -1,0 +1,44 @@
+import type { RegionSlug } from "@/lib/regions";
+
+/** A country chip: ISO code and display name. */
+export interface CountryRef {
+  code: string;
+  name: string;
+  primary: boolean;
+}
+
+/** What an article card shows (list queries never load the body). */
+export interface ArticleCard {
+  id: number;
+  path: string;
+  title: string;
+  url: string | null;
+  excerpt: string;
+  /** Highlighted snippet (HTML with only <mark> tags, everything else escaped), when searching. */
+  snippet: string | null;
+  source: { id: number; name: string };
+  publishedAt: Date;
+  dateEstimated: boolean;
+  countries: CountryRef[];
+  regions: RegionSlug[];
+}
+
+/** The article page. */
+export interface ArticleDetail extends ArticleCard {
+  bodyHtml: string;
+  bodyText: string;
+  author: string | null;
+  readingMinutes: number;
+  language: string | null;
+  fetchedAt: Date;
+  source: { id: number; name: string; siteUrl: string | null };
+}
+
+/** One page of a list. */
+export interface ArticlePage {
+  items: ArticleCard[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}

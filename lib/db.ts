@@ -1,0 +1,34 @@
+import "server-only";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env, providerOf } from "@/lib/env";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
+
+/**
+ * The application's database client. Both generated clients are built from schemas that declare the
+ * same models and fields (a test checks this), so the SQLite client's type describes either.
+ */
+export type Db = SqliteClient;
+
+/** Resolves a `file:` URL relative to the working directory (the repo root), as prisma.config.ts does. */
+export function sqlitePath(url: string): string {
+  const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return path.isAbsolute(file) ? file : path.resolve(process.cwd(), file);
+}
+
+/** Creates a client for a database URL; callers own its lifetime (scripts and tests). */
+export function createDb(url: string = env.DATABASE_URL): Db {
+  if (providerOf(url) === "sqlite") {
+    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 }) });
+  }
+  const adapter = new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE });
+  return new PostgresClient({ adapter }) as unknown as Db;
+}
+
+const globalForDb = globalThis as unknown as { dispatchDb?: Db };
+
+/** The process-wide client (one per process, reused across hot reloads in development). */
+export const db: Db = globalForDb.dispatchDb ?? createDb();
+if (process.env.NODE_ENV !== "production") globalForDb.dispatchDb = db;

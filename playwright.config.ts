@@ -1,0 +1,43 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// One throwaway database per test run. The runner evaluates this file first and its workers inherit
+// the environment, so every process sees the same path.
+process.env.E2E_DATABASE_URL ??= `file:${path.join(mkdtempSync(path.join(tmpdir(), "dispatch-e2e-")), "e2e.db")}`;
+const port = Number(process.env.E2E_PORT ?? 3107);
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: process.env.CI === "true",
+  timeout: 30_000,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-sqlite.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    // The same path a user takes: `npm start` migrates, imports the sample content and serves the build.
+    command: "npm start",
+    url: `http://127.0.0.1:${port}/`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+      DISPATCH_ALLOW_PRIVATE_NETWORK: "1",
+    },
+  },
+});

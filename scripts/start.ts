@@ -1,0 +1,99 @@
+/**
+ * `npm start`: prepares the database (creates it, applies migrations, imports the sample content once),
+ * builds the app when the sources changed since the last build, then serves the production app on PORT.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { env, providerOf } from "@/lib/env";
+
+const root = process.cwd();
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const say = (line: string) => console.log(`[dispatch] ${line}`);
+
+/** Environment for child processes, without this process's react-server resolution condition. */
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { NODE_OPTIONS: _ignored, ...rest } = process.env;
+  return { ...rest, DATABASE_URL: env.DATABASE_URL, ...extra };
+}
+
+function run(cmd: string, args: string[], what: string, extraEnv: Record<string, string> = {}): void {
+  const result = spawnSync(cmd, args, { cwd: root, env: childEnv(extraEnv), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout ?? "");
+    process.stderr.write(result.stderr ?? "");
+    say(`${what} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(1);
+  }
+}
+
+const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+
+/** A fingerprint of everything `next build` reads, so a stale build is rebuilt and a current one is reused. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const info = statSync(p);
+    if (info.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name === "node_modules" || name === "generated" || name.startsWith(".")) continue;
+        visit(path.join(p, name));
+      }
+    } else {
+      hash.update(path.relative(root, p)).update(readFileSync(p));
+    }
+  };
+  for (const input of BUILD_INPUTS) visit(path.join(root, input));
+  return hash.digest("hex");
+}
+
+async function main(): Promise<void> {
+  const provider = providerOf(env.DATABASE_URL);
+  if (provider === "sqlite") {
+    const { sqlitePath } = await import("@/lib/db");
+    const file = sqlitePath(env.DATABASE_URL);
+    mkdirSync(path.dirname(file), { recursive: true });
+    say(`${existsSync(file) ? "Using" : "Creating"} SQLite database ${path.relative(root, file) || file}`);
+  } else {
+    say("Using PostgreSQL database from DATABASE_URL");
+  }
+
+  say("Applying database migrations…");
+  run(bin("prisma"), ["migrate", "deploy"], "Applying migrations");
+
+  const { db } = await import("@/lib/db");
+  const { importSampleContent } = await import("@/lib/ingest/sample");
+  if ((await db.article.count()) === 0) {
+    say("Importing sample content…");
+    const reports = await importSampleContent(db);
+    const added = reports.reduce((n, r) => n + (r.status === "imported" ? r.counts.new : 0), 0);
+    for (const r of reports) if (r.status === "rejected") say(`  skipped ${path.relative(root, r.file)}: ${r.reason}`);
+    say(`Imported ${added} sample articles.`);
+  } else {
+    say("Database already has articles; sample content not imported again.");
+  }
+  await db.$disconnect();
+
+  const stampFile = path.join(root, ".next", "dispatch-build-fingerprint");
+  const fingerprint = sourceFingerprint();
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+  if (built) {
+    say("Production build is up to date.");
+  } else {
+    say("Building the app (first start or sources changed; about a minute)…");
+    run(bin("next"), ["build"], "next build", { NEXT_TELEMETRY_DISABLED: "1" });
+    writeFileSync(stampFile, fingerprint);
+  }
+
+  say(`Serving on http://localhost:${env.PORT}`);
+  const server = spawn(bin("next"), ["start", "-p", String(env.PORT)], { cwd: root, env: childEnv({ NEXT_TELEMETRY_DISABLED: "1" }), stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+main().catch((error: unknown) => {
+  say(`Start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

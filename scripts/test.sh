@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `npm test`: lint, typecheck, unit tests (Vitest), then end-to-end tests (Playwright, Debian Chromium)
+# against the production build on a throwaway database. Ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+rm -f test-results/*.json
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "[test] Chromium is missing; installing Debian's chromium with apt-get…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || true
+  fi
+  if [ ! -x "$chromium" ]; then
+    echo "[test] Chromium not found at $chromium: install it with 'sudo apt-get install chromium' (or set CHROMIUM_PATH)."
+    exit 1
+  fi
+fi
+
+failed_stages=()
+stage() {
+  local name="$1"; shift
+  echo "[test] ── $name"
+  if "$@"; then echo "passed" > "test-results/stage-$name.status"; else echo "failed" > "test-results/stage-$name.status"; failed_stages+=("$name"); fi
+}
+
+stage lint npx eslint --max-warnings=0 .
+stage typecheck npx tsc --noEmit
+stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+stage e2e npx playwright test
+
+node scripts/test-summary.mjs
+if [ ${#failed_stages[@]} -gt 0 ]; then
+  echo "[test] failed: ${failed_stages[*]}"
+  exit 1
+fi
