@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { SearchBox, SearchBoxFallback } from "@/components/search/search-box";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,7 +18,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-stone-900">
               Dispatch
             </Link>
-            <div id="header-search" className="flex-1" />
+            <div className="flex-1">
+              <Suspense fallback={<SearchBoxFallback />}>
+                <SearchBox />
+              </Suspense>
+            </div>
           </div>
         </header>
         <main className="mx-auto max-w-5xl px-4 py-6">{children}</main>

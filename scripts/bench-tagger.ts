@@ -26,7 +26,8 @@ function main(): void {
   if (!Number.isInteger(total) || total < ROUNDS) throw new Error(`bad article count: ${process.argv[2]}`);
   const rand = seededRandom(20240607);
   const corpus = Array.from({ length: 2_000 }, () => syntheticArticle(rand, 500));
-  const words = corpus.reduce((n, a) => n + a.title.split(/\s+/).length + a.body.split(/\s+/).length, 0) / corpus.length;
+  const words =
+    corpus.reduce((n, a) => n + a.title.split(/\s+/).length + a.body.split(/\s+/).length, 0) / corpus.length;
 
   // Warm-up so the JIT has compiled the hot paths before measuring.
   const tags = tagAll(corpus, corpus.length);
@@ -53,7 +54,9 @@ function main(): void {
   }
   times.sort();
 
-  console.log(`articles:         ${perRound * ROUNDS} in ${ROUNDS} rounds (avg ${Math.round(words)} words, ${corpus.length} distinct)`);
+  console.log(
+    `articles:         ${perRound * ROUNDS} in ${ROUNDS} rounds (avg ${Math.round(words)} words, ${corpus.length} distinct)`,
+  );
   console.log(
     `throughput:       ${perSecond.toLocaleString("en-US")} articles/s on one core (median round; min ${Math.round(rates[0] ?? 0).toLocaleString("en-US")}, max ${Math.round(rates[ROUNDS - 1] ?? 0).toLocaleString("en-US")})`,
   );
@@ -61,7 +64,11 @@ function main(): void {
     `per article:      p50 ${percentile(times, 0.5).toFixed(1)} µs, p95 ${percentile(times, 0.95).toFixed(1)} µs, p99 ${percentile(times, 0.99).toFixed(1)} µs`,
   );
   console.log(`tags per article: ${(tags / corpus.length).toFixed(1)}`);
-  console.log(perSecond >= TARGET_PER_SECOND ? `OK (target ${TARGET_PER_SECOND}/s)` : `BELOW TARGET (${TARGET_PER_SECOND}/s)`);
+  console.log(
+    perSecond >= TARGET_PER_SECOND
+      ? `OK (target ${TARGET_PER_SECOND}/s)`
+      : `BELOW TARGET (${TARGET_PER_SECOND}/s)`,
+  );
   if (perSecond < TARGET_PER_SECOND) process.exitCode = 1;
 }
 

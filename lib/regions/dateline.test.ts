@@ -33,7 +33,9 @@ describe("wire datelines", () => {
   });
 
   it("tags the dateline country as primary even when the text never names it", () => {
-    const tags = tagged("MOSCOW (Reuters) - Officials said talks would resume next week in a neutral venue. Later paragraphs mention Brazil once.\n\nNothing else.\n\nBrazil was mentioned in passing.");
+    const tags = tagged(
+      "MOSCOW (Reuters) - Officials said talks would resume next week in a neutral venue. Later paragraphs mention Brazil once.\n\nNothing else.\n\nBrazil was mentioned in passing.",
+    );
     const ru = tags.find((t) => t.code === "RU");
     expect(ru?.primary).toBe(true);
     expect(tags[0]?.code).toBe("RU");
@@ -43,7 +45,9 @@ describe("wire datelines", () => {
     expect(tagged("GAZA CITY, Oct 5 (AP) — Residents fled south.").map((t) => t.code)).toEqual(["PS"]);
     expect(tagged("NICE, France (AP) — A truck drove into a crowd.").map((t) => t.code)).toEqual(["FR"]);
     expect(tagged("READING, England (AP) — Floods rose.").map((t) => t.code)).toEqual(["GB"]);
-    expect(tagged("ATLANTA, Ga. (AP) — Georgia voters went to the polls.").map((t) => t.code)).toEqual(["US"]);
+    expect(tagged("ATLANTA, Ga. (AP) — Georgia voters went to the polls.").map((t) => t.code)).toEqual([
+      "US",
+    ]);
   });
 
   it("finds a dateline after a byline paragraph", () => {

@@ -26,7 +26,9 @@ const DATELINE_RE =
   /^\s*([A-Z][A-Za-z\u00C0-\u024F.'’\-/ ]{1,48}?)(?:,\s*([A-Z][A-Za-z\u00C0-\u024F.'’ ]{1,28}?))?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(\([^)\n]{1,40}\))?\s*([—–]|\s-{1,2}|:)\s/;
 
 const SMALL_TITLE_WORDS = new Set(
-  "with from into over after about that this than amid upon onto what when where will says said have been were they their them your".split(" "),
+  "with from into over after about that this than amid upon onto what when where will says said have been were they their them your".split(
+    " ",
+  ),
 );
 
 function isTitleCaseless(t: Tokens, end: number): boolean {
@@ -62,7 +64,8 @@ export function findDateline(text: string): [number, number] | null {
   const sep = m[4] ?? "";
   const upper = place === place.toUpperCase() && /[A-Z]{2}/.test(place);
   const dash = sep === "—" || sep === "–";
-  if (!upper && !agency && !(dash && isPlaceLike(place) && (region === "" || isPlaceLike(region)))) return null;
+  if (!upper && !agency && !(dash && isPlaceLike(place) && (region === "" || isPlaceLike(region))))
+    return null;
   if (!upper && sep === ":") return null;
   const start = m.index + m[0].indexOf(place);
   let end = start + place.length;
@@ -113,7 +116,14 @@ export function analyze(title: string, body: string): Doc {
       break;
     }
   }
-  return { t, titleEnd, titleCaseless: isTitleCaseless(t, titleEnd), datelineStart, datelineEnd, leadParaMax };
+  return {
+    t,
+    titleEnd,
+    titleCaseless: isTitleCaseless(t, titleEnd),
+    datelineStart,
+    datelineEnd,
+    leadParaMax,
+  };
 }
 
 /** The zone of token i. */

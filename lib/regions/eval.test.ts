@@ -24,7 +24,14 @@ describe("evaluation set (lib/regions/eval-set.json)", () => {
         perRegion.set(region ?? "?", (perRegion.get(region ?? "?") ?? 0) + 1);
       }
     }
-    for (const region of ["africa", "north-america", "latin-america-caribbean", "asia-pacific", "europe", "middle-east-north-africa"]) {
+    for (const region of [
+      "africa",
+      "north-america",
+      "latin-america-caribbean",
+      "asia-pacific",
+      "europe",
+      "middle-east-north-africa",
+    ]) {
       expect(perRegion.get(region) ?? 0, region).toBeGreaterThanOrEqual(5);
     }
     expect(perRegion.has("?")).toBe(false);
@@ -44,7 +51,8 @@ describe("evaluation set (lib/regions/eval-set.json)", () => {
       tp += got.size - extra.length;
       fp += extra.length;
       fn += missing.length;
-      if (extra.length > 0 || missing.length > 0) misses.push(`${item.id}: extra [${extra.join(",")}] missing [${missing.join(",")}]`);
+      if (extra.length > 0 || missing.length > 0)
+        misses.push(`${item.id}: extra [${extra.join(",")}] missing [${missing.join(",")}]`);
     }
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);

@@ -593,7 +593,7 @@ export const BLOCKED =
   "New York Times|Washington Post|Wall Street Journal|Los Angeles Times|Chicago Tribune|Boston Globe|Times of India|Jerusalem Post|" +
   "Times of Israel|South China Morning Post|Japan Times|Moscow Times|Kyiv Independent|Kyiv Post|Sydney Morning Herald|Korea Herald|" +
   "Korea Times|Tehran Times|Irish Times|China Daily|Voice of America|France 24|Russia Today|Bangkok Post|Jakarta Post|The New Yorker|" +
-  "Irish coffee|Canadian bacon|Mount Sinai|Chicken Kiev|Basel III|Stockholm syndrome|Egyptian cotton|Irish Sea|Hong Kong flu|Latin America|South America|Central America|North America|" +
+  "Irish coffee|Canadian bacon|Greek yogurt|Mount Sinai|Chicken Kiev|Basel III|Stockholm syndrome|Egyptian cotton|Irish Sea|Hong Kong flu|Latin America|South America|Central America|North America|" +
   "Latin American|South American|Central American|North American|Pan-American|Inter-American|Pan American|Central African|West African|" +
   "East African|North African|South Asian|Southeast Asian|Sub-Saharan";
 
@@ -610,7 +610,8 @@ export const PEOPLE =
 /** Words that are evidence for one reading of an ambiguous name (see rules.ts). */
 export const CUES: Readonly<Record<string, string>> = {
   "us-georgia": "Kemp|Raffensperger|Warnock|Ossoff|Stacey Abrams",
-  georgia: "Caucasus|South Caucasus|Kobakhidze|Saakashvili|Ivanishvili|Zourabichvili|Kavelashvili|Garibashvili",
+  georgia:
+    "Caucasus|South Caucasus|Kobakhidze|Saakashvili|Ivanishvili|Zourabichvili|Kavelashvili|Garibashvili",
   bird: "Thanksgiving|Butterball",
   "channel-islands": "Channel Islands|Bailiwick|States of Jersey",
   "south-korea": "Yoon Suk Yeol|Lee Jae-myung|Samsung|Hyundai|K-pop",

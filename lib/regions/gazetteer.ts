@@ -14,16 +14,7 @@ import {
 import { phraseNorms } from "./tokenize";
 
 export type Kind =
-  | "name"
-  | "demonym"
-  | "city"
-  | "area"
-  | "subnational"
-  | "metonym"
-  | "block"
-  | "person"
-  | "cue"
-  | "us-abbr";
+  "name" | "demonym" | "city" | "area" | "subnational" | "metonym" | "block" | "person" | "cue" | "us-abbr";
 
 /** Context rules for names with a second, non-country reading (see rules.ts). */
 export type Rule =
@@ -194,7 +185,8 @@ function buildIndex(): Index {
         node.entry = entry;
         size++;
       } else if (prev.code !== code) {
-        if (!SHARED_ON_PURPOSE.has(key)) conflicts.push(`${phrase}: ${prev.code ?? "-"}/${prev.kind} vs ${code ?? "-"}/${kind}`);
+        if (!SHARED_ON_PURPOSE.has(key))
+          conflicts.push(`${phrase}: ${prev.code ?? "-"}/${prev.kind} vs ${code ?? "-"}/${kind}`);
       } else if (KIND_RANK[kind] > KIND_RANK[prev.kind]) {
         node.entry = { ...entry, rule: prev.rule ?? entry.rule };
       }

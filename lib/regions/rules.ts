@@ -126,7 +126,9 @@ const GEORGIAN_NOT_PEOPLE = words(
   "architecture era period house houses terrace terraces townhouse townhouses style building buildings mansion square",
 );
 
-const PLACE_SUFFIX = words("fc festival airport station university council cathedral borough town crown court");
+const PLACE_SUFFIX = words(
+  "fc festival airport station university council cathedral borough town crown court",
+);
 
 const JERSEY_NOT_PLACE = words("cow cows cattle milk cream shirt shirts number dairy");
 
@@ -161,7 +163,8 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
   const next = norm(doc, c.end);
   const kind = c.entry.kind;
   if ((next === "sea" || next === "ocean") && isCapWord(doc, c.end)) return true;
-  if (norm(doc, c.start - 1) === "of" && /^(gulf|sea|bay|strait|straits)$/.test(norm(doc, c.start - 2))) return true;
+  if (norm(doc, c.start - 1) === "of" && /^(gulf|sea|bay|strait|straits)$/.test(norm(doc, c.start - 2)))
+    return true;
   if ((kind === "city" || kind === "area" || kind === "metonym") && !(flag(doc, c.end - 1) & POSSESSIVE)) {
     if (TREATY_WORDS.has(next)) return true;
     if (next === "climate" && TREATY_WORDS.has(norm(doc, c.end + 1))) return true;
@@ -171,7 +174,8 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (LANGUAGE_BEFORE.has(prev) || LANGUAGE_AFTER.has(next)) return true;
     if (next === "-" && /^(speaking|language|speaker|speakers)$/.test(norm(doc, c.end + 1))) return true;
     // "written in French." / "in Russian and English": a language when nothing follows it.
-    if ((prev === "in" || prev === "into") && (!(flag(doc, c.end) & WORD) || next === "and" || next === "or")) return true;
+    if ((prev === "in" || prev === "into") && (!(flag(doc, c.end) & WORD) || next === "and" || next === "or"))
+      return true;
   }
   return false;
 }
@@ -191,7 +195,12 @@ export function isPersonUse(doc: Doc, c: Candidate, rule: NameLike): boolean {
   const k = i - 1;
   if (k < 0) return false;
   // "Booker T. Washington": an initial right before.
-  if (norm(doc, k) === "." && norm(doc, k - 1).length === 1 && isCapWord(doc, k - 1) && norm(doc, k - 2) !== ".") {
+  if (
+    norm(doc, k) === "." &&
+    norm(doc, k - 1).length === 1 &&
+    isCapWord(doc, k - 1) &&
+    norm(doc, k - 2) !== "."
+  ) {
     return isCapWord(doc, k - 2);
   }
   if (!isCapWord(doc, k)) return false;
@@ -242,7 +251,8 @@ export function resolveGeorgia(doc: Doc, c: Candidate, ev: Evidence): string | n
       if (before === "state") return "US";
       if (GEORGIA_GE_BEFORE.has(before)) return "GE";
     }
-    if (norm(doc, c.end) === "," && (norm(doc, c.end + 1) === "us" || norm(doc, c.end + 1) === "usa")) return "US";
+    if (norm(doc, c.end) === "," && (norm(doc, c.end + 1) === "us" || norm(doc, c.end + 1) === "usa"))
+      return "US";
   }
   return georgiaSide(ev);
 }

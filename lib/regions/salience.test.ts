@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { PRIMARY_MIN_MENTIONS, salienceOf } from "./tagger";
 import { regionsForTags, tagCountries } from "./index";
 
-const filler = "Officials met for hours to discuss the budget, the schedule and the staffing plan for next year.";
+const filler =
+  "Officials met for hours to discuss the budget, the schedule and the staffing plan for next year.";
 
 function article(lead: string, later: string[]): string {
   return [lead, filler, filler, ...later].join("\n\n");
@@ -12,9 +13,10 @@ describe("salience and primary countries", () => {
   it("tells title/lead countries apart from passing mentions", () => {
     const tags = tagCountries({
       title: "Kenya raises fuel taxes",
-      body: article(`Kenya's parliament approved higher fuel taxes on Tuesday, a move that ${filler.toLowerCase()}`, [
-        "Analysts compared the measure with a similar one in Brazil.",
-      ]),
+      body: article(
+        `Kenya's parliament approved higher fuel taxes on Tuesday, a move that ${filler.toLowerCase()}`,
+        ["Analysts compared the measure with a similar one in Brazil."],
+      ),
     });
     const ke = tags.find((t) => t.code === "KE");
     const br = tags.find((t) => t.code === "BR");
@@ -27,11 +29,20 @@ describe("salience and primary countries", () => {
 
   it(`makes a country primary once it is mentioned ${PRIMARY_MIN_MENTIONS} times`, () => {
     const later = ["Japan responded.", "Japan said more.", "Japan added a detail."];
-    const tags = tagCountries({ title: "Markets slip", body: article(`Stocks fell. ${filler}`, later.slice(0, 2)) });
+    const tags = tagCountries({
+      title: "Markets slip",
+      body: article(`Stocks fell. ${filler}`, later.slice(0, 2)),
+    });
     expect(tags.find((t) => t.code === "JP")?.primary).toBe(true); // only country: fallback
-    const withOther = tagCountries({ title: "Brazil markets slip", body: article(`Stocks fell. ${filler}`, later.slice(0, 2)) });
+    const withOther = tagCountries({
+      title: "Brazil markets slip",
+      body: article(`Stocks fell. ${filler}`, later.slice(0, 2)),
+    });
     expect(withOther.find((t) => t.code === "JP")?.primary).toBe(false);
-    const three = tagCountries({ title: "Brazil markets slip", body: article(`Stocks fell. ${filler}`, later) });
+    const three = tagCountries({
+      title: "Brazil markets slip",
+      body: article(`Stocks fell. ${filler}`, later),
+    });
     expect(three.find((t) => t.code === "JP")?.primary).toBe(true);
     expect(three.find((t) => t.code === "JP")?.mentions).toBe(3);
   });
@@ -48,7 +59,10 @@ describe("salience and primary countries", () => {
   });
 
   it("sorts by salience and returns no tags (World) for an article with no country", () => {
-    const tags = tagCountries({ title: "Global temperatures hit record", body: "Scientists said the trend would continue." });
+    const tags = tagCountries({
+      title: "Global temperatures hit record",
+      body: "Scientists said the trend would continue.",
+    });
     expect(tags).toEqual([]);
     expect(regionsForTags(tags)).toEqual(["world"]);
     const sorted = tagCountries({ title: "France and Spain", body: "France, France, Spain. Italy." });

@@ -10,22 +10,42 @@ function codes(body: string, title = ""): string[] {
 
 describe("country detection", () => {
   it("finds names, short names, demonyms, capitals and cities", () => {
-    expect(codes("Iranian and Israeli officials spoke as Palestinians gathered.")).toEqual(["IL", "IR", "PS"]);
+    expect(codes("Iranian and Israeli officials spoke as Palestinians gathered.")).toEqual([
+      "IL",
+      "IR",
+      "PS",
+    ]);
     expect(codes("Talks in Tehran, Jerusalem and Ramallah.")).toEqual(["IL", "IR", "PS"]);
-    expect(codes("The Democratic Republic of the Congo and Bosnia and Herzegovina signed a deal.")).toEqual(["BA", "CD"]);
+    expect(codes("The Democratic Republic of the Congo and Bosnia and Herzegovina signed a deal.")).toEqual([
+      "BA",
+      "CD",
+    ]);
     expect(codes("Exports from the UK, the U.S. and the UAE rose.")).toEqual(["AE", "GB", "US"]);
     expect(codes("Kosovo and Serbia met in Pristina.")).toEqual(["RS", "XK"]);
   });
 
   it("folds accents and apostrophes", () => {
-    expect(codes("Türkiye, Côte d’Ivoire and São Paulo were mentioned; the Élysée replied.")).toEqual(["BR", "CI", "FR", "TR"]);
+    expect(codes("Türkiye, Côte d’Ivoire and São Paulo were mentioned; the Élysée replied.")).toEqual([
+      "BR",
+      "CI",
+      "FR",
+      "TR",
+    ]);
     expect(codes("Israel's cabinet met. Iran’s envoy left.")).toEqual(["IL", "IR"]);
   });
 
   it("maps government metonyms", () => {
     expect(codes("The White House and the Pentagon disagreed.")).toEqual(["US"]);
-    expect(codes("The Kremlin said; Downing Street, Whitehall and the Elysee replied.")).toEqual(["FR", "GB", "RU"]);
-    expect(codes("Zhongnanhai stayed silent while Capitol Hill and the Quai d'Orsay reacted.")).toEqual(["CN", "FR", "US"]);
+    expect(codes("The Kremlin said; Downing Street, Whitehall and the Elysee replied.")).toEqual([
+      "FR",
+      "GB",
+      "RU",
+    ]);
+    expect(codes("Zhongnanhai stayed silent while Capitol Hill and the Quai d'Orsay reacted.")).toEqual([
+      "CN",
+      "FR",
+      "US",
+    ]);
   });
 
   it("maps regions and territories", () => {
@@ -35,7 +55,9 @@ describe("country detection", () => {
   });
 
   it("is case-sensitive for common words and acronyms", () => {
-    expect(codes("We had roast turkey, a nice chat about reading, and a chad hanging from the ballot.")).toEqual([]);
+    expect(
+      codes("We had roast turkey, a nice chat about reading, and a chad hanging from the ballot."),
+    ).toEqual([]);
     expect(codes("Let us know. He told us so.")).toEqual([]);
     expect(codes("US forces left.")).toEqual(["US"]);
   });

@@ -22,7 +22,7 @@ import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
 import type { CountryTag } from "./types";
 
 /** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
-export const TAGGER_VERSION = 1;
+export const TAGGER_VERSION: number = 1;
 
 /** Mentions at which a country counts as primary even outside title, dateline and lead. */
 export const PRIMARY_MIN_MENTIONS = 3;
@@ -52,7 +52,15 @@ function scan(doc: Doc): Candidate[] {
     }
     if (!best) continue;
     if (best.acronym && !(f & ALLCAPS)) continue;
-    out.push({ start: i, end: bestEnd, entry: best, code: best.code, forced: false, absorbed: false, pending: false });
+    out.push({
+      start: i,
+      end: bestEnd,
+      entry: best,
+      code: best.code,
+      forced: false,
+      absorbed: false,
+      pending: false,
+    });
     i = bestEnd - 1;
   }
   return out;
@@ -108,7 +116,11 @@ function collectEvidence(doc: Doc, cands: Candidate[]): Evidence {
     if (e.kind === "us-abbr" || e.kind === "block" || e.kind === "person") continue;
     if (!c.forced && failsGenericChecks(doc, c)) continue;
     ev.byCode.set(c.code, (ev.byCode.get(c.code) ?? 0) + 1);
-    if (c.code === "US" && (e.kind === "city" || e.kind === "area" || e.kind === "subnational") && e.phrase !== "Washington") {
+    if (
+      c.code === "US" &&
+      (e.kind === "city" || e.kind === "area" || e.kind === "subnational") &&
+      e.phrase !== "Washington"
+    ) {
       ev.usPlaces++;
     }
   }
@@ -121,7 +133,13 @@ function resolve(doc: Doc, cands: Candidate[], ev: Evidence): void {
   for (const c of cands) {
     const e = c.entry;
     if (c.forced) continue;
-    if (e.kind === "block" || e.kind === "person" || e.kind === "cue" || e.kind === "us-abbr" || e.code === null) {
+    if (
+      e.kind === "block" ||
+      e.kind === "person" ||
+      e.kind === "cue" ||
+      e.kind === "us-abbr" ||
+      e.code === null
+    ) {
       c.code = null;
       continue;
     }

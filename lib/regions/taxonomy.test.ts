@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { REGIONS, allCountryCodes, countryName, regionOfCountry, regionsForTags, resolveRegion, type CountryTag } from "./index";
+import {
+  REGIONS,
+  allCountryCodes,
+  countryName,
+  regionOfCountry,
+  regionsForTags,
+  resolveRegion,
+  type CountryTag,
+} from "./index";
 import { codesWithRegion } from "./taxonomy";
 
 const tag = (code: string, primary = true): CountryTag => ({ code, salience: 0.5, primary, mentions: 1 });
@@ -23,7 +31,11 @@ describe("region taxonomy", () => {
     expect(codes).toContain("XK");
     expect(codes).toContain("PS");
     expect(codes.length).toBeGreaterThanOrEqual(249);
-    const leaves = new Set(REGIONS.filter((r) => !REGIONS.some((c) => c.parent === r.slug) && r.slug !== "world").map((r) => r.slug));
+    const leaves = new Set(
+      REGIONS.filter((r) => !REGIONS.some((c) => c.parent === r.slug) && r.slug !== "world").map(
+        (r) => r.slug,
+      ),
+    );
     for (const code of codes) {
       const region = regionOfCountry(code);
       expect(region, code).not.toBeNull();
@@ -66,7 +78,8 @@ describe("region taxonomy", () => {
     expect(resolveRegion("World")).toBe("world");
     expect(resolveRegion("Atlantis")).toBeNull();
     for (const region of REGIONS) {
-      for (const label of [region.slug, region.name, ...region.aliases]) expect(resolveRegion(label), label).toBe(region.slug);
+      for (const label of [region.slug, region.name, ...region.aliases])
+        expect(resolveRegion(label), label).toBe(region.slug);
     }
   });
 

@@ -31,7 +31,17 @@ const NO_SENTENCE_BREAK = new Set(
   ),
 );
 
-const FOLD: Readonly<Record<string, string>> = { ł: "l", ø: "o", æ: "ae", œ: "oe", ß: "ss", đ: "d", ı: "i", ð: "d", þ: "th" };
+const FOLD: Readonly<Record<string, string>> = {
+  ł: "l",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  đ: "d",
+  ı: "i",
+  ð: "d",
+  þ: "th",
+};
 
 function fold(word: string): string {
   const lower = word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
@@ -167,7 +177,8 @@ export function tokenizeInto(out: Tokens, text: string, firstPara: number): numb
     para[k] = p;
     start[k] = i;
     // A colon counts as a break: headlines capitalize after it ("Gaza: Talks Resume").
-    if ((c === 46 && !NO_SENTENCE_BREAK.has(prevWordNorm)) || c === 33 || c === 63 || c === 58) sentenceStart = true;
+    if ((c === 46 && !NO_SENTENCE_BREAK.has(prevWordNorm)) || c === 33 || c === 63 || c === 58)
+      sentenceStart = true;
     prevWordNorm = "";
     i++;
   }

@@ -1,0 +1,83 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+
+export interface HistogramBin {
+  /** First and last calendar day of the bin (YYYY-MM-DD), inclusive. */
+  start: string;
+  end: string;
+  count: number;
+  label: string;
+}
+
+/**
+ * Matching articles over time. Each bar links to its own date range (works without JavaScript);
+ * with JavaScript, dragging across bars selects the range they span.
+ */
+export function Histogram({ bins, unit }: { bins: HistogramBin[]; unit: string }) {
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  if (bins.length === 0) return null;
+  const max = Math.max(1, ...bins.map((b) => b.count));
+
+  const hrefFor = (a: number, b: number) => {
+    const lo = bins[Math.min(a, b)];
+    const hi = bins[Math.max(a, b)];
+    const next = new URLSearchParams(searchParams.toString());
+    for (const key of ["range", "page", "from", "to"]) next.delete(key);
+    if (lo && hi) {
+      next.set("from", lo.start);
+      next.set("to", hi.end);
+    }
+    return `/?${next.toString()}`;
+  };
+  const selected = (i: number) => drag !== null && i >= Math.min(drag.from, drag.to) && i <= Math.max(drag.from, drag.to);
+
+  return (
+    <figure className="mb-4 rounded border border-stone-200 bg-white p-3" data-testid="histogram">
+      <figcaption className="mb-2 text-xs text-stone-500">
+        Matching articles per {unit}. Click a bar, or drag across bars, to filter by date.
+      </figcaption>
+      <div
+        className="flex h-20 touch-none items-end gap-px select-none"
+        onPointerLeave={() => setDrag(null)}
+        onPointerUp={() => {
+          if (drag && drag.from !== drag.to) router.push(hrefFor(drag.from, drag.to), { scroll: false });
+          setDrag(null);
+        }}
+      >
+        {bins.map((bin, i) => (
+          <Link
+            key={bin.start}
+            href={hrefFor(i, i)}
+            scroll={false}
+            draggable={false}
+            title={`${bin.label}: ${bin.count.toLocaleString("en")} articles`}
+            aria-label={`${bin.label}: ${bin.count} articles`}
+            className="group flex h-full flex-1 items-end"
+            onPointerDown={(e) => {
+              e.preventDefault();
+              setDrag({ from: i, to: i });
+            }}
+            onPointerEnter={() => setDrag((d) => (d ? { ...d, to: i } : d))}
+            onClick={(e) => {
+              if (drag && drag.from !== drag.to) e.preventDefault();
+            }}
+          >
+            <span
+              className={`block w-full rounded-t ${selected(i) ? "bg-amber-500" : "bg-sky-600 group-hover:bg-sky-800"}`}
+              style={{ height: `${bin.count === 0 ? 0 : Math.max(4, Math.round((bin.count / max) * 100))}%` }}
+            />
+          </Link>
+        ))}
+      </div>
+      <div className="mt-1 flex justify-between text-[11px] text-stone-500">
+        <span>{bins[0]?.label}</span>
+        <span>{bins[bins.length - 1]?.label}</span>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,84 @@
+import { expect, test, type Page } from "@playwright/test";
+import { npmRun, writeFeed } from "./helpers";
+
+// A word no sample article contains, so these tests see only their own articles.
+const W = "quellbrook";
+
+test.beforeAll(() => {
+  const feed = writeFeed("Search E2E Desk", [
+    { guid: "s1", title: `Cairo ceasefire talks resume (${W})`, body: `CAIRO — Egyptian mediators reopened ceasefire talks on Gaza in Cairo. ${W} observers said Egypt would host a second round.`, daysAgo: 2 },
+    { guid: "s2", title: `Eastern Congo ceasefire holds (${W})`, body: `GOMA — A ceasefire in eastern Democratic Republic of the Congo held for a third day, ${W} monitors said in Kinshasa.`, daysAgo: 3 },
+    { guid: "s3", title: `Egyptian ceasefire plan, old draft (${W})`, body: `An older Egyptian ceasefire draft for Gaza circulated in Cairo months ago, ${W} diplomats recalled.`, daysAgo: 60 },
+    { guid: "s4", title: `Tokyo hosts ceasefire conference (${W})`, body: `TOKYO — Japan hosted a ceasefire conference, ${W} delegates from Japan and South Korea attended.`, daysAgo: 1 },
+  ]);
+  npmRun("ingest", [feed, "--json"]);
+});
+
+async function titles(page: Page): Promise<string[]> {
+  return page.getByTestId("article-card").locator("h2").allTextContents();
+}
+
+test("type a query, pick a region and a date preset; the URL carries it all through reload and back", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Search articles" }).fill(`ceasefire ${W}`);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=ceasefire(\\+|%20)${W}`));
+  await expect(page.getByTestId("result-count")).toContainText("4 articles");
+  await expect(page.getByTestId("snippet").first().locator("mark").first()).toBeVisible();
+
+  await page.getByTestId("region-middle-east-north-africa").click();
+  await expect(page).toHaveURL(/region=middle-east-north-africa/);
+  await expect(page.getByTestId("result-count")).toContainText("2 articles");
+  const regionOnly = await titles(page);
+  expect(regionOnly.sort()).toEqual([`Cairo ceasefire talks resume (${W})`, `Egyptian ceasefire plan, old draft (${W})`]);
+
+  await page.getByTestId("range-7d").click();
+  await expect(page).toHaveURL(/range=7d/);
+  await expect(page.getByTestId("result-count")).toContainText("1 article");
+  expect(await titles(page)).toEqual([`Cairo ceasefire talks resume (${W})`]);
+
+  await page.reload();
+  await expect(page.getByTestId("result-count")).toContainText("1 article");
+  expect(await titles(page)).toEqual([`Cairo ceasefire talks resume (${W})`]);
+  await expect(page.getByRole("searchbox", { name: "Search articles" })).toHaveValue(`ceasefire ${W}`);
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/range=7d/);
+  await expect(page.getByTestId("result-count")).toContainText("2 articles");
+  expect((await titles(page)).sort()).toEqual(regionOnly.sort());
+});
+
+test("a shared URL renders the same results on the server", async ({ page }) => {
+  await page.goto(`/?q=ceasefire+${W}&region=asia-pacific`);
+  expect(await titles(page)).toEqual([`Tokyo hosts ceasefire conference (${W})`]);
+  await expect(page.getByTestId("region-asia-pacific")).toHaveAttribute("aria-pressed", "true");
+});
+
+test("hostile query strings and impossible dates never break the page", async ({ page }) => {
+  for (const q of ['"unbalanced', "title:secret", "NEAR(a b)", "***", "-", "😀", "a".repeat(10_000).slice(0, 4000), "') OR 1=1 --"]) {
+    const response = await page.goto(`/?q=${encodeURIComponent(q)}`);
+    expect(response?.status(), q).toBe(200);
+  }
+  const response = await page.goto("/?from=2024-02-31&to=2023-01-01&region=atlantis&page=-3");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByTestId("param-errors")).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the search form, region links and date presets work as plain GET requests", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("searchbox", { name: "Search articles" }).fill(`ceasefire ${W}`);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(new RegExp(`q=ceasefire\\+${W}`));
+    await expect(page.getByTestId("result-count")).toContainText("4 articles");
+
+    await page.getByTestId("region-africa").click();
+    await expect(page).toHaveURL(/region=africa/);
+    expect(await titles(page)).toEqual([`Eastern Congo ceasefire holds (${W})`]);
+
+    await page.getByTestId("range-30d").click();
+    await expect(page).toHaveURL(/range=30d/);
+    expect(await titles(page)).toEqual([`Eastern Congo ceasefire holds (${W})`]);
+  });
+});
