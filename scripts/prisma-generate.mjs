@@ -48,5 +48,9 @@ const failed = results.filter((result) => result.code !== 0);
 for (const { provider, output } of failed) {
   console.error(`--- prisma generate (${provider}) ---\n${output.trim()}\n`);
 }
-if (failed.length > 0) fail(`generating the ${failed.map((r) => r.provider).join(" and ")} client failed.`);
+if (failed.length > 0) {
+  fail(
+    `generating the ${failed.map((r) => r.provider).join(" and ")} client${failed.length > 1 ? "s" : ""} failed.`,
+  );
+}
 console.log(`Prisma clients generated: ${providers.map((p) => `lib/generated/${p}`).join(", ")}`);

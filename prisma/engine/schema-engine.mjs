@@ -46,7 +46,10 @@ function parseArgs(argv) {
 function providerOf(url) {
   if (url.startsWith("file:")) return "sqlite";
   if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
-  throw new EngineError(`Unsupported datasource URL "${redact(url)}": expected file: or postgres(ql)://`, "P1013");
+  throw new EngineError(
+    `Unsupported datasource URL "${redact(url)}": expected file: or postgres(ql)://`,
+    "P1013",
+  );
 }
 
 /** The provider declared in the schema files, for commands that run without a datasource URL. */
@@ -127,23 +130,35 @@ const MIGRATIONS_TABLE_COLUMNS = [
  * the engine's own SQLite connection, which holds an exclusive lock, and so that exit can close them cleanly).
  */
 async function createAdapters(provider, datasource) {
-  const { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } = await import("@prisma/driver-adapter-utils");
+  const { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } =
+    await import("@prisma/driver-adapter-utils");
   const connections = new Set();
-  const open = (role) => async (adapter) => {
-    const connection = tweakAdapter(await adapter, provider, ColumnTypeEnum);
-    connection.role = role;
-    connections.add(connection);
+  const track = async (role, connecting) => {
+    const connection = tweakAdapter(await connecting, provider, ColumnTypeEnum);
     const dispose = connection.dispose;
-    connection.dispose = () => (connections.delete(connection), dispose());
+    connection.role = role;
+    connection.dispose = () => {
+      connections.delete(connection);
+      return dispose();
+    };
+    connections.add(connection);
     return connection;
   };
+
+  // The native engine wipes a configured shadow database before each use; this one does not, so it always
+  // uses a temporary one.
+  if (datasource?.shadowDatabaseUrl) {
+    throw new EngineError(
+      "shadowDatabaseUrl is not supported by the offline engine: remove it from prisma.config.ts.",
+    );
+  }
 
   let main;
   let connectToShadowDb;
   if (provider === "sqlite") {
     const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
     main = new PrismaBetterSqlite3({ url: sqliteUrl(datasource?.url ?? "file::memory:") });
-    const shadow = new PrismaBetterSqlite3({ url: sqliteUrl(datasource?.shadowDatabaseUrl ?? "file::memory:") });
+    const shadow = new PrismaBetterSqlite3({ url: ":memory:" });
     connectToShadowDb = () => shadow.connect();
   } else {
     const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -156,10 +171,10 @@ async function createAdapters(provider, datasource) {
   const factory = bindMigrationAwareSqlAdapterFactory({
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => open("main")(main.connect()),
-    connectToShadowDb: () => open("shadow")(connectToShadowDb()),
+    connect: () => track("main", main.connect()),
+    connectToShadowDb: () => track("shadow", connectToShadowDb()),
   });
-  return { factory, connections, connectMain: () => open("main")(main.connect()) };
+  return { factory, connections, connectMain: () => track("main", main.connect()) };
 }
 
 /**
@@ -175,7 +190,10 @@ function tweakAdapter(adapter, provider, ColumnTypeEnum) {
     } catch (error) {
       // Workaround 1: a missing _prisma_migrations table means "no migrations yet", as in the native engine;
       // the wasm engine turns the adapter's TableDoesNotExist into a hard P1014 on every fresh database.
-      if (error?.cause?.kind === "TableDoesNotExist" && /^\s*SELECT\b[\s\S]*\b_prisma_migrations\b/i.test(query.sql)) {
+      if (
+        error?.cause?.kind === "TableDoesNotExist" &&
+        /^\s*SELECT\b[\s\S]*\b_prisma_migrations\b/i.test(query.sql)
+      ) {
         return {
           columnNames: MIGRATIONS_TABLE_COLUMNS.map(([name]) => name),
           columnTypes: MIGRATIONS_TABLE_COLUMNS.map(([, type]) => ColumnTypeEnum[type]),
@@ -200,7 +218,11 @@ function tweakAdapter(adapter, provider, ColumnTypeEnum) {
     } catch (error) {
       // Workaround 2: the SQLite shadow database receives whole migration scripts through executeRaw, and
       // better-sqlite3 prepares one statement at a time. executeScript runs a script.
-      if (provider === "sqlite" && query.args.length === 0 && /more than one statement/.test(error?.message)) {
+      if (
+        provider === "sqlite" &&
+        query.args.length === 0 &&
+        /more than one statement/.test(error?.message)
+      ) {
         await adapter.executeScript(query.sql);
         return 0;
       }
@@ -250,11 +272,12 @@ async function readCharColumnsAsText() {
 /**
  * Workaround 5: adapter-pg's connectToShadowDb passes `{connectionString, database}` to pg, where the
  * connection string wins, so its "shadow" database is the main one. Create a uniquely named database and
- * connect to it by URL instead; drop it on dispose. An explicit shadowDatabaseUrl is used as given.
+ * connect to it by URL instead; drop it on dispose.
  */
 async function connectToPgShadowDb(datasource) {
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  if (datasource?.shadowDatabaseUrl) return new PrismaPg({ connectionString: datasource.shadowDatabaseUrl }).connect();
+  if (!datasource?.url)
+    throw new EngineError("A PostgreSQL shadow database needs a datasource URL (DATABASE_URL).");
 
   const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID().replaceAll("-", "")}`;
   const admin = await new PrismaPg({ connectionString: datasource.url }).connect();
@@ -278,7 +301,7 @@ function send(message) {
   process.stdout.write(`${JSON.stringify(message)}\n`);
 }
 
-/** Starts the wasm engine on our adapters; resolves to a function that answers one request. */
+/** Starts the wasm engine on our adapters. `call` answers one request; `close` closes the connections. */
 async function startEngine(args) {
   const datamodels = args.datamodels.map((file) => [file, readFileSync(file, "utf8")]);
   const provider = args.datasource?.url ? providerOf(args.datasource.url) : providerOfSchemas(datamodels);
@@ -286,7 +309,11 @@ async function startEngine(args) {
   const adapters = await createAdapters(provider, args.datasource);
   const log = (line) => process.stderr.write(line.endsWith("\n") ? line : `${line}\n`);
   // An empty list makes the engine panic on commands that bring their own schema (`migrate diff`).
-  const engine = await SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, log, adapters.factory);
+  const engine = await SchemaEngine.new(
+    { datamodels: datamodels.length ? datamodels : undefined },
+    log,
+    adapters.factory,
+  );
 
   // Workaround 7: evaluateDataLoss and createMigration get no shadow database in the wasm engine; they read
   // the schema of the migration history from a cache that diagnoseMigrationHistory fills, keyed by the
@@ -296,7 +323,8 @@ async function startEngine(args) {
     try {
       return await engine[method](params);
     } catch (error) {
-      if (!/shadow DB must be provided through an external factory/.test(errorDetails(error).message)) throw error;
+      if (!/shadow DB must be provided through an external factory/.test(errorDetails(error).message))
+        throw error;
       const { migrationsList, filters } = params;
       await engine.diagnoseMigrationHistory({ migrationsList, filters, optInToShadowDatabase: true });
       return engine[method](params);
@@ -316,7 +344,12 @@ async function startEngine(args) {
       const result = await engine.diff(params);
       // The native engine sends its output to the CLI as a `print` request before answering; so do we.
       if (result.stdout) {
-        send({ jsonrpc: "2.0", id: `print-${nextPrintId++}`, method: "print", params: { content: result.stdout } });
+        send({
+          jsonrpc: "2.0",
+          id: `print-${nextPrintId++}`,
+          method: "print",
+          params: { content: result.stdout },
+        });
       }
       return result;
     },
@@ -399,8 +432,15 @@ function rpcError(error) {
   return {
     code: RPC_ERROR_CODE,
     // The CLI shows `message` for panics and `data.message` otherwise.
-    message: details.isPanic ? `Schema engine panicked: ${details.message}` : "An error happened. Check the data field for details.",
-    data: { is_panic: details.isPanic, message: details.message, meta: details.meta, error_code: details.errorCode },
+    message: details.isPanic
+      ? `Schema engine panicked: ${details.message}`
+      : "An error happened. Check the data field for details.",
+    data: {
+      is_panic: details.isPanic,
+      message: details.message,
+      meta: details.meta,
+      error_code: details.errorCode,
+    },
   };
 }
 
@@ -438,7 +478,9 @@ async function dropSqliteSchema(adapters) {
       args: [],
       argTypes: [],
     });
-    const drops = rows.map(([type, name]) => `DROP ${type.toUpperCase()} IF EXISTS "${name.replaceAll('"', '""')}";`);
+    const drops = rows.map(
+      ([type, name]) => `DROP ${type.toUpperCase()} IF EXISTS "${name.replaceAll('"', '""')}";`,
+    );
     await db.executeScript(`PRAGMA foreign_keys = OFF;\n${drops.join("\n")}\nPRAGMA foreign_keys = ON;`);
   } finally {
     if (!open) await db.dispose();
@@ -481,9 +523,13 @@ const sqliteCommands = {
 const postgresCommands = {
   "can-connect-to-database": (url) => withPgClient(url, (client) => client.query("SELECT 1")),
   "create-database": (url) =>
-    withPgClient(maintenanceUrl(url), (client) => client.query(`CREATE DATABASE ${quoteIdent(databaseName(url))}`)),
+    withPgClient(maintenanceUrl(url), (client) =>
+      client.query(`CREATE DATABASE ${quoteIdent(databaseName(url))}`),
+    ),
   "drop-database": (url) =>
-    withPgClient(maintenanceUrl(url), (client) => client.query(`DROP DATABASE ${quoteIdent(databaseName(url))}`)),
+    withPgClient(maintenanceUrl(url), (client) =>
+      client.query(`DROP DATABASE ${quoteIdent(databaseName(url))}`),
+    ),
 };
 
 function databaseName(url) {
@@ -521,12 +567,18 @@ function pgConnectionError(error, url) {
   const database = databaseName(url);
   switch (error.code) {
     case "3D000":
-      return new EngineError(`Database \`${database}\` does not exist on the database server at \`${host}\`.`, "P1003");
+      return new EngineError(
+        `Database \`${database}\` does not exist on the database server at \`${host}\`.`,
+        "P1003",
+      );
     case "28P01":
     case "28000":
       return new EngineError(`Authentication failed against the database server at \`${host}\`.`, "P1000");
     case "42P04":
-      return new EngineError(`Database \`${database}\` already exists on the database server at \`${host}\``, "P1009");
+      return new EngineError(
+        `Database \`${database}\` already exists on the database server at \`${host}\``,
+        "P1009",
+      );
     case "ECONNREFUSED":
     case "ENOTFOUND":
     case "ETIMEDOUT":
@@ -543,7 +595,12 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.version) {
     const { version } = JSON.parse(
-      readFileSync(path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "package.json")),
+      readFileSync(
+        path.join(
+          path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+          "package.json",
+        ),
+      ),
     );
     console.log(`schema-engine-wasm ${version} (offline engine, prisma/engine/schema-engine.mjs)`);
     return;

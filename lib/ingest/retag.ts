@@ -1,0 +1,35 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { TAGGER_VERSION } from "@/lib/regions";
+import { writeTags } from "./store";
+
+const BATCH = 500;
+
+/** Re-tags stored articles with the current gazetteer, a batch per transaction; returns how many were tagged. */
+export async function retagArticles(
+  db: Db,
+  opts: { all?: boolean; onStart?: (total: number) => void; onBatch?: (done: number) => void } = {},
+): Promise<number> {
+  const where = opts.all ? {} : { taggerVersion: { not: TAGGER_VERSION } };
+  const total = await db.article.count({ where });
+  opts.onStart?.(total);
+  let done = 0;
+  let afterId = 0;
+  for (;;) {
+    const batch = await db.article.findMany({
+      where: { ...where, id: { gt: afterId } },
+      select: { id: true, title: true, bodyText: true },
+      orderBy: { id: "asc" },
+      take: BATCH,
+    });
+    if (batch.length === 0) break;
+    await db.$transaction(async (tx) => {
+      await writeTags(tx, batch);
+      await tx.article.updateMany({ where: { id: { in: batch.map((a) => a.id) } }, data: { taggerVersion: TAGGER_VERSION } });
+    });
+    afterId = batch[batch.length - 1]?.id ?? afterId;
+    done += batch.length;
+    opts.onBatch?.(done);
+  }
+  return done;
+}
