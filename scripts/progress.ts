@@ -11,7 +11,11 @@ export interface ProgressCounts {
 /** A progress bar with counts on a terminal; silent when stdout is not a TTY (the summary line still prints). */
 export function createProgress(label: string) {
   if (!process.stdout.isTTY) {
-    return { start: (_total: number) => {}, update: (_item: unknown, _counts: ProgressCounts) => {}, stop: () => {} };
+    return {
+      start: (_total: number) => {},
+      update: (_item: unknown, _counts: ProgressCounts) => {},
+      stop: () => {},
+    };
   }
   const bar = new cliProgress.SingleBar(
     {
@@ -23,7 +27,11 @@ export function createProgress(label: string) {
   );
   let done = 0;
   return {
-    start: (total: number) => bar.start(total, 0, { new: 0, updated: 0, unchanged: 0, failed: 0 }),
+    // A long-running poller starts the bar again for each round.
+    start: (total: number) => {
+      done = 0;
+      bar.start(total, 0, { new: 0, updated: 0, unchanged: 0, failed: 0 });
+    },
     update: (_item: unknown, counts: ProgressCounts) => bar.update(++done, { ...counts }),
     stop: () => bar.stop(),
   };

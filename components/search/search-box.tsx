@@ -1,7 +1,7 @@
 "use client";
 
 import Form from "next/form";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
 const DEBOUNCE_MS = 300;
@@ -12,7 +12,6 @@ const DEBOUNCE_MS = 300;
  */
 export function SearchBox() {
   const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
   const current = searchParams.get("q") ?? "";
   const [value, setValue] = useState(current);

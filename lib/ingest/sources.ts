@@ -23,9 +23,12 @@ export function parseInterval(text: string): number {
     seconds = Number(raw);
   } else if (/^(\d{1,6}[smhd])+$/.test(raw)) {
     seconds = 0;
-    for (const [, amount, unit] of raw.matchAll(/(\d+)([smhd])/g)) seconds += Number(amount) * (UNIT_SECONDS[unit ?? "s"] ?? 1);
+    for (const [, amount, unit] of raw.matchAll(/(\d+)([smhd])/g))
+      seconds += Number(amount) * (UNIT_SECONDS[unit ?? "s"] ?? 1);
   } else {
-    throw new SourceInputError(`interval "${text}" is not a duration: give seconds (900) or a number with s, m, h or d (90s, 15m, 1h, 1h30m)`);
+    throw new SourceInputError(
+      `interval "${text}" is not a duration: give seconds (900) or a number with s, m, h or d (90s, 15m, 1h, 1h30m)`,
+    );
   }
   if (seconds < MIN_INTERVAL_SECONDS || seconds > MAX_INTERVAL_SECONDS) {
     throw new SourceInputError(
@@ -40,7 +43,12 @@ export function formatInterval(seconds: number): string {
   let rest = Math.max(0, Math.round(seconds));
   if (rest === 0) return "0s";
   let out = "";
-  for (const [unit, size] of [["d", 86_400], ["h", 3600], ["m", 60], ["s", 1]] as const) {
+  for (const [unit, size] of [
+    ["d", 86_400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1],
+  ] as const) {
     if (rest >= size) {
       out += `${Math.floor(rest / size)}${unit}`;
       rest %= size;
@@ -66,7 +74,8 @@ export function parseFeedUrl(text: string): string {
 /** Reads a source id as given on the command line; throws SourceInputError. */
 export function parseSourceId(text: string): number {
   const raw = text.trim();
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw new SourceInputError(`"${text}" is not a source id (a positive whole number; see "sources list")`);
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1)
+    throw new SourceInputError(`"${text}" is not a source id (a positive whole number; see "sources list")`);
   return Number(raw);
 }
 
@@ -90,7 +99,10 @@ export async function addSource(
 ): Promise<SourceListing> {
   const feedUrl = parseFeedUrl(input.feedUrl);
   const existing = await db.source.findUnique({ where: { feedUrl }, select: { id: true, name: true } });
-  if (existing) throw new SourceInputError(`already subscribed to ${feedUrl} as source ${existing.id} ("${existing.name}")`);
+  if (existing)
+    throw new SourceInputError(
+      `already subscribed to ${feedUrl} as source ${existing.id} ("${existing.name}")`,
+    );
   const created = await db.source.create({
     data: {
       name: input.name?.trim() || new URL(feedUrl).hostname,
@@ -121,9 +133,15 @@ export async function listSources(db: Db): Promise<SourceListing[]> {
 }
 
 /** Deletes a source and, with it, its articles and their tags; throws SourceInputError for an unknown id. */
-export async function removeSource(db: Db, id: number): Promise<{ id: number; name: string; articles: number }> {
+export async function removeSource(
+  db: Db,
+  id: number,
+): Promise<{ id: number; name: string; articles: number }> {
   return db.$transaction(async (tx) => {
-    const source = await tx.source.findUnique({ where: { id }, select: { id: true, name: true, _count: { select: { articles: true } } } });
+    const source = await tx.source.findUnique({
+      where: { id },
+      select: { id: true, name: true, _count: { select: { articles: true } } },
+    });
     if (!source) throw new SourceInputError(`no source with id ${id} (see "sources list")`);
     // Articles, their countries and regions go by the schema's ON DELETE CASCADE.
     await tx.source.delete({ where: { id } });
@@ -139,7 +157,11 @@ export async function subscribeFeeds(
   let added = 0;
   for (const entry of feeds) {
     const before = await db.source.count({ where: { feedUrl: entry.feedUrl } });
-    await ensureSource(db, { name: entry.title ?? new URL(entry.feedUrl).hostname, siteUrl: entry.siteUrl, feedUrl: entry.feedUrl });
+    await ensureSource(db, {
+      name: entry.title ?? new URL(entry.feedUrl).hostname,
+      siteUrl: entry.siteUrl,
+      feedUrl: entry.feedUrl,
+    });
     if (before === 0) added++;
   }
   return added;
