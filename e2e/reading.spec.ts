@@ -38,6 +38,10 @@ test("the seed article page shows its title once, every paragraph in order, the 
   await expect(original).toHaveAttribute("href", "https://en.hamsonews.com/2023/10/27/iran-russia-urge-using-capacities-to-end-israeli-carnage-in-gaza/");
   await expect(original).toHaveAttribute("rel", "noopener noreferrer");
   await expect(page.getByText(/min read/)).toBeVisible();
+  const regions = page.getByRole("list", { name: "Regions" });
+  await expect(regions.getByRole("link", { name: "Middle East & North Africa" })).toHaveAttribute("href", "/?region=middle-east-north-africa");
+  await expect(regions.getByRole("link", { name: "Europe" })).toBeVisible();
+  await expect(regions.getByRole("link", { name: /Africa$|Asia Pacific/ }).filter({ hasNotText: "North Africa" })).toHaveCount(0);
 });
 
 test("an article address with the wrong slug redirects to the canonical one", async ({ page }) => {

@@ -20,6 +20,7 @@ async function titles(page: Page): Promise<string[]> {
 
 test("type a query, pick a region and a date preset; the URL carries it all through reload and back", async ({ page }) => {
   await page.goto("/");
+  await page.waitForLoadState("networkidle"); // typing before hydration would be a plain form edit
   await page.getByRole("searchbox", { name: "Search articles" }).fill(`ceasefire ${W}`);
   await expect(page).toHaveURL(new RegExp(`[?&]q=ceasefire(\\+|%20)${W}`));
   await expect(page.getByTestId("result-count")).toContainText("4 articles");

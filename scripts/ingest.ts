@@ -5,7 +5,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "@/lib/db";
-import { runIngest, type IngestSummary } from "@/lib/ingest/run";
+import { isUrlInput, runIngest, type IngestSummary } from "@/lib/ingest/run";
 import { createProgress } from "./progress";
 
 const usage = `Usage: npm run ingest -- <file|folder|url>... [options]
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(summary));
   } else {
     for (const r of summary.reports) {
-      if (r.status === "rejected") console.log(`rejected ${path.relative(process.cwd(), r.file) || r.file}: ${r.reason}`);
+      if (r.status === "rejected") console.log(`rejected ${isUrlInput(r.file) ? r.file : path.relative(process.cwd(), r.file) || r.file}: ${r.reason}`);
     }
     const c = summary.counts;
     console.log(`${summary.reports.length} inputs: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed, ${c.subscribed} feeds subscribed`);

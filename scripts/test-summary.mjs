@@ -11,7 +11,8 @@ for (const file of existsSync(dir) ? readdirSync(dir).sort() : []) {
     const stage = file.slice(6, -7);
     if (stage === "lint" || stage === "typecheck") {
       const ok = readFileSync(full, "utf8").trim() === "passed";
-      ok ? passed++ : failed++;
+      if (ok) passed++;
+      else failed++;
       lines.push(`${stage}: ${ok ? "passed" : "FAILED"}`);
     }
     continue;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ArticleCard as Card } from "@/lib/articles/types";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { CountryChips } from "./country-chips";
+import { RegionChips } from "./region-chips";
 
 /** One article in a list: title, source, date, excerpt (or highlighted snippet) and country chips. */
 export function ArticleCard({ article }: { article: Card }) {
@@ -23,7 +24,8 @@ export function ArticleCard({ article }: { article: Card }) {
       ) : article.excerpt ? (
         <p className="mt-2 line-clamp-3 text-stone-800">{article.excerpt}</p>
       ) : null}
-      <div className="mt-2">
+      <div className="mt-2 flex flex-wrap items-center gap-1.5">
+        <RegionChips regions={article.regions} />
         <CountryChips countries={article.countries} />
       </div>
     </article>

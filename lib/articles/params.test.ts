@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_PAGE, parsePage } from "./params";
+import { DEFAULT_LIST_PARAMS, listHref, MAX_PAGE, parseListParams, parsePage } from "./params";
 
 describe("parsePage", () => {
   it.each([
@@ -17,5 +18,130 @@ describe("parsePage", () => {
     ["99999999999999999999999", MAX_PAGE],
   ] as const)("%j -> %d", (input, expected) => {
     expect(parsePage(input as string | string[] | undefined)).toBe(expected);
+  });
+});
+
+const parse = (query: string) => parseListParams(new URLSearchParams(query));
+
+describe("parseListParams", () => {
+  it("gives the defaults for an empty address", () => {
+    expect(parse("")).toEqual({ params: DEFAULT_LIST_PARAMS, errors: [] });
+    expect(parseListParams({})).toEqual({ params: DEFAULT_LIST_PARAMS, errors: [] });
+  });
+
+  it("reads every parameter", () => {
+    const { params, errors } = parse(
+      "q=gaza+ceasefire&from=2026-01-01&to=2026-01-31&region=europe&region=Middle+East&country=fr,de&source=3&source=12,3&sort=newest&page=2&pageSize=50&tz=europe/paris",
+    );
+    expect(errors).toEqual([]);
+    expect(params).toEqual({
+      q: "gaza ceasefire",
+      from: "2026-01-01",
+      to: "2026-01-31",
+      range: null,
+      regions: ["europe", "middle-east-north-africa"],
+      countries: ["DE", "FR"],
+      sources: [3, 12],
+      sort: "newest",
+      page: 2,
+      pageSize: 50,
+      tz: "Europe/Paris",
+    });
+  });
+
+  it("accepts the same input as page props (values that may be arrays)", () => {
+    const { params } = parseListParams({ q: ["first", "second"], region: ["africa", "europe"], page: "3" });
+    expect(params).toMatchObject({ q: "first", regions: ["africa", "europe"], page: 3 });
+  });
+
+  it("sorts by relevance when there is a query, by date otherwise", () => {
+    expect(parse("q=x").params.sort).toBe("relevance");
+    expect(parse("").params.sort).toBe("newest");
+    expect(parse("sort=relevance").params.sort).toBe("newest");
+    expect(parse("q=%20%20").params).toMatchObject({ q: "", sort: "newest" });
+  });
+
+  it.each([
+    ["from=2026-02-30", /from must be a date/],
+    ["to=yesterday", /to must be a date/],
+    ["from=2026-03-02&to=2026-03-01", /from \(2026-03-02\) is after to \(2026-03-01\)/],
+    ["region=narnia", /Unknown region "narnia"/],
+    ["country=XX", /Unknown country code "XX"/],
+    ["source=abc", /source must be a source id/],
+    ["source=0", /source must be a source id/],
+    ["sort=best", /sort must be relevance or newest/],
+    ["page=0", /page must be a whole number of at least 1/],
+    ["page=-1", /page must be a whole number of at least 1/],
+    ["page=two", /page must be a whole number/],
+    ["pageSize=0", /pageSize must be a whole number from 1 to 100/],
+    ["pageSize=101", /pageSize must be a whole number from 1 to 100/],
+    ["tz=Mars/Base", /tz must be an IANA time zone/],
+    ["range=1y", /range must be one of 24h, 7d, 30d, 12m/],
+    ["range=7d&from=2026-01-01", /Use either range or from\/to/],
+  ])("%s: falls back to the default with a message", (query, message) => {
+    const { params, errors } = parse(query);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+    expect(params.page).toBeGreaterThanOrEqual(1);
+  });
+
+  it("keeps the valid values of a list and drops the rest", () => {
+    const { params, errors } = parse("region=europe,atlantis,africa&country=fr,zz");
+    expect(params.regions).toEqual(["africa", "europe"]);
+    expect(params.countries).toEqual(["FR"]);
+    expect(errors).toHaveLength(2);
+  });
+
+  it("clamps huge pages to past the end instead of failing", () => {
+    expect(parse("page=99999999999999").params.page).toBe(MAX_PAGE);
+  });
+
+  it("drops both dates when from is after to", () => {
+    expect(parse("from=2026-03-02&to=2026-03-01").params).toMatchObject({ from: null, to: null });
+  });
+
+  it("never throws and always gives valid params (property)", () => {
+    const names = fc.constantFrom("q", "from", "to", "range", "region", "country", "source", "sort", "page", "pageSize", "tz", "x");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(names, fc.string({ maxLength: 30, unit: "binary" })), { maxLength: 12 }), (pairs) => {
+        const { params } = parseListParams(new URLSearchParams(pairs));
+        expect(params.page).toBeGreaterThanOrEqual(1);
+        expect(params.pageSize).toBeGreaterThanOrEqual(1);
+        expect(params.pageSize).toBeLessThanOrEqual(100);
+        if (params.from && params.to) expect(params.from <= params.to).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("listHref", () => {
+  it("leaves defaults out", () => {
+    expect(listHref({})).toBe("/");
+    expect(listHref(DEFAULT_LIST_PARAMS)).toBe("/");
+    expect(listHref({ q: "gaza", sort: "relevance" })).toBe("/?q=gaza");
+    expect(listHref({ q: "gaza" })).toBe("/?q=gaza");
+    expect(listHref(DEFAULT_LIST_PARAMS, { q: "gaza" })).toBe("/?q=gaza");
+    expect(listHref({ q: "gaza", sort: "newest" }, { regions: ["europe"] })).toBe("/?q=gaza&region=europe&sort=newest");
+  });
+
+  it("writes the canonical form, lists comma-separated", () => {
+    expect(
+      listHref({ q: "a b", regions: ["europe", "africa"], countries: ["FR"], sources: [3, 4], sort: "newest", page: 2, tz: "Europe/Paris", pageSize: 50 }),
+    ).toBe("/?q=a+b&region=europe,africa&country=FR&source=3,4&sort=newest&tz=Europe%2FParis&pageSize=50&page=2");
+    expect(listHref({ from: "2026-01-01", range: "7d" })).toBe("/?from=2026-01-01");
+    expect(listHref({ range: "7d" })).toBe("/?range=7d");
+  });
+
+  it("goes back to page 1 when a link changes something, unless it sets the page", () => {
+    const current = { ...DEFAULT_LIST_PARAMS, q: "x", sort: "relevance" as const, page: 4 };
+    expect(listHref(current)).toBe("/?q=x&page=4");
+    expect(listHref(current, { regions: ["europe"] })).toBe("/?q=x&region=europe");
+    expect(listHref(current, { page: 5 })).toBe("/?q=x&page=5");
+  });
+
+  it("round-trips through parseListParams", () => {
+    const params = { ...DEFAULT_LIST_PARAMS, q: "café -x", from: "2026-01-01", regions: ["europe" as const], sources: [2], sort: "newest" as const, page: 3 };
+    expect(parse(listHref(params).slice(2)).params).toEqual(params);
   });
 });

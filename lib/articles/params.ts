@@ -1,3 +1,7 @@
+import { z } from "zod";
+import { allCountryCodes, REGIONS, resolveRegion, type RegionSlug } from "@/lib/regions";
+import { canonicalTimeZone, isCalendarDay } from "@/lib/search/dates";
+
 /** Highest page number accepted; anything larger is treated as past the end, never as a huge OFFSET. */
 export const MAX_PAGE = 100_000;
 
@@ -14,4 +18,198 @@ export function parsePage(value: RawParam): number {
   if (!/^\d+$/.test(raw)) return 1;
   const page = raw.length > 9 ? MAX_PAGE : Number(raw);
   return Math.min(Math.max(page, 1), MAX_PAGE);
+}
+
+export const RANGES = ["24h", "7d", "30d", "12m"] as const;
+export type RangePreset = (typeof RANGES)[number];
+export const SORTS = ["relevance", "newest"] as const;
+export type SortOrder = (typeof SORTS)[number];
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+/** Longest query kept, in characters (the parser uses at most 32 words of it anyway). */
+export const MAX_QUERY_LENGTH = 2_000;
+const MAX_VALUES = 50;
+
+/** The list/search state carried in the URL, shared by the home page, the JSON API and the feed. */
+export interface ListParams {
+  /** What the reader typed; "" browses. */
+  q: string;
+  /** First day (YYYY-MM-DD, inclusive) in `tz`, or null. */
+  from: string | null;
+  /** Last day (YYYY-MM-DD, inclusive) in `tz`, or null. */
+  to: string | null;
+  /** A rolling period ending now; ignored when from or to is set. */
+  range: RangePreset | null;
+  regions: RegionSlug[];
+  /** ISO 3166-1 alpha-2 codes, upper case. */
+  countries: string[];
+  /** Source ids. */
+  sources: number[];
+  sort: SortOrder;
+  page: number;
+  pageSize: number;
+  /** The reader's IANA time zone; day boundaries are midnights there. */
+  tz: string;
+}
+
+export const DEFAULT_LIST_PARAMS: Readonly<ListParams> = Object.freeze({
+  q: "",
+  from: null,
+  to: null,
+  range: null,
+  regions: [],
+  countries: [],
+  sources: [],
+  sort: "newest",
+  page: 1,
+  pageSize: DEFAULT_PAGE_SIZE,
+  tz: "UTC",
+});
+
+const COUNTRY_CODES = new Set(allCountryCodes());
+const REGION_ORDER = new Map(REGIONS.map((r, i) => [r.slug, i]));
+
+const short = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
+const dayField = (name: "from" | "to") =>
+  z.string().refine(isCalendarDay, { error: (i) => `${name} must be a date written YYYY-MM-DD (got ${short(String(i.input))})` });
+
+const fields = {
+  range: z.enum(RANGES, { error: (i) => `range must be one of ${RANGES.join(", ")} (got ${short(String(i.input))})` }),
+  sort: z.enum(SORTS, { error: (i) => `sort must be relevance or newest (got ${short(String(i.input))})` }),
+  page: z
+    .string()
+    .regex(/^\d+$/, { error: (i) => `page must be a whole number of at least 1 (got ${short(String(i.input))})` })
+    .transform((digits) => (digits.length > 9 ? MAX_PAGE : Math.min(Number(digits), MAX_PAGE)))
+    .refine((n) => n >= 1, { error: "page must be a whole number of at least 1 (got 0)" }),
+  pageSize: z
+    .string()
+    .regex(/^\d{1,4}$/, { error: (i) => `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${short(String(i.input))})` })
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= MAX_PAGE_SIZE, { error: `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}` }),
+  tz: z.string().transform((value, ctx) => {
+    const zone = canonicalTimeZone(value);
+    if (!zone) {
+      ctx.addIssue({ code: "custom", message: `tz must be an IANA time zone such as Europe/Paris (got ${short(value)})` });
+      return z.NEVER;
+    }
+    return zone;
+  }),
+  region: z.string().transform((value, ctx) => {
+    const slug = resolveRegion(value);
+    if (!slug) {
+      ctx.addIssue({ code: "custom", message: `Unknown region ${short(value)}; use one of ${REGIONS.map((r) => r.slug).join(", ")}` });
+      return z.NEVER;
+    }
+    return slug;
+  }),
+  country: z
+    .string()
+    .transform((value) => value.toUpperCase())
+    .refine((code) => COUNTRY_CODES.has(code), {
+      error: (i) => `Unknown country code ${short(String(i.input))}; use ISO 3166-1 alpha-2 codes such as FR`,
+    }),
+  source: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, { error: (i) => `source must be a source id, a whole number (got ${short(String(i.input))})` })
+    .transform(Number)
+    .refine((n) => n <= 2_147_483_647, { error: "source id is too large" }),
+  from: dayField("from"),
+  to: dayField("to"),
+};
+
+type Input = Record<string, RawParam> | URLSearchParams;
+
+function valuesOf(input: Input, name: string): string[] {
+  const raw = input instanceof URLSearchParams ? input.getAll(name) : input[name];
+  if (raw === undefined) return [];
+  return (Array.isArray(raw) ? raw : [raw]).map((v) => v.trim());
+}
+
+/** Parses a list of values (repeated params and comma-separated values), keeping the valid ones. */
+function parseMany<T>(schema: z.ZodType<T, string>, raw: string[], errors: string[]): T[] {
+  const out: T[] = [];
+  const values = raw.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  for (const value of values.slice(0, MAX_VALUES)) {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) {
+      if (!out.includes(parsed.data)) out.push(parsed.data);
+    } else {
+      errors.push(parsed.error.issues[0]?.message ?? `Invalid value ${short(value)}`);
+    }
+  }
+  if (values.length > MAX_VALUES) errors.push(`At most ${MAX_VALUES} values per filter`);
+  return out;
+}
+
+function parseOne<T>(schema: z.ZodType<T, string>, raw: string[], errors: string[]): T | null {
+  const value = raw.find((v) => v !== "");
+  if (value === undefined) return null;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  errors.push(parsed.error.issues[0]?.message ?? `Invalid value ${short(value)}`);
+  return null;
+}
+
+/**
+ * Parses the list state from search params (page props or a request URL). Never throws: each invalid value
+ * falls back to its default and adds a human-readable message to `errors` (the API answers 400 with them;
+ * pages show them and render with the defaults).
+ */
+export function parseListParams(input: Input): { params: ListParams; errors: string[] } {
+  const errors: string[] = [];
+  const get = (name: string) => valuesOf(input, name);
+
+  const q = (get("q")[0] ?? "").slice(0, MAX_QUERY_LENGTH).trim();
+  let from = parseOne(fields.from, get("from"), errors);
+  let to = parseOne(fields.to, get("to"), errors);
+  if (from && to && from > to) {
+    errors.push(`from (${from}) is after to (${to})`);
+    from = null;
+    to = null;
+  }
+  let range = parseOne(fields.range, get("range"), errors);
+  if (range && (from || to)) {
+    errors.push("Use either range or from/to, not both; the custom dates apply");
+    range = null;
+  }
+  const regions = parseMany(fields.region, get("region"), errors).sort((a, b) => (REGION_ORDER.get(a) ?? 0) - (REGION_ORDER.get(b) ?? 0));
+  const countries = parseMany(fields.country, get("country"), errors).sort();
+  const sources = parseMany(fields.source, get("source"), errors).sort((a, b) => a - b);
+  // Relevance needs words to be relevant to: without a query the list is always newest first.
+  const requestedSort = parseOne(fields.sort, get("sort"), errors);
+  const sort = q ? (requestedSort ?? "relevance") : "newest";
+  const page = parseOne(fields.page, get("page"), errors) ?? 1;
+  const pageSize = parseOne(fields.pageSize, get("pageSize"), errors) ?? DEFAULT_PAGE_SIZE;
+  const tz = parseOne(fields.tz, get("tz"), errors) ?? "UTC";
+
+  return { params: { q, from, to, range, regions, countries, sources, sort, page, pageSize, tz }, errors };
+}
+
+/**
+ * The canonical `/?…` URL of a list state, defaults left out, for links. With `overrides` (a link that
+ * changes something) the page goes back to 1 unless the overrides set it.
+ */
+export function listHref(params: Partial<ListParams>, overrides?: Partial<ListParams>): string {
+  const state: ListParams = { ...DEFAULT_LIST_PARAMS, ...params, ...overrides };
+  if (overrides && overrides.page === undefined) state.page = 1;
+  // A list that gains a query without a chosen order is ranked, as a fresh search would be.
+  const gainsQuery = !params.q?.trim() && Boolean(state.q.trim());
+  if ((params.sort === undefined || gainsQuery) && overrides?.sort === undefined) state.sort = state.q.trim() ? "relevance" : "newest";
+  const search = new URLSearchParams();
+  const q = state.q.trim();
+  if (q) search.set("q", q);
+  if (state.from) search.set("from", state.from);
+  if (state.to) search.set("to", state.to);
+  if (state.range && !state.from && !state.to) search.set("range", state.range);
+  if (state.regions.length) search.set("region", state.regions.join(","));
+  if (state.countries.length) search.set("country", state.countries.join(","));
+  if (state.sources.length) search.set("source", state.sources.join(","));
+  if (q && state.sort !== "relevance") search.set("sort", state.sort);
+  if (state.tz !== "UTC") search.set("tz", state.tz);
+  if (state.pageSize !== DEFAULT_PAGE_SIZE) search.set("pageSize", String(state.pageSize));
+  if (state.page > 1) search.set("page", String(state.page));
+  const query = search.toString().replaceAll("%2C", ",");
+  return query ? `/?${query}` : "/";
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CountryChips } from "@/components/articles/country-chips";
+import { RegionChips } from "@/components/articles/region-chips";
 import { formatAbsolute, RelativeTime } from "@/components/ui/relative-time";
 import { getArticle } from "@/lib/articles/queries";
 import { parseArticleParam } from "@/lib/articles/slug";
@@ -39,7 +40,8 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <span aria-hidden="true"> · </span>
         <span>{article.readingMinutes} min read</span>
       </p>
-      <div className="mt-3">
+      <div className="mt-3 flex flex-wrap items-center gap-1.5">
+        <RegionChips regions={article.regions} />
         <CountryChips countries={article.countries} limit={20} />
       </div>
       <div

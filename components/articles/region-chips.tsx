@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { REGIONS, type RegionSlug } from "@/lib/regions";
+
+const names = new Map(REGIONS.map((r) => [r.slug, r.name]));
+const parents = new Set(REGIONS.map((r) => r.parent).filter(Boolean));
+
+/** Region chips, each linking to the list filtered by that region; a parent is left out when its subregion is shown. */
+export function RegionChips({ regions }: { regions: RegionSlug[] }) {
+  const shown = regions.filter((slug) => !(parents.has(slug) && regions.some((r) => REGIONS.find((x) => x.slug === r)?.parent === slug)));
+  if (shown.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-1.5" aria-label="Regions">
+      {shown.map((slug) => (
+        <li key={slug}>
+          <Link
+            href={`/?region=${slug}`}
+            className="rounded border border-emerald-200 bg-emerald-50 px-2 py-0.5 text-xs text-emerald-900 hover:bg-emerald-100"
+          >
+            {names.get(slug) ?? slug}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

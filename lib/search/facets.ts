@@ -1,0 +1,37 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { countryName, REGIONS } from "@/lib/regions";
+import type { Facets } from "./types";
+import type { Filters } from "./where";
+
+export type FacetKind = "region" | "country" | "source";
+export const FACET_KINDS: readonly FacetKind[] = ["region", "country", "source"];
+const TOP_COUNTRIES = 20;
+const TOP_SOURCES = 50;
+
+/** A count from a raw query (bigint, number or null) as a number. */
+export const num = (value: unknown): number => Number(value ?? 0);
+
+/** The facet lists for the UI from counts per value: every region, the top countries and sources, and whatever is selected. */
+export async function facetLists(db: Db, counts: Record<FacetKind, Map<string, number>>, filters: Filters, approximate: boolean): Promise<Facets> {
+  const countries = [...counts.country]
+    .map(([code, n]) => ({ code, name: countryName(code), count: n }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, TOP_COUNTRIES);
+  for (const code of filters.countries) {
+    if (!countries.some((c) => c.code === code)) countries.push({ code, name: countryName(code), count: counts.country.get(code) ?? 0 });
+  }
+  const top = [...counts.source].sort((a, b) => b[1] - a[1]).slice(0, TOP_SOURCES).map(([id]) => Number(id));
+  const ids = [...new Set([...top, ...filters.sources])];
+  const names = await db.source.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const sources = names
+    .map((s) => ({ id: s.id, name: s.name, count: counts.source.get(String(s.id)) ?? 0 }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return {
+    regions: REGIONS.map((r) => ({ slug: r.slug, name: r.name, count: counts.region.get(r.slug) ?? 0 })),
+    countries,
+    sources,
+    approximate,
+  };
+}
+

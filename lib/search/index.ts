@@ -1,0 +1,29 @@
+import "server-only";
+import type { ListParams } from "@/lib/articles/params";
+import { db as defaultDb, type Db } from "@/lib/db";
+import { env, providerOf } from "@/lib/env";
+import { searchPostgres } from "./postgres";
+import { searchSqlite } from "./sqlite";
+import type { SearchResult } from "./types";
+
+export type { CountryFacet, Facets, Histogram, HistogramBin, HistogramUnit, RegionFacet, SearchResult, SourceFacet } from "./types";
+
+export interface SearchOptions {
+  /** Database client (tests and scripts); defaults to the app's. */
+  db?: Db;
+  /** Its engine; defaults to the one DATABASE_URL names. */
+  provider?: "sqlite" | "postgresql";
+  /** The moment "past 24 hours" and recency are measured from. */
+  now?: Date;
+}
+
+/**
+ * One page of articles for a list state: full-text search when `q` has words, browsing otherwise, with
+ * the filters applied, facet counts and the histogram. Never throws on any ListParams value.
+ */
+export async function searchArticles(params: ListParams, options: SearchOptions = {}): Promise<SearchResult> {
+  const db = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  const provider = options.provider ?? providerOf(env.DATABASE_URL);
+  return provider === "sqlite" ? searchSqlite(db, params, now) : searchPostgres(db, params, now);
+}

@@ -1,0 +1,87 @@
+// Engine-independent planning: URL state -> instants, and the histogram's bins.
+import { subMonths } from "date-fns";
+import type { ListParams, RangePreset } from "@/lib/articles/params";
+import { addDays, addMonths, dayOf, daysBetween, startOfDay, weekday } from "./dates";
+import type { HistogramUnit } from "./types";
+import type { Filters } from "./where";
+
+const HOUR = 3_600_000;
+const RANGE_START: Record<RangePreset, (now: Date) => Date> = {
+  "24h": (now) => new Date(now.getTime() - 24 * HOUR),
+  "7d": (now) => new Date(now.getTime() - 7 * 24 * HOUR),
+  "30d": (now) => new Date(now.getTime() - 30 * 24 * HOUR),
+  "12m": (now) => subMonths(now, 12),
+};
+
+/** The filters of a list state as instants: custom days are midnights in the reader's zone, presets roll back from now. */
+export function resolveFilters(params: ListParams, now: Date): Filters {
+  let from: Date | null = null;
+  let until: Date | null = null;
+  if (params.from || params.to) {
+    if (params.from) from = startOfDay(params.from, params.tz);
+    if (params.to) until = startOfDay(addDays(params.to, 1), params.tz);
+  } else if (params.range) {
+    from = RANGE_START[params.range](now);
+  }
+  return { from, until, regions: params.regions, countries: params.countries, sources: params.sources };
+}
+
+/**
+ * The calendar days the histogram covers: the date filter's days, with the archive's first and last days
+ * (in the reader's zone) wherever the filter leaves the range open (a preset is open towards the future).
+ */
+export function histogramDays(
+  params: ListParams,
+  now: Date,
+  archive: { first: string; last: string } | null,
+): { first: string; last: string } | null {
+  let first = params.from;
+  let last = params.to;
+  if (!params.from && !params.to && params.range) first = dayOf(RANGE_START[params.range](now), params.tz);
+  if (!last && params.range && !params.from) last = archive && archive.last > dayOf(now, params.tz) ? archive.last : dayOf(now, params.tz);
+  first ??= archive?.first ?? null;
+  last ??= archive?.last ?? null;
+  return first && last ? { first, last } : null;
+}
+
+/** A histogram bar before counting: its days and the instants bounding them (`until` exclusive). */
+export interface PlannedBin {
+  start: string;
+  end: string;
+  from: Date;
+  until: Date;
+}
+
+/** Most bars a histogram gets; a longer span keeps its most recent part. */
+export const MAX_BINS = 240;
+
+/** Days for spans up to two months, weeks (Monday to Sunday) up to about a year and a month, months beyond. */
+export function histogramUnit(first: string, last: string): HistogramUnit {
+  const days = daysBetween(first, last) + 1;
+  if (days <= 62) return "day";
+  if (days <= 400) return "week";
+  return "month";
+}
+
+/**
+ * The bars between two days (inclusive) in the reader's zone, clipped to the span at both ends.
+ * `clipped` when the span needed more than MAX_BINS bars and its oldest part was left out.
+ */
+export function planBins(first: string, last: string, timeZone: string): { unit: HistogramUnit; bins: PlannedBin[]; clipped: boolean } {
+  if (first > last) return { unit: "day", bins: [], clipped: false };
+  const unit = histogramUnit(first, last);
+  const starts: string[] = [];
+  let day = first;
+  while (day <= last) {
+    starts.push(day);
+    if (unit === "day") day = addDays(day, 1);
+    else if (unit === "week") day = addDays(day, 8 - weekday(day));
+    else day = `${addMonths(`${day.slice(0, 7)}-01`, 1)}`;
+  }
+  const kept = starts.slice(-MAX_BINS);
+  const bins = kept.map((start, i) => {
+    const next = kept[i + 1] ?? addDays(last, 1);
+    return { start, end: addDays(next, -1), from: startOfDay(start, timeZone), until: startOfDay(next, timeZone) };
+  });
+  return { unit, bins, clipped: kept.length < starts.length };
+}

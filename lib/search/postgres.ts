@@ -1,0 +1,189 @@
+import "server-only";
+import type { ListParams } from "@/lib/articles/params";
+import type { Db } from "@/lib/db";
+import { loadCards } from "./cards";
+import { dayOf } from "./dates";
+import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
+import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
+import { highlightTerms, isEmptyQuery, isUnsegmented, parseQuery, type Atom, type SearchQuery } from "./query";
+import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
+import type { SearchResult } from "./types";
+import { and, filterConditions, join, raw, sampleCondition, sql, type FilterKind, type Filters, type Sql } from "./where";
+
+// PostgreSQL keeps one "ArticleSearch" row per article (prisma/postgresql/migrations/20261125100000_search):
+// the same search key as SQLite (publication minute * 2^31 + id) as primary key, a weighted tsvector with a
+// GIN index, and the text of articles in scripts written without spaces. The plan follows lib/search/sqlite.ts
+// (docs/search.md); counts are exact and facets sampled past FACET_SAMPLE candidates.
+
+const CONFIG = raw("'dispatch_search'");
+export const RANK_WINDOW = 1000;
+export const FACET_SAMPLE = 3000;
+/** ts_rank_cd weights for D, C, B, A: body 0.1, summary 0.4, title 1 (the SQLite bm25 ratios). */
+const RANK_WEIGHTS = raw("'{0, 0.1, 0.4, 1.0}'::float4[]");
+const HEADLINE = `StartSel="${MARK_OPEN}", StopSel="${MARK_CLOSE}", MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
+
+const KEY = raw(`s."key"`);
+const ID = raw(`s."articleId"`);
+const keyAt = (date: Date, round: (n: number) => number) => sql`(${BigInt(Math.max(0, round(date.getTime() / 60_000)))}::bigint * 2147483648)`;
+const keyRange = (key: Sql) => (from: Date | null, until: Date | null) =>
+  from || until ? and([from ? sql`${key} >= ${keyAt(from, Math.floor)}` : null, until ? sql`${key} < ${keyAt(until, Math.ceil)}` : null]) : null;
+
+/** The tsquery of one atom; user text only ever reaches PostgreSQL as a bound parameter. */
+function tsAtom(atom: Atom): Sql {
+  if (atom.prefix) {
+    // Only letters and digits survive, so the to_tsquery syntax around them is all ours.
+    const words = atom.text.match(/[\p{L}\p{N}]+/gu) ?? [];
+    return sql`to_tsquery(${CONFIG}, ${words.map((w, i) => `'${w}'${i === words.length - 1 ? ":*" : ""}`).join(" <-> ")})`;
+  }
+  return atom.phrase ? sql`phraseto_tsquery(${CONFIG}, ${atom.text})` : sql`plainto_tsquery(${CONFIG}, ${atom.text})`;
+}
+
+/** A condition for one atom: the word index, or a substring of the unsegmented text. */
+function atomCondition(atom: Atom): Sql {
+  if (isUnsegmented(atom)) return sql`s."unsegmented" ILIKE ${`%${atom.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+  return sql`s."document" @@ ${tsAtom(atom)}`;
+}
+
+const anyOf = (atoms: readonly Atom[]) => join(atoms.map((a) => sql`(${atomCondition(a)})`), " OR ");
+
+/** The text condition of a query (null: every article), as a boolean expression over atoms. */
+function textCondition(query: SearchQuery): Sql | null {
+  const parts = query.groups.map((g) => sql`(${anyOf(g)})`);
+  if (query.exclude.length) parts.push(sql`NOT (${anyOf(query.exclude)})`);
+  return parts.length ? and(parts) : null;
+}
+
+/** One tsquery with every positive word, for ranking and headlines; null when there are none. */
+function rankQuery(query: SearchQuery): Sql | null {
+  const atoms = query.groups.flat().filter((a) => !isUnsegmented(a));
+  return atoms.length ? join(atoms.map(tsAtom), " || ") : null;
+}
+
+function conditions(text: Sql | null, filters: Filters, except: FilterKind[] = [], extra: (Sql | null)[] = []): Sql {
+  return and([...extra, text, ...filterConditions(filters, { id: ID, date: keyRange(KEY) }, except)]);
+}
+
+async function count(db: Db, text: Sql | null, filters: Filters, except: FilterKind[] = []): Promise<number> {
+  const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "ArticleSearch" s WHERE ${conditions(text, filters, except)}`;
+  return num(rows[0]?.n);
+}
+
+async function pageIds(db: Db, query: SearchQuery, text: Sql | null, filters: Filters, offset: number, limit: number, ranked: boolean, now: Date) {
+  const newest = (bound: Sql | null, skip: number, take: number) =>
+    db.$queryRaw<{ id: number }[]>`SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [bound])}
+      ORDER BY ${KEY} DESC LIMIT ${take} OFFSET ${skip}`;
+  const q = rankQuery(query);
+  if (!ranked || !text) return (await newest(null, offset, limit)).map((r) => r.id);
+
+  // Only the newest RANK_WINDOW matches are ranked; older ones follow newest first (docs/search.md).
+  const window = sql`SELECT ${KEY} AS k FROM "ArticleSearch" s WHERE ${conditions(text, filters)} ORDER BY ${KEY} DESC LIMIT ${RANK_WINDOW}`;
+  const ids: number[] = [];
+  if (offset < RANK_WINDOW) {
+    const take = Math.min(limit, RANK_WINDOW - offset);
+    const nowMinute = Math.floor(now.getTime() / 60_000);
+    const score = q ? sql`ts_rank_cd(${RANK_WEIGHTS}, s."document", ${q})` : sql`1.0`;
+    const rows = await db.$queryRaw<{ id: number }[]>`WITH win AS MATERIALIZED (${window})
+      SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${KEY} IN (SELECT k FROM win)
+      ORDER BY ${score} * (1.0 + 0.5 / (1.0 + greatest(0, ${nowMinute}::bigint - (${KEY} >> 31)) / 43200.0)) DESC, ${KEY} DESC
+      LIMIT ${take} OFFSET ${offset}`;
+    ids.push(...rows.map((r) => r.id));
+    if (ids.length < take || take === limit) return ids;
+  }
+  const rest = await newest(sql`${KEY} < (SELECT min(ws.k) FROM (${window}) ws)`, Math.max(0, offset - RANK_WINDOW), limit - ids.length);
+  return [...ids, ...rest.map((r) => r.id)];
+}
+
+async function snippets(db: Db, query: SearchQuery, ids: number[]): Promise<Map<number, string | null>> {
+  const out = new Map<number, string | null>();
+  if (ids.length === 0) return out;
+  const q = rankQuery(query);
+  if (q && !query.groups.flat().some(isUnsegmented)) {
+    const rows = await db.$queryRaw<{ id: number; summary: string | null; body: string | null }[]>`
+      SELECT a."id" AS id, ts_headline(${CONFIG}, coalesce(a."summary", ''), ${q}, ${HEADLINE}) AS summary,
+        ts_headline(${CONFIG}, a."bodyText", ${q}, ${HEADLINE}) AS body
+      FROM "Article" a WHERE a."id" IN (${join(ids)})`;
+    for (const row of rows) {
+      const best = markedTermCount(row.body ?? "") > markedTermCount(row.summary ?? "") ? row.body : row.summary;
+      out.set(row.id, best ? markedToHtml(best) : null);
+    }
+    return out;
+  }
+  const texts = await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, summary: true, bodyText: true } });
+  const terms = highlightTerms(query);
+  for (const t of texts) out.set(t.id, highlightSubstrings(t.summary ?? "", terms) ?? highlightSubstrings(t.bodyText, terms));
+  return out;
+}
+
+/** Exact counts per bar in one pass: width_bucket finds each key's bar by binary search over the edges. */
+async function binCounts(db: Db, text: Sql | null, filters: Filters, bins: PlannedBin[]): Promise<number[]> {
+  if (bins.length === 0) return [];
+  const edges = join([...bins.map((b) => keyAt(b.from, Math.ceil)), keyAt(bins[bins.length - 1]!.until, Math.ceil)]);
+  const rows = await db.$queryRaw<{ bin: number; n: bigint }[]>`SELECT width_bucket(${KEY}, ARRAY[${edges}]) AS bin, count(*) AS n
+    FROM "ArticleSearch" s WHERE ${conditions(text, filters)} GROUP BY 1`;
+  const counts = bins.map(() => 0);
+  for (const row of rows) if (row.bin >= 1 && row.bin <= bins.length) counts[row.bin - 1] = num(row.n);
+  return counts;
+}
+
+/** Facet counts, each kind with every other filter, over a sample of candidates when they are many. */
+async function facetCounts(db: Db, text: Sql | null, filters: Filters, candidates: number) {
+  const rate = Math.min(1, FACET_SAMPLE / Math.max(1, candidates));
+  const only = (kind: FacetKind) => filterConditions(filters, { id: ID, date: () => null }, FACET_KINDS.filter((k) => k !== kind));
+  const active = FACET_KINDS.filter((kind) => only(kind).length > 0);
+  const flags = active.map((kind) => sql`, (${and(only(kind))}) AS ${raw(`"f_${kind}"`)}`);
+  const flagsExcept = (kind: FacetKind) => and(active.filter((k) => k !== kind).map((k) => raw(`m."f_${k}"`)));
+  const parts = FACET_KINDS.map((kind) =>
+    kind === "region"
+      ? sql`SELECT 'region' AS kind, j."region" AS key, count(*) AS n FROM m JOIN "ArticleRegion" j ON j."articleId" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`
+      : kind === "country"
+        ? sql`SELECT 'country' AS kind, j."code" AS key, count(*) AS n FROM m JOIN "ArticleCountry" j ON j."articleId" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`
+        : sql`SELECT 'source' AS kind, j."sourceId"::text AS key, count(*) AS n FROM m JOIN "Article" j ON j."id" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`,
+  );
+  const rows = await db.$queryRaw<{ kind: FacetKind; key: string | null; n: bigint }[]>`
+    WITH m AS MATERIALIZED (SELECT ${ID} AS id${flags.length ? join(flags, "") : sql``} FROM "ArticleSearch" s
+      WHERE ${conditions(text, filters, ["region", "country", "source"], [sampleCondition(ID, rate)])})
+    ${join(parts, " UNION ALL ")}`;
+  const counts: Record<FacetKind, Map<string, number>> = { region: new Map(), country: new Map(), source: new Map() };
+  for (const row of rows) if (row.key !== null) counts[row.kind].set(row.key, Math.round(num(row.n) / rate));
+  return { counts, approximate: rate < 1 };
+}
+
+async function archiveDays(db: Db, timeZone: string): Promise<{ first: string; last: string } | null> {
+  const rows = await db.$queryRaw<{ lo: bigint | null; hi: bigint | null }[]>`SELECT min(${KEY}) >> 31 AS lo, max(${KEY}) >> 31 AS hi FROM "ArticleSearch" s`;
+  const { lo, hi } = rows[0] ?? { lo: null, hi: null };
+  if (lo === null || hi === null) return null;
+  return { first: dayOf(new Date(num(lo) * 60_000), timeZone), last: dayOf(new Date(num(hi) * 60_000), timeZone) };
+}
+
+/** Search and browse on PostgreSQL (tsvector + GIN); same results as searchSqlite, unoptimized counts. */
+export async function searchPostgres(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
+  const query = parseQuery(params.q);
+  const filters = resolveFilters(params, now);
+  const text = textCondition(query);
+
+  const days = histogramDays(params, now, await archiveDays(db, params.tz));
+  const plan = days ? planBins(days.first, days.last, params.tz) : { unit: "day" as const, bins: [], clipped: false };
+  const bars = await binCounts(db, text, filters, plan.bins);
+  const total = plan.bins.length > 0 && !plan.clipped ? bars.reduce((a, b) => a + b, 0) : await count(db, text, filters);
+  const candidates = filters.regions.length || filters.countries.length || filters.sources.length ? await count(db, text, filters, ["region", "country", "source"]) : total;
+  const facets = await facetCounts(db, text, filters, candidates);
+
+  const offset = (params.page - 1) * params.pageSize;
+  const ranked = !isEmptyQuery(query) && params.sort === "relevance";
+  const ids = offset < total ? await pageIds(db, query, text, filters, offset, params.pageSize, ranked, now) : [];
+  const snips = isEmptyQuery(query) ? undefined : await snippets(db, query, ids);
+  return {
+    items: await loadCards(db, ids, snips),
+    total,
+    totalApproximate: false,
+    page: params.page,
+    pageSize: params.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
+    facets: await facetLists(db, facets.counts, filters, facets.approximate),
+    histogram: {
+      unit: plan.unit,
+      bins: plan.bins.map((b, i) => ({ start: b.start, end: b.end, count: bars[i] ?? 0 })),
+      approximate: false,
+    },
+  };
+}

@@ -1,0 +1,446 @@
+// The behaviour every search engine must have, run against SQLite (search.test.ts) and PostgreSQL
+// (postgres.test.ts) with the same data.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseListParams } from "@/lib/articles/params";
+import type { Db } from "@/lib/db";
+import type { RegionSlug } from "@/lib/regions";
+import { searchArticles } from "./index";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+
+/** A database with the migrations applied, its engine, and how to throw it away. */
+export interface SuiteDatabase {
+  db: Db;
+  provider: "sqlite" | "postgresql";
+  dispose: () => Promise<void>;
+}
+
+/** Defines the shared search tests for one engine. */
+export function searchSuite(open: () => Promise<SuiteDatabase>): void {
+  let db: Db;
+  let provider: SuiteDatabase["provider"];
+  let dispose: () => Promise<void>;
+  const ids: Record<string, number> = {};
+
+  interface Seed {
+    key: string;
+    title: string;
+    summary?: string;
+    body?: string;
+    at: string;
+    source?: number;
+    countries?: string[];
+    regions?: RegionSlug[];
+  }
+
+  async function add(seed: Seed): Promise<number> {
+    const body = seed.body ?? "Filler text for the body.";
+    const article = await db.article.create({
+      data: {
+        sourceId: seed.source ?? 1,
+        dedupKey: `test:${seed.key}`,
+        title: seed.title,
+        summary: seed.summary ?? null,
+        bodyHtml: `<p>${body}</p>`,
+        bodyText: body,
+        publishedAt: new Date(seed.at),
+        fetchedAt: NOW,
+        contentHash: seed.key,
+        countries: {
+          create: (seed.countries ?? []).map((code, i) => ({ code, salience: 1 - i / 10, primary: i === 0 })),
+        },
+        regions: { create: (seed.regions ?? ["world"]).map((region) => ({ region })) },
+      },
+    });
+    ids[seed.key] = article.id;
+    return article.id;
+  }
+
+  async function search(query: string) {
+    const { params, errors } = parseListParams(new URLSearchParams(query));
+    expect(errors).toEqual([]);
+    return searchArticles(params, { db, provider, now: NOW });
+  }
+
+  const found = async (query: string) => (await search(query)).items.map((i) => i.id);
+  const key = (id: number) => Object.entries(ids).find(([, v]) => v === id)?.[0];
+  const foundKeys = async (query: string) => (await found(query)).map(key);
+
+  beforeAll(async () => {
+    ({ db, provider, dispose } = await open());
+    await db.source.createMany({
+      data: [
+        { id: 1, name: "Wire" },
+        { id: 2, name: "Daily" },
+        { id: 3, name: "Zeitung" },
+      ],
+    });
+    const seeds: Seed[] = [
+      {
+        key: "titleHit",
+        title: "Ceasefire talks resume in Gaza",
+        body: "Negotiators met in Cairo.",
+        at: "2026-11-20T10:00:00Z",
+        countries: ["PS", "IL"],
+        regions: ["middle-east-north-africa"],
+      },
+      {
+        key: "bodyHit",
+        title: "Negotiators meet again",
+        body: "The ceasefire was discussed at length.",
+        at: "2026-11-20T10:00:00Z",
+        countries: ["IL"],
+        regions: ["middle-east-north-africa"],
+      },
+      {
+        key: "floodOld",
+        title: "Flood warning issued",
+        body: "Rivers are rising.",
+        at: "2026-11-01T08:00:00Z",
+        source: 2,
+        countries: ["DE"],
+        regions: ["europe"],
+      },
+      {
+        key: "floodNew",
+        title: "Flood warning issued",
+        body: "Rivers are rising.",
+        at: "2026-11-10T08:00:00Z",
+        source: 2,
+        countries: ["DE"],
+        regions: ["europe"],
+      },
+      {
+        key: "rates",
+        title: "Central bank holds interest rates",
+        body: "The rate of growth slowed.",
+        at: "2026-11-15T09:00:00Z",
+        source: 2,
+        countries: ["FR"],
+        regions: ["europe"],
+      },
+      {
+        key: "notPhrase",
+        title: "Interest grows in new rates",
+        body: "Nothing more.",
+        at: "2026-11-14T09:00:00Z",
+        source: 3,
+        countries: ["US"],
+        regions: ["americas", "north-america"],
+      },
+      {
+        key: "cafe",
+        title: "Café culture in Paris",
+        body: "A café on every corner.",
+        at: "2026-11-12T09:00:00Z",
+        source: 3,
+        countries: ["FR"],
+        regions: ["europe"],
+      },
+      {
+        key: "russian",
+        title: "Москва готовится к выборам",
+        body: "Выборы пройдут в марте.",
+        at: "2026-11-11T09:00:00Z",
+        source: 3,
+        countries: ["RU"],
+        regions: ["europe"],
+      },
+      {
+        key: "arabic",
+        title: "القاهرة تستضيف محادثات",
+        body: "محادثات السلام في القاهرة",
+        at: "2026-11-11T10:00:00Z",
+        countries: ["EG"],
+        regions: ["middle-east-north-africa"],
+      },
+      {
+        key: "chinese",
+        title: "中国经济增长放缓",
+        summary: "北京报道：经济数据公布",
+        body: "国家统计局发布数据。",
+        at: "2026-11-09T09:00:00Z",
+        countries: ["CN"],
+        regions: ["asia-pacific"],
+      },
+      {
+        key: "xss",
+        title: "Markets calm",
+        body: "<script>alert(1)</script> The ceasefire held & markets rose.",
+        at: "2026-11-05T09:00:00Z",
+        source: 2,
+        countries: ["GB"],
+        regions: ["europe"],
+      },
+      {
+        key: "quake",
+        title: "Earthquake shakes the coast",
+        body: "Buildings swayed.",
+        at: "2026-10-01T09:00:00Z",
+        countries: ["CL"],
+        regions: ["americas", "latin-america-caribbean"],
+      },
+      {
+        key: "electionInflation",
+        title: "Election campaign focuses on inflation",
+        body: "Prices dominate.",
+        at: "2026-09-01T09:00:00Z",
+        countries: ["BR"],
+        regions: ["americas", "latin-america-caribbean"],
+      },
+      {
+        key: "election",
+        title: "Election day arrives",
+        body: "Voters queue.",
+        at: "2026-09-02T09:00:00Z",
+        countries: ["BR"],
+        regions: ["americas", "latin-america-caribbean"],
+      },
+      {
+        key: "inflationary",
+        title: "Inflationary pressure builds",
+        body: "Economists worry.",
+        at: "2026-08-01T09:00:00Z",
+        source: 3,
+        countries: ["AR"],
+        regions: ["americas", "latin-america-caribbean"],
+      },
+      // 23:30 on 10 March in New York is 03:30 on 11 March in UTC.
+      {
+        key: "lateNight",
+        title: "Late night vote in Albany",
+        body: "Lawmakers stayed late.",
+        at: "2026-03-11T03:30:00Z",
+        countries: ["US"],
+        regions: ["americas", "north-america"],
+      },
+    ];
+    for (const seed of seeds) await add(seed);
+  });
+
+  afterAll(async () => {
+    await dispose();
+  });
+
+  describe("searchArticles on SQLite", () => {
+    it("ranks a title match above a body match", async () => {
+      expect(await foundKeys("q=ceasefire")).toEqual(["titleHit", "bodyHit", "xss"]);
+    });
+
+    it("puts the newer of two equally good matches first", async () => {
+      expect(await foundKeys("q=flood")).toEqual(["floodNew", "floodOld"]);
+    });
+
+    it("matches phrases, OR, exclusions and prefixes", async () => {
+      expect(new Set(await foundKeys("q=interest+rates"))).toEqual(new Set(["rates", "notPhrase"]));
+      expect(await foundKeys(`q=${encodeURIComponent('"interest rates"')}`)).toEqual(["rates"]);
+      expect(new Set(await foundKeys("q=earthquake+OR+flood"))).toEqual(
+        new Set(["quake", "floodNew", "floodOld"]),
+      );
+      expect(await foundKeys("q=election+-inflation")).toEqual(["election"]);
+      expect(new Set(await foundKeys("q=infla*"))).toEqual(new Set(["electionInflation", "inflationary"]));
+    });
+
+    it("folds diacritics and stems English", async () => {
+      expect(await foundKeys("q=cafe")).toEqual(["cafe"]);
+      expect(await foundKeys("q=CAFÉ")).toEqual(["cafe"]);
+      expect(await foundKeys("q=rate")).toContain("rates");
+      expect(await foundKeys("q=rates")).toContain("rates");
+      expect(await foundKeys("q=negotiator")).toEqual(expect.arrayContaining(["titleHit", "bodyHit"]));
+    });
+
+    it("finds Russian, Arabic and Chinese", async () => {
+      expect(await foundKeys("q=москва")).toEqual(["russian"]);
+      expect(await foundKeys("q=выборы")).toEqual(["russian"]);
+      expect(await foundKeys(`q=${encodeURIComponent("القاهرة")}`)).toEqual(["arabic"]);
+      expect(await foundKeys(`q=${encodeURIComponent("经济")}`)).toEqual(["chinese"]);
+      expect(await foundKeys(`q=${encodeURIComponent("经济增长")}`)).toEqual(["chinese"]);
+      expect(await foundKeys(`q=${encodeURIComponent("北京 -上海")}`)).toEqual(["chinese"]);
+      expect(await foundKeys(`q=${encodeURIComponent("经济 -北京")}`)).toEqual([]);
+      expect(new Set(await foundKeys(`q=${encodeURIComponent("经济 OR москва")}`))).toEqual(
+        new Set(["chinese", "russian"]),
+      );
+      const chinese = (await search(`q=${encodeURIComponent("经济")}`)).items[0]!;
+      expect(chinese.snippet).toContain("<mark>经济</mark>");
+    });
+
+    it("escapes snippets and marks only the matching words", async () => {
+      const item = (await search("q=ceasefire")).items.find((i) => i.id === ids.xss)!;
+      expect(item.snippet).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+      expect(item.snippet).toContain("<mark>ceasefire</mark>");
+      expect(item.snippet).toContain("&amp;");
+      expect(item.snippet!.replaceAll("<mark>", "").replaceAll("</mark>", "")).not.toMatch(/[<>]/);
+      expect((await search("")).items.every((i) => i.snippet === null)).toBe(true);
+    });
+
+    it("ORs values within a filter and ANDs filters", async () => {
+      expect(new Set(await foundKeys("region=europe"))).toEqual(
+        new Set(["floodOld", "floodNew", "rates", "cafe", "russian", "xss"]),
+      );
+      expect(new Set(await foundKeys("region=europe,asia-pacific&country=FR,CN"))).toEqual(
+        new Set(["rates", "cafe", "chinese"]),
+      );
+      expect(await foundKeys("region=europe&source=2&q=rates")).toEqual(["rates"]);
+      expect(await foundKeys("region=asia-pacific&source=2")).toEqual([]);
+      expect(new Set(await foundKeys("source=3&source=2&country=FR"))).toEqual(new Set(["rates", "cafe"]));
+    });
+
+    it("counts each facet with the other filters but not its own", async () => {
+      const result = await search("region=europe&source=2");
+      expect(result.total).toBe(4);
+      const regions = Object.fromEntries(result.facets.regions.map((r) => [r.slug, r.count]));
+      // Regions: source 2 only (not narrowed to Europe).
+      expect(regions).toMatchObject({ europe: 4, "middle-east-north-africa": 0 });
+      // Sources: Europe only (not narrowed to source 2).
+      const sources = Object.fromEntries(result.facets.sources.map((s) => [s.name, s.count]));
+      expect(sources).toEqual({ Daily: 4, Zeitung: 2 });
+      // Countries: both filters.
+      expect(result.facets.countries).toEqual(
+        expect.arrayContaining([
+          { code: "DE", name: "Germany", count: 2 },
+          { code: "GB", name: "United Kingdom", count: 1 },
+        ]),
+      );
+      expect(result.facets.approximate).toBe(false);
+      expect(result.facets.regions.map((r) => r.slug)).toHaveLength(8);
+    });
+
+    it("puts day boundaries at midnight in the reader's time zone", async () => {
+      expect(await foundKeys("from=2026-03-10&to=2026-03-10&tz=America/New_York")).toEqual(["lateNight"]);
+      expect(await foundKeys("from=2026-03-10&to=2026-03-10")).toEqual([]);
+      expect(await foundKeys("from=2026-03-11&to=2026-03-11&tz=UTC")).toEqual(["lateNight"]);
+      expect(await foundKeys("q=flood&from=2026-11-10&to=2026-11-10")).toEqual(["floodNew"]);
+      expect(await foundKeys("q=flood&range=24h")).toEqual([]);
+      expect(await foundKeys("q=flood&range=30d")).toEqual(["floodNew", "floodOld"]);
+    });
+
+    it("returns an empty page past the end, not an error", async () => {
+      const result = await search("q=flood&page=5");
+      expect(result.items).toEqual([]);
+      expect(result.total).toBe(2);
+      expect(result.pageCount).toBe(1);
+    });
+
+    it("pages through results in a stable order", async () => {
+      const all = await foundKeys("pageSize=100");
+      const pages: (string | undefined)[] = [];
+      for (let page = 1; page <= 4; page++) pages.push(...(await foundKeys(`pageSize=5&page=${page}`)));
+      expect(pages).toEqual(all);
+      // Newest first; within the same minute, the later arrival first.
+      expect(all.slice(0, 2)).toEqual(["bodyHit", "titleHit"]);
+    });
+
+    it("sorts by date on request, by relevance by default", async () => {
+      expect(await foundKeys("q=ceasefire&sort=newest")).toEqual(["bodyHit", "titleHit", "xss"]);
+    });
+
+    it("treats a query of exclusions only as everything else", async () => {
+      const result = await search("q=-flood+-ceasefire");
+      expect(result.total).toBe(16 - 5);
+      expect(result.items.map((i) => key(i.id))).not.toContain("floodNew");
+    });
+
+    it("gives histogram bars that add up to the total", async () => {
+      const result = await search("q=flood+OR+election");
+      expect(result.histogram.unit).toBe("week"); // the archive spans March to November
+      expect(result.histogram.bins.reduce((n, b) => n + b.count, 0)).toBe(result.total);
+      const days = await search("from=2026-11-01&to=2026-11-20");
+      expect(days.histogram.unit).toBe("day");
+      expect(days.histogram.bins).toHaveLength(20);
+      expect(days.histogram.bins.find((b) => b.start === "2026-11-20")?.count).toBe(2);
+    });
+
+    it("never fails on strange input", async () => {
+      for (const q of [
+        '"',
+        '"""',
+        "-",
+        "title:x",
+        "NEAR(a b",
+        "😀",
+        "*",
+        "a*",
+        "中",
+        "x".repeat(10_000),
+        '"unbalanced -x OR',
+        "\u0000",
+        "%_\\",
+      ]) {
+        const { params } = parseListParams({ q });
+        await expect(searchArticles(params, { db, provider, now: NOW })).resolves.toBeDefined();
+      }
+    });
+  });
+
+  describe("the search index stays in sync", () => {
+    it("after an update", async () => {
+      const id = await add({
+        key: "edit",
+        title: "Original headline about volcanoes",
+        at: "2026-11-21T09:00:00Z",
+      });
+      expect(await found("q=volcanoes")).toEqual([id]);
+      await db.article.update({ where: { id }, data: { title: "Corrected headline about glaciers" } });
+      expect(await found("q=volcanoes")).toEqual([]);
+      expect(await found("q=glaciers")).toEqual([id]);
+      await db.article.update({ where: { id }, data: { publishedAt: new Date("2025-01-01T00:00:00Z") } });
+      expect(await found("q=glaciers&from=2025-01-01&to=2025-01-01")).toEqual([id]);
+      await db.article.update({ where: { id }, data: { title: "东京新闻", bodyText: "東京の天気" } });
+      expect(await found(`q=${encodeURIComponent("東京")}`)).toEqual([id]);
+    });
+
+    it("after a delete, also cascading from a source", async () => {
+      const source = await db.source.create({ data: { name: "Gone" } });
+      const a = await add({
+        key: "gone1",
+        title: "Temporary story on tornadoes",
+        at: "2026-11-21T09:00:00Z",
+        source: source.id,
+      });
+      const b = await add({
+        key: "gone2",
+        title: "临时新闻 tornadoes",
+        at: "2026-11-21T09:00:00Z",
+        source: source.id,
+      });
+      expect(new Set(await found("q=tornadoes"))).toEqual(new Set([a, b]));
+      await db.article.delete({ where: { id: a } });
+      expect(await found("q=tornadoes")).toEqual([b]);
+      await db.source.delete({ where: { id: source.id } });
+      expect(await found("q=tornadoes")).toEqual([]);
+      expect(await found(`q=${encodeURIComponent("临时")}`)).toEqual([]);
+      if (provider === "sqlite") {
+        // FTS5 compares the index with the article table and throws if they differ.
+        await db.$executeRaw`INSERT INTO "ArticleSearch" ("ArticleSearch", "rank") VALUES ('integrity-check', 1)`;
+        await db.$executeRaw`INSERT INTO "ArticleSearchTrigram" ("ArticleSearchTrigram") VALUES ('integrity-check')`;
+      }
+    });
+
+    it("for articles stored by the ingest pipeline", async () => {
+      const { storeItems } = await import("@/lib/ingest/store");
+      const counts = await storeItems(
+        db,
+        1,
+        [
+          {
+            guid: "ingest-1",
+            url: null,
+            title: "Blizzard closes mountain passes",
+            summary: null,
+            bodyHtml: "<p>Snowploughs were out overnight.</p>",
+            bodyText: "Snowploughs were out overnight.",
+            author: null,
+            publishedAt: new Date("2026-11-22T06:00:00Z"),
+            dateEstimated: false,
+            language: "en",
+          },
+        ],
+        NOW,
+      );
+      expect(counts.new).toBe(1);
+      expect((await search("q=snowplough")).items.map((i) => i.title)).toEqual([
+        "Blizzard closes mountain passes",
+      ]);
+    });
+  });
+}

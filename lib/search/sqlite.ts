@@ -1,0 +1,465 @@
+import "server-only";
+import type { ListParams } from "@/lib/articles/params";
+import type { Db } from "@/lib/db";
+import { loadCards } from "./cards";
+import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
+import { dayOf } from "./dates";
+import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
+import {
+  hasUnsegmented,
+  highlightTerms,
+  isEmptyQuery,
+  isUnsegmented,
+  parseQuery,
+  toFts5Any,
+  toFts5Match,
+  withoutUnsegmented,
+  type Atom,
+  type SearchQuery,
+} from "./query";
+import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
+import type { SearchResult } from "./types";
+import { and, filterConditions, idHash, join, raw, sampleCondition, sampleThreshold, sql, type FilterKind, type Filters, type Sql } from "./where";
+
+// Rows of the search indexes are keyed by publication minute * 2^31 + article id, the "search key" (see
+// prisma/sqlite/migrations/20261125100000_search): ordering by key is ordering by date, a date range is a
+// key range, and the id is the low 31 bits. The expression below must stay identical to the migration's
+// (index, view, triggers), or SQLite stops using the index. Keys exceed 2^53: they stay in SQL, and
+// JavaScript only sees minutes and ids.
+const articleKey = (a: string) => raw(`(max(0, coalesce(unixepoch(${a}."publishedAt"), 0) / 60) * 2147483648 + ${a}."id")`);
+const idOfKey = (key: Sql) => sql`(${key} & 2147483647)`;
+const minuteOf = (key: Sql) => sql`(${key} >> 31)`;
+// Integers bound from JavaScript numbers arrive as REAL, which FTS5 cannot use as a rowid bound: use BigInt.
+const keyAtMinute = (date: Date, round: (n: number) => number) => sql`(${BigInt(Math.max(0, round(date.getTime() / 60_000)))} * 2147483648)`;
+
+/** Matches ranked by text relevance: the newest this many (after filters); older ones follow, newest first. */
+export const RANK_WINDOW = 1000;
+/** Facets are exact up to this many candidate articles and estimated from a uniform sample this size beyond. */
+export const FACET_SAMPLE = 3000;
+/** Sample size for estimated totals and histograms (see EXACT_LOOKUPS). */
+export const ESTIMATE_SAMPLE = 10_000;
+/** bm25 column weights: title, summary, body. */
+const BM25_WEIGHTS = raw("10.0, 4.0, 1.0");
+/** Recency blend: text score × (1 + 0.5 / (1 + age / 30 days)), so a new article counts up to 1.5×. */
+const RECENCY_BOOST = raw("0.5");
+const FRESH_MINUTES = raw("43200.0");
+
+/** Where rows come from: the word index, the substring index, or all articles (browsing). */
+interface RowSource {
+  from: Sql;
+  where: Sql[];
+  key: Sql;
+  id: Sql;
+  /** Text relevance, higher is better; null when browsing. */
+  score: Sql | null;
+  /** The FTS5 expression, when the word index alone produced the rows (for its highlighter). */
+  snippetMatch: string | null;
+  /** True when a key range is cheap to count on its own (an index range), so the histogram counts bar by bar. */
+  rangeCountable: boolean;
+  browse: boolean;
+}
+
+/** A row source under a table alias (a statement often needs the same source twice). */
+type SourceFactory = (alias: string) => RowSource;
+
+const keyRange = (key: Sql) => (from: Date | null, until: Date | null) => {
+  const parts: Sql[] = [];
+  if (from) parts.push(sql`${key} >= ${keyAtMinute(from, Math.floor)}`);
+  if (until) parts.push(sql`${key} < ${keyAtMinute(until, Math.ceil)}`);
+  return parts.length ? and(parts) : null;
+};
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Substring test of one atom against columns of the trigram table. */
+function trigramAtom(t: string, atom: Atom, columns = ["title", "summary", "bodyText"]): Sql {
+  const pattern = likePattern(atom.text);
+  return join(
+    columns.map((c) => sql`${raw(`${t}."${c}"`)} LIKE ${pattern} ESCAPE '\\'`),
+    " OR ",
+  );
+}
+
+function trigramQuery(t: string, query: SearchQuery): Sql {
+  const conditions = query.groups.map((g) => sql`(${join(g.map((a) => sql`(${trigramAtom(t, a)})`), " OR ")})`);
+  if (query.exclude.length) conditions.push(sql`NOT (${join(query.exclude.map((a) => sql`(${trigramAtom(t, a)})`), " OR ")})`);
+  return and(conditions);
+}
+
+/** Ids of articles matching any of the atoms (for queries made only of exclusions). */
+function anyAtomIds(atoms: readonly Atom[]): Sql {
+  const parts: Sql[] = [];
+  const words = toFts5Any(atoms.filter((a) => !isUnsegmented(a)));
+  if (words) parts.push(sql`SELECT (x.rowid & 2147483647) FROM "ArticleSearch" x WHERE x."ArticleSearch" MATCH ${words}`);
+  const unsegmented = atoms.filter(isUnsegmented);
+  if (unsegmented.length) {
+    parts.push(sql`SELECT (y.rowid & 2147483647) FROM "ArticleSearchTrigram" y
+      WHERE ${join(unsegmented.map((a) => sql`(${trigramAtom("y", a)})`), " OR ")}`);
+  }
+  return join(parts, " UNION ");
+}
+
+function browseSource(query: SearchQuery): SourceFactory {
+  return (a) => ({
+    from: raw(`"Article" ${a} INDEXED BY "Article_searchKey_idx"`),
+    where: query.exclude.length ? [sql`${raw(a)}."id" NOT IN (${anyAtomIds(query.exclude)})`] : [],
+    key: articleKey(a),
+    id: raw(`${a}."id"`),
+    score: null,
+    snippetMatch: null,
+    rangeCountable: query.exclude.length === 0,
+    browse: true,
+  });
+}
+
+function wordSource(match: string, prefix: boolean): SourceFactory {
+  return (s) => {
+    const key = raw(`${s}.rowid`);
+    return {
+      from: raw(`"ArticleSearch" ${s}`),
+      where: [sql`${raw(`${s}."ArticleSearch"`)} MATCH ${match}`],
+      key,
+      id: idOfKey(key),
+      score: sql`-bm25(${raw(`${s}."ArticleSearch"`)}, ${BM25_WEIGHTS})`,
+      snippetMatch: match,
+      // A prefix expands to every matching term on each evaluation: one pass beats one per bar.
+      rangeCountable: !prefix,
+      browse: false,
+    };
+  };
+}
+
+/**
+ * Queries with text in scripts written without spaces. Articles containing such text (all of them are in
+ * the trigram table) are matched by substring on the whole query; no other article can contain those
+ * atoms, so the rest are matched by the word index on what remains of the query.
+ */
+function unsegmentedSource(query: SearchQuery): SourceFactory {
+  const rest = withoutUnsegmented(query);
+  const restMatch = rest ? toFts5Match(rest) : null;
+  const positives = query.groups.flat();
+  const anyIn = (column: string) => join(positives.map((a) => sql`(${trigramAtom("t", a, [column])})`), " OR ");
+  return (c) => {
+    const parts = [
+      sql`SELECT t.rowid AS k, (CASE WHEN ${anyIn("title")} THEN 10 ELSE 0 END + CASE WHEN ${anyIn("summary")} THEN 4 ELSE 0 END + 1) AS rel
+          FROM "ArticleSearchTrigram" t WHERE ${trigramQuery("t", query)}`,
+    ];
+    if (restMatch) {
+      parts.push(sql`SELECT u.rowid AS k, -bm25(u."ArticleSearch", ${BM25_WEIGHTS}) AS rel FROM "ArticleSearch" u
+          WHERE u."ArticleSearch" MATCH ${restMatch} AND u.rowid NOT IN (SELECT rowid FROM "ArticleSearchTrigram")`);
+    }
+    const key = raw(`${c}.k`);
+    return {
+      from: sql`(${join(parts, " UNION ALL ")}) ${raw(c)}`,
+      where: [],
+      key,
+      id: idOfKey(key),
+      score: raw(`${c}.rel`),
+      snippetMatch: null,
+      rangeCountable: false,
+      browse: false,
+    };
+  };
+}
+
+function rowSource(query: SearchQuery): SourceFactory {
+  const match = toFts5Match(query);
+  if (!match) return browseSource(query);
+  if (hasUnsegmented(query)) return unsegmentedSource(query);
+  return wordSource(match, [...query.groups.flat(), ...query.exclude].some((a) => a.prefix));
+}
+
+// Without ANALYZE statistics SQLite would look an article up by its primary key and read the whole (large)
+// row; the (id, sourceId) index answers from a few pages.
+const ARTICLE_BY_ID = (alias: string) => raw(`"Article" ${alias} INDEXED BY "Article_id_sourceId_idx"`);
+
+function conditions(rs: RowSource, filters: Filters, except: FilterKind[] = [], extra: (Sql | null)[] = []): Sql {
+  const target = { id: rs.id, date: keyRange(rs.key), articleLookup: ARTICLE_BY_ID("fa") };
+  // Extra conditions (a sample, a key range) first: they are cheap and spare the costlier ones most rows.
+  return and([...extra, ...rs.where, ...filterConditions(filters, target, except)]);
+}
+
+
+async function count(db: Db, source: SourceFactory, filters: Filters, except: FilterKind[] = []): Promise<number> {
+  const rs = source("s");
+  const rows = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM ${rs.from} WHERE ${conditions(rs, filters, except)}`;
+  return num(rows[0]?.n);
+}
+
+/** A result row: the article id and its publication minute (together they rebuild the key exactly). */
+interface PageRow {
+  id: number | bigint;
+  m: number | bigint;
+}
+
+const keyOf = (row: PageRow) => sql`(${BigInt(row.m)} * 2147483648 + ${BigInt(row.id)})`;
+
+/** The page's rows in display order (independent of the total, which may be an estimate). */
+async function pageRows(
+  db: Db,
+  source: SourceFactory,
+  filters: Filters,
+  page: { ranked: boolean; offset: number; limit: number },
+  now: Date,
+): Promise<PageRow[]> {
+  const rs = source("s");
+  const newest = (bound: Sql | null, skip: number, take: number) =>
+    db.$queryRaw<PageRow[]>`SELECT ${rs.id} AS id, ${minuteOf(rs.key)} AS m FROM ${rs.from}
+      WHERE ${conditions(rs, filters, [], [bound])} ORDER BY ${rs.key} DESC LIMIT ${take} OFFSET ${skip}`;
+  if (!page.ranked || !rs.score) return newest(null, page.offset, page.limit);
+
+  // Only the newest RANK_WINDOW matches (after filters) are scored (bm25 blended with recency); older
+  // matches follow them, newest first. Scoring every match of a common word is what costs: docs/search.md.
+  const w = source("w");
+  const window = sql`SELECT ${w.key} AS k FROM ${w.from} WHERE ${conditions(w, filters)} ORDER BY ${w.key} DESC LIMIT ${RANK_WINDOW}`;
+  const rows: PageRow[] = [];
+  if (page.offset < RANK_WINDOW) {
+    const take = Math.min(page.limit, RANK_WINDOW - page.offset);
+    const nowMinute = Math.floor(now.getTime() / 60_000);
+    const freshness = sql`(1.0 + ${RECENCY_BOOST} / (1.0 + max(0, ${nowMinute} - ${minuteOf(rs.key)}) / ${FRESH_MINUTES}))`;
+    // The window's keys are read once; the outer scan covers their key range and keeps exactly them.
+    rows.push(
+      ...(await db.$queryRaw<PageRow[]>`WITH win AS MATERIALIZED (${window})
+        SELECT ${rs.id} AS id, ${minuteOf(rs.key)} AS m FROM ${rs.from}
+        WHERE ${and([...rs.where, sql`${rs.key} >= (SELECT min(k) FROM win)`, sql`+${rs.key} IN (SELECT k FROM win)`])}
+        ORDER BY ${rs.score} * ${freshness} DESC, ${rs.key} DESC LIMIT ${take} OFFSET ${page.offset}`),
+    );
+    // Fewer rows than asked for: the window is exhausted, and so is the result (it held every match).
+    if (rows.length < take || take === page.limit) return rows;
+  }
+  const rest = await newest(sql`${rs.key} < (SELECT min(ws.k) FROM (${window}) ws)`, Math.max(0, page.offset - RANK_WINDOW), page.limit - rows.length);
+  return [...rows, ...rest];
+}
+
+/** Highlighted snippets: the word index's own highlighter, or substrings for unsegmented scripts. */
+async function snippets(db: Db, rs: RowSource, query: SearchQuery, rows: PageRow[]): Promise<Map<number, string | null>> {
+  const out = new Map<number, string | null>();
+  if (rows.length === 0) return out;
+  if (rs.snippetMatch) {
+    // One pass over the page's key range: a rowid IN list alone would evaluate the MATCH once per row.
+    const byKey = [...rows].sort((a, b) => num(a.m) - num(b.m) || num(a.id) - num(b.id));
+    const found = await db.$queryRaw<{ id: number | bigint; summary: string | null; body: string | null }[]>`
+      SELECT (s.rowid & 2147483647) AS id,
+        snippet(s."ArticleSearch", 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 24) AS summary,
+        snippet(s."ArticleSearch", 2, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 24) AS body
+      FROM "ArticleSearch" s
+      WHERE s."ArticleSearch" MATCH ${rs.snippetMatch} AND s.rowid BETWEEN ${keyOf(byKey[0]!)} AND ${keyOf(byKey[byKey.length - 1]!)}
+        AND +s.rowid IN (${join(rows.map(keyOf))})`;
+    for (const row of found) {
+      const summary = row.summary ?? "";
+      const body = row.body ?? "";
+      const best = markedTermCount(body) > markedTermCount(summary) ? body : summary;
+      out.set(num(row.id), best ? markedToHtml(best) : null);
+    }
+    return out;
+  }
+  const texts = await db.article.findMany({
+    where: { id: { in: rows.map((r) => num(r.id)) } },
+    select: { id: true, summary: true, bodyText: true },
+  });
+  const terms = highlightTerms(query);
+  for (const t of texts) out.set(t.id, highlightSubstrings(t.summary ?? "", terms) ?? highlightSubstrings(t.bodyText, terms));
+  return out;
+}
+
+/** A CASE expression giving the bar index of a key: a binary search over the bar edges. */
+function binOf(key: Sql, bins: PlannedBin[], lo = 0, hi = bins.length): Sql {
+  if (hi - lo <= 1) return sql`${lo}`;
+  const mid = (lo + hi) >> 1;
+  return sql`CASE WHEN ${key} < ${keyAtMinute(bins[mid]!.from, Math.ceil)} THEN ${binOf(key, bins, lo, mid)} ELSE ${binOf(key, bins, mid, hi)} END`;
+}
+
+/**
+ * Exact counts per histogram bar, with every filter. Where a key range is an index range (the word index,
+ * the key index) each bar is its own range count, which reads each key once and sorts nothing; other row
+ * sources (few rows) are grouped in one pass.
+ */
+async function binCounts(db: Db, source: SourceFactory, filters: Filters, bins: PlannedBin[]): Promise<number[]> {
+  if (bins.length === 0) return [];
+  const probe = source("s");
+  let rows: { bin: number | bigint; n: number | bigint }[];
+  if (probe.rangeCountable) {
+    const parts = bins.map((bin, i) => {
+      const rs = source("s");
+      return sql`SELECT ${i} AS bin, count(*) AS n FROM ${rs.from} WHERE ${conditions(rs, filters, [], [keyRange(rs.key)(bin.from, bin.until)])}`;
+    });
+    rows = await db.$queryRaw`${join(parts, " UNION ALL ")}`;
+  } else {
+    const span = keyRange(probe.key)(bins[0]!.from, bins[bins.length - 1]!.until);
+    // The keys come from a subquery that is not flattened (LIMIT -1), so that grouping on an expression of the
+    // key does not make SQLite read article rows instead of the key index.
+    rows = await db.$queryRaw`SELECT ${binOf(raw("m.k"), bins)} AS bin, count(*) AS n
+      FROM (SELECT ${probe.key} AS k FROM ${probe.from} WHERE ${conditions(probe, filters, [], [span])} LIMIT -1) m GROUP BY bin`;
+  }
+  const counts = bins.map(() => 0);
+  for (const row of rows) counts[num(row.bin)] = num(row.n);
+  return counts;
+}
+
+
+/** Browsing with no other filter: the tag tables' own indexes count a facet exactly, and fast. */
+function exactBrowseFacet(kind: FacetKind): Sql {
+  if (kind === "region") return sql`SELECT 'region' AS kind, "region" AS key, count(*) AS n FROM "ArticleRegion" GROUP BY "region"`;
+  if (kind === "country") return sql`SELECT 'country' AS kind, "code" AS key, count(*) AS n FROM "ArticleCountry" GROUP BY "code"`;
+  return sql`SELECT 'source' AS kind, CAST("sourceId" AS TEXT) AS key, count(*) AS n FROM "Article" GROUP BY "sourceId"`;
+}
+
+function facetJoin(kind: FacetKind, where: Sql): Sql {
+  const id = sql`(m.k & 2147483647)`;
+  if (kind === "region") {
+    return sql`SELECT 'region' AS kind, j."region" AS key, count(*) AS n FROM m CROSS JOIN "ArticleRegion" j
+      WHERE ${where} AND j."articleId" = ${id} GROUP BY j."region"`;
+  }
+  if (kind === "country") {
+    return sql`SELECT 'country' AS kind, j."code" AS key, count(*) AS n FROM m CROSS JOIN "ArticleCountry" j
+      WHERE ${where} AND j."articleId" = ${id} GROUP BY j."code"`;
+  }
+  return sql`SELECT 'source' AS kind, CAST(j."sourceId" AS TEXT) AS key, count(*) AS n FROM m CROSS JOIN ${ARTICLE_BY_ID("j")}
+    WHERE ${where} AND j."id" = ${id} GROUP BY j."sourceId"`;
+}
+
+interface SampleCounts {
+  facets: Record<FacetKind, Map<string, number>>;
+  facetsApproximate: boolean;
+  /** The estimated total and bars, when asked for. */
+  total: number;
+  bars: number[];
+}
+
+/**
+ * Facet counts (each kind with every filter but its own) and, when asked, an estimated total and histogram,
+ * in one statement over one read of the candidates (the matches within the date filter). The candidates
+ * are materialized once with a flag per active region/country/source filter, so each filter is checked once
+ * per row. Past FACET_SAMPLE candidates the facets read a uniform sample (by id hash) and scale the counts
+ * up; estimates of the total and histogram use a larger sample (ESTIMATE_SAMPLE) of which the facets' is a
+ * subset. Browsing without other filters, a facet is counted exactly from its tag table's index instead.
+ */
+async function sampleCounts(
+  db: Db,
+  source: SourceFactory,
+  filters: Filters,
+  candidates: number,
+  estimate: PlannedBin[] | null,
+): Promise<SampleCounts> {
+  const facetRate = Math.min(1, FACET_SAMPLE / Math.max(1, candidates));
+  const estimateRate = estimate ? Math.min(1, ESTIMATE_SAMPLE / Math.max(1, candidates)) : facetRate;
+  const rs = source("r");
+  const only = (kind: FacetKind) =>
+    filterConditions(filters, { id: rs.id, date: () => null, articleLookup: ARTICLE_BY_ID("fa") }, FACET_KINDS.filter((k) => k !== kind));
+  const active = FACET_KINDS.filter((kind) => only(kind).length > 0);
+  const flagsExcept = (kind: FacetKind | null) => active.filter((k) => k !== kind).map((k) => sql`${raw(`m."f_${k}"`)} = 1`);
+  const inFacetSample = facetRate < estimateRate ? sql`m.h < ${sampleThreshold(facetRate)}` : null;
+  const parts: Sql[] = [];
+  const exact = new Set<FacetKind>();
+  for (const kind of FACET_KINDS) {
+    if (rs.browse && rs.where.length === 0 && !filters.from && !filters.until && active.every((k) => k === kind)) {
+      exact.add(kind);
+      parts.push(exactBrowseFacet(kind));
+    } else {
+      parts.push(facetJoin(kind, and([inFacetSample, ...flagsExcept(kind)])));
+    }
+  }
+  if (estimate && estimate.length > 0) {
+    const all = and(flagsExcept(null));
+    const span = keyRange(raw("m.k"))(estimate[0]!.from, estimate[estimate.length - 1]!.until);
+    parts.push(sql`SELECT 'total' AS kind, NULL AS key, count(*) AS n FROM m WHERE ${all}`);
+    parts.push(sql`SELECT 'bin' AS kind, CAST(${binOf(raw("m.k"), estimate)} AS TEXT) AS key, count(*) AS n FROM m
+      WHERE ${and([all, span])} GROUP BY 2`);
+  }
+  const flags = active.map((kind) => sql`, (${and(only(kind))}) AS ${raw(`"f_${kind}"`)}`);
+  const withClause =
+    exact.size < FACET_KINDS.length || estimate
+      ? sql`WITH m AS MATERIALIZED (SELECT ${rs.key} AS k, ${idHash(rs.id)} AS h${flags.length ? join(flags, "") : sql``} FROM ${rs.from}
+          WHERE ${conditions(rs, filters, ["region", "country", "source"], [sampleCondition(rs.id, estimateRate)])}) `
+      : sql``;
+  const rows = await db.$queryRaw<{ kind: string; key: string | null; n: bigint | number }[]>`${withClause}${join(parts, " UNION ALL ")}`;
+
+  const result: SampleCounts = {
+    facets: { region: new Map(), country: new Map(), source: new Map() },
+    facetsApproximate: facetRate < 1 && exact.size < FACET_KINDS.length,
+    total: 0,
+    bars: (estimate ?? []).map(() => 0),
+  };
+  for (const row of rows) {
+    const n = num(row.n);
+    if (row.kind === "total") result.total = Math.round(n / estimateRate);
+    else if (row.kind === "bin") result.bars[Number(row.key)] = Math.round(n / estimateRate);
+    else if (row.key !== null) {
+      const kind = row.kind as FacetKind;
+      result.facets[kind].set(row.key, exact.has(kind) ? n : Math.round(n / facetRate));
+    }
+  }
+  return result;
+}
+
+/** The first and last day with articles (in the reader's zone), from the key index. */
+async function archiveDays(db: Db, timeZone: string): Promise<{ first: string; last: string } | null> {
+  const edge = async (direction: Sql) =>
+    (
+      await db.$queryRaw<{ m: bigint | number }[]>`SELECT ${articleKey("a")} >> 31 AS m
+        FROM "Article" a INDEXED BY "Article_searchKey_idx" ORDER BY ${articleKey("a")} ${direction} LIMIT 1`
+    )[0]?.m;
+  const first = await edge(raw("ASC"));
+  const last = await edge(raw("DESC"));
+  if (first === undefined || last === undefined) return null;
+  return { first: dayOf(new Date(num(first) * 60_000), timeZone), last: dayOf(new Date(num(last) * 60_000), timeZone) };
+}
+
+/** Candidates × region/country/source filters up to which every candidate is checked (exact total and histogram). */
+export const EXACT_LOOKUPS = 20_000;
+
+/** Search and browse on SQLite (FTS5): see docs/search.md for the plan and its costs. */
+export async function searchSqlite(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
+  const query = parseQuery(params.q);
+  const filters = resolveFilters(params, now);
+  const source = rowSource(query);
+
+  // The histogram spans the date filter, or the whole archive; its bars then add up to the total.
+  const days = histogramDays(params, now, await archiveDays(db, params.tz));
+  const plan = days ? planBins(days.first, days.last, params.tz) : { unit: "day" as const, bins: [], clipped: false };
+  const covered = plan.bins.length > 0 && !plan.clipped;
+
+  // Candidates: the matches within the date filter. Region, country and source filters cost a lookup per
+  // candidate; past EXACT_LOOKUPS lookups, the total and the histogram are estimated from the facets' sample.
+  const lookups = [filters.regions, filters.countries, filters.sources].filter((f) => f.length > 0).length;
+  const candidates = lookups > 0 || !covered ? await count(db, source, filters, ["region", "country", "source"]) : null;
+  const exact = lookups === 0 || !covered || (candidates ?? 0) * lookups <= EXACT_LOOKUPS;
+  let bars = exact ? await binCounts(db, source, filters, plan.bins) : [];
+  let total = 0;
+  if (exact) {
+    if (covered) total = bars.reduce((a, b) => a + b, 0);
+    else total = lookups === 0 && candidates !== null ? candidates : await count(db, source, filters);
+  }
+  const sampled = await sampleCounts(db, source, filters, candidates ?? total, exact ? null : plan.bins);
+  if (!exact) {
+    total = sampled.total;
+    bars = sampled.bars;
+  }
+
+  const offset = (params.page - 1) * params.pageSize;
+  const ranked = !isEmptyQuery(query) && params.sort === "relevance";
+  // With an estimated total the page is fetched anyway: past the real end it comes back empty.
+  const rows = offset < total || !exact ? await pageRows(db, source, filters, { ranked, offset, limit: params.pageSize }, now) : [];
+  const snips = isEmptyQuery(query) ? undefined : await snippets(db, source("s"), query, rows);
+  const items = await loadCards(
+    db,
+    rows.map((r) => num(r.id)),
+    snips,
+  );
+  return {
+    items,
+    total,
+    totalApproximate: !exact,
+    page: params.page,
+    pageSize: params.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
+    facets: await facetLists(db, sampled.facets, filters, sampled.facetsApproximate),
+    histogram: {
+      unit: plan.unit,
+      bins: plan.bins.map((b, i) => ({ start: b.start, end: b.end, count: bars[i] ?? 0 })),
+      approximate: !exact,
+    },
+  };
+}

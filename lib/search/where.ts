@@ -1,0 +1,96 @@
+// The filter where-builder: the reader's filters as SQL conditions with bound parameters. The SQL is
+// plain and quoted the same way on SQLite and PostgreSQL; only the date condition differs per engine and
+// per row source, so the caller supplies it. Prisma's `sql` tag (the same runtime in both generated
+// clients) renders `?` placeholders for SQLite and `$n` for PostgreSQL.
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { RegionSlug } from "@/lib/regions";
+
+export type Sql = Prisma.Sql;
+export const sql = Prisma.sql;
+export const join = Prisma.join;
+export const raw = Prisma.raw;
+export const empty = Prisma.empty;
+
+/** Filters as instants and ids, ready for SQL: `from` inclusive, `until` exclusive. */
+export interface Filters {
+  from: Date | null;
+  until: Date | null;
+  regions: RegionSlug[];
+  countries: string[];
+  sources: number[];
+}
+
+/** The kinds of filter; a facet is counted with every filter except its own kind. */
+export type FilterKind = "date" | "region" | "country" | "source";
+
+/** How to reach the article behind the rows being filtered. */
+export interface FilterTarget {
+  /** The article id of the current row. */
+  id: Sql;
+  /** The source id of the current row, when the row is an article; otherwise it is looked up by id. */
+  sourceId?: Sql;
+  /** The FROM item (alias `fa`) that looks an article's source up by id; engines may name an index. */
+  articleLookup?: Sql;
+  /** The date condition for this row source (null when the range is open on both ends). */
+  date: (from: Date | null, until: Date | null) => Sql | null;
+}
+
+/** Conditions for the filters, except the kinds in `except`; an empty list means "no filter". */
+export function filterConditions(filters: Filters, target: FilterTarget, except: readonly FilterKind[] = []): Sql[] {
+  const conditions: Sql[] = [];
+  const applies = (kind: FilterKind) => !except.includes(kind);
+  if (applies("date") && (filters.from || filters.until)) {
+    const date = target.date(filters.from, filters.until);
+    if (date) conditions.push(date);
+  }
+  if (applies("region") && filters.regions.length > 0) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM "ArticleRegion" fr WHERE fr."articleId" = ${target.id} AND fr."region" IN (${join(filters.regions)}))`,
+    );
+  }
+  if (applies("country") && filters.countries.length > 0) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM "ArticleCountry" fc WHERE fc."articleId" = ${target.id} AND fc."code" IN (${join(filters.countries)}))`,
+    );
+  }
+  if (applies("source") && filters.sources.length > 0) {
+    conditions.push(
+      target.sourceId
+        ? sql`${target.sourceId} IN (${join(filters.sources)})`
+        : sql`EXISTS (SELECT 1 FROM ${target.articleLookup ?? raw(`"Article" fa`)} WHERE fa."id" = ${target.id} AND fa."sourceId" IN (${join(filters.sources)}))`,
+    );
+  }
+  return conditions;
+}
+
+/** True when a filter needs a lookup per row (anything but the date, which the row sources carry). */
+export function hasLookupFilters(filters: Filters, except: readonly FilterKind[] = []): boolean {
+  return (
+    (!except.includes("region") && filters.regions.length > 0) ||
+    (!except.includes("country") && filters.countries.length > 0) ||
+    (!except.includes("source") && filters.sources.length > 0)
+  );
+}
+
+/** Conditions joined with AND; TRUE when there are none. */
+export function and(conditions: readonly (Sql | null | undefined)[]): Sql {
+  const present = conditions.filter((c): c is Sql => Boolean(c));
+  return present.length === 0 ? sql`1 = 1` : join(present.map((c) => sql`(${c})`), " AND ");
+}
+
+const HASH_SPACE = 4_294_967_296;
+
+/** A 32-bit hash of an article id (Knuth's multiplicative hash): uniform, and the same on every run. */
+export function idHash(id: Sql): Sql {
+  return sql`((${id} * 2654435761) & 4294967295)`;
+}
+
+/** The hash bound below which about `rate` of all ids fall. */
+export function sampleThreshold(rate: number): number {
+  return Math.max(1, Math.floor(Math.min(1, rate) * HASH_SPACE));
+}
+
+/** A condition keeping a uniform sample of about `rate` of the rows (by id hash); null when the rate is 1. */
+export function sampleCondition(id: Sql, rate: number): Sql | null {
+  return rate >= 1 ? null : sql`${idHash(id)} < ${sampleThreshold(rate)}`;
+}
