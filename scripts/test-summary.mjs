@@ -1,40 +1,40 @@
 // Adds up the JSON reports of every test runner (and the lint/typecheck stages) into one closing line.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// A stage that failed without a failing test in its report (a crash, a missing report) counts as one failure.
+import { existsSync, readFileSync } from "node:fs";
 
-const dir = "test-results";
-let passed = 0, failed = 0, skipped = 0;
-const lines = [];
+const dir = "reports";
+const STAGES = { lint: null, typecheck: null, unit: "unit.json", e2e: "e2e-sqlite.json" };
+let passed = 0;
+let failed = 0;
+let skipped = 0;
 
-for (const file of existsSync(dir) ? readdirSync(dir).sort() : []) {
-  const full = `${dir}/${file}`;
-  if (file.startsWith("stage-") && file.endsWith(".status")) {
-    const stage = file.slice(6, -7);
-    if (stage === "lint" || stage === "typecheck") {
-      const ok = readFileSync(full, "utf8").trim() === "passed";
-      if (ok) passed++;
-      else failed++;
-      lines.push(`${stage}: ${ok ? "passed" : "FAILED"}`);
-    }
-    continue;
-  }
-  if (!file.endsWith(".json")) continue;
-  const report = JSON.parse(readFileSync(full, "utf8"));
-  let p = 0, f = 0, s = 0;
+function readReport(file) {
+  const path = `${dir}/${file}`;
+  if (!existsSync(path)) return null;
+  const report = JSON.parse(readFileSync(path, "utf8"));
   if ("numTotalTests" in report) {
     // Vitest (Jest-compatible JSON)
-    p = report.numPassedTests;
-    f = report.numFailedTests;
-    s = report.numPendingTests + (report.numTodoTests ?? 0);
-    if (report.numFailedTestSuites > 0 && f === 0) f = report.numFailedTestSuites;
-  } else if (report.stats) {
-    // Playwright JSON reporter
-    p = report.stats.expected + (report.stats.flaky ?? 0);
-    f = report.stats.unexpected;
-    s = report.stats.skipped;
-    if ((report.errors ?? []).length > 0 && f === 0) f = report.errors.length;
+    return { p: report.numPassedTests, f: report.numFailedTests, s: report.numPendingTests + (report.numTodoTests ?? 0) };
   }
-  passed += p; failed += f; skipped += s;
-  lines.push(`${file.replace(/\.json$/, "")}: ${p} passed, ${f} failed, ${s} skipped`);
+  // Playwright JSON reporter
+  return { p: report.stats.expected + (report.stats.flaky ?? 0), f: report.stats.unexpected + (report.errors?.length ?? 0), s: report.stats.skipped };
 }
-for (const line of lines) console.log(`[test] ${line}`);
+
+for (const [stage, reportFile] of Object.entries(STAGES)) {
+  const statusFile = `${dir}/stage-${stage}.status`;
+  if (!existsSync(statusFile)) continue;
+  const ok = readFileSync(statusFile, "utf8").trim() === "passed";
+  if (reportFile === null) {
+    if (ok) passed++;
+    else failed++;
+    console.log(`[test] ${stage}: ${ok ? "passed" : "FAILED"}`);
+    continue;
+  }
+  const counts = readReport(reportFile) ?? { p: 0, f: 0, s: 0 };
+  if (!ok && counts.f === 0) counts.f = 1;
+  passed += counts.p;
+  failed += counts.f;
+  skipped += counts.s;
+  console.log(`[test] ${stage}: ${counts.p} passed, ${counts.f} failed, ${counts.s} skipped`);
+}
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

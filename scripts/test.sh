@@ -3,8 +3,8 @@
 # against the production build on a throwaway database. Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/*.json
+mkdir -p reports
+rm -f reports/*.json reports/*.status
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
@@ -22,12 +22,12 @@ failed_stages=()
 stage() {
   local name="$1"; shift
   echo "[test] ── $name"
-  if "$@"; then echo "passed" > "test-results/stage-$name.status"; else echo "failed" > "test-results/stage-$name.status"; failed_stages+=("$name"); fi
+  if "$@"; then echo "passed" > "reports/stage-$name.status"; else echo "failed" > "reports/stage-$name.status"; failed_stages+=("$name"); fi
 }
 
 stage lint npx eslint --max-warnings=0 .
 stage typecheck npx tsc --noEmit
-stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 stage e2e npx playwright test
 
 node scripts/test-summary.mjs
