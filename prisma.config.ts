@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
+import { SEARCH_TABLES } from "./lib/search/external-tables";
 
 // Prisma CLI configuration. One schema and one migrations folder per provider (Prisma refuses
 // `provider = env(...)`); DATABASE_URL picks the pair:
@@ -24,7 +25,10 @@ const provider = providerOf(url);
 // FTS5 virtual table and its shadow tables (<name>_config, _data, _docsize, _idx, and _content unless the
 // table uses content=...) as ordinary tables: unlisted, `migrate diff` reports them and `migrate dev` drops
 // them. PostgreSQL names must be schema-qualified ("public.name"). See docs/migrations.md.
-const externalTables: Record<Provider, string[]> = { sqlite: [], postgresql: [] };
+const externalTables: Record<Provider, string[]> = {
+  sqlite: [...SEARCH_TABLES.sqlite],
+  postgresql: [...SEARCH_TABLES.postgresql],
+};
 
 // Prisma's native schema engine is downloaded from a host our machines cannot reach; this executable runs
 // the WebAssembly engine instead (see docs/migrations.md). Anyone with the native binary can still set it.

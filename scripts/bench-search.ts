@@ -11,7 +11,15 @@
  */
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -44,7 +52,8 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const COMMON = `the of and to in a for on that with as by at from is was said has have will be were are it its this an
+const COMMON =
+  `the of and to in a for on that with as by at from is was said has have will be were are it its this an
 their they not but after more over government year new also about than who which officials state week two told minister
 could would city police percent million president country since market report last first public security health company
 plan workers court law support during while under before talks group three national data water power region local growth
@@ -55,8 +64,8 @@ investors shares stocks bond bonds debt loans housing rent transport rail airpor
 sanctions diplomats summit united nations council treaty troops soldiers civilians refugees camp relief food supplies
 medicine vaccine outbreak disease research university students teachers science space launch satellite internet phone
 technology software users privacy judge ruling appeal trial prison sentence charges investigation corruption scandal`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** Terms the benchmark queries rely on, with the share of articles containing them (as in search-ceilings.md). */
 const TERMS: { text: string; share: number }[] = [
@@ -73,14 +82,23 @@ const TERMS: { text: string; share: number }[] = [
   { text: "inflated", share: 0.02 },
 ];
 const RARE_WORD = "quixotically";
-const CHINESE = "中国 经济 增长 政府 市场 北京 上海 银行 发展 国际 公司 人民 地震 选举 通胀 政策 贸易 合作 科技 城市".split(" ");
-const CODES = "US GB FR DE UA RU IL PS CN IN JP BR MX NG KE ZA EG SA IR TR IT ES PL CA AU KR PK ID AR CO SY LB IQ YE SD ET VE CL PE PH VN TH MY NL BE SE NO CH AT GR".split(" ");
+const CHINESE =
+  "中国 经济 增长 政府 市场 北京 上海 银行 发展 国际 公司 人民 地震 选举 通胀 政策 贸易 合作 科技 城市".split(
+    " ",
+  );
+const CODES =
+  "US GB FR DE UA RU IL PS CN IN JP BR MX NG KE ZA EG SA IR TR IT ES PL CA AU KR PK ID AR CO SY LB IQ YE SD ET VE CL PE PH VN TH MY NL BE SE NO CH AT GR".split(
+    " ",
+  );
 const START = Date.parse("2024-11-20T00:00:00Z");
 const END = Date.parse("2026-11-20T00:00:00Z");
 
 function generator() {
   const rnd = mulberry32(20261125);
-  const syllables = "ka lo mi ne ru sa te vo zi pa do fe gu hi ja ke li mo nu po qu ri su ta vu wa xe yo za bre cla dri fro gla".split(" ");
+  const syllables =
+    "ka lo mi ne ru sa te vo zi pa do fe gu hi ja ke li mo nu po qu ri su ta vu wa xe yo za bre cla dri fro gla".split(
+      " ",
+    );
   const vocabulary = [...COMMON];
   for (let i = 0; i < 6000; i++) {
     let w = "";
@@ -125,7 +143,8 @@ function generator() {
     const paragraphs: string[] = [];
     for (let p = 0; p < body.length; p += 75) paragraphs.push(`${sentence(body.slice(p, p + 75))}.`);
     if (chinese) {
-      const zh = (n: number) => Array.from({ length: n }, () => CHINESE[Math.floor(rnd() * CHINESE.length)]).join("");
+      const zh = (n: number) =>
+        Array.from({ length: n }, () => CHINESE[Math.floor(rnd() * CHINESE.length)]).join("");
       title = `${zh(6)} ${title.split(" ").slice(0, 3).join(" ")}`;
       summary = `${zh(20)}。${summary}`;
       paragraphs.unshift(`${zh(60)}。`);
@@ -139,7 +158,12 @@ function generator() {
         const code = CODES[Math.floor(Math.pow(rnd(), 1.5) * CODES.length)]!;
         if (used.has(code)) continue;
         used.add(code);
-        tags.push({ code, salience: 1 - used.size * 0.2, primary: used.size === 1 || rnd() < 0.3, mentions: int(1, 5) });
+        tags.push({
+          code,
+          salience: 1 - used.size * 0.2,
+          primary: used.size === 1 || rnd() < 0.3,
+          mentions: int(1, 5),
+        });
       }
     }
     return {
@@ -181,12 +205,18 @@ function corpus(): string {
   db.pragma("synchronous = OFF");
   for (const migration of migrations) db.exec(readFileSync(migration, "utf8"));
   const stamp = new Date(END).toISOString().replace("Z", "+00:00");
-  const insertSource = db.prepare(`INSERT INTO "Source" ("id", "name", "siteUrl", "updatedAt") VALUES (?, ?, ?, ?)`);
-  for (let s = 1; s <= 50; s++) insertSource.run(s, `Source ${String(s).padStart(2, "0")} Daily`, `https://source-${s}.example/`, stamp);
-  const insertArticle = db.prepare(`INSERT INTO "Article" ("id", "sourceId", "dedupKey", "url", "title", "summary", "bodyHtml",
+  const insertSource = db.prepare(
+    `INSERT INTO "Source" ("id", "name", "siteUrl", "updatedAt") VALUES (?, ?, ?, ?)`,
+  );
+  for (let s = 1; s <= 50; s++)
+    insertSource.run(s, `Source ${String(s).padStart(2, "0")} Daily`, `https://source-${s}.example/`, stamp);
+  const insertArticle =
+    db.prepare(`INSERT INTO "Article" ("id", "sourceId", "dedupKey", "url", "title", "summary", "bodyHtml",
     "bodyText", "publishedAt", "fetchedAt", "updatedAt", "language", "readingMinutes", "contentHash")
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'en', 3, ?)`);
-  const insertCountry = db.prepare(`INSERT INTO "ArticleCountry" ("articleId", "code", "salience", "primary", "mentions") VALUES (?, ?, ?, ?, ?)`);
+  const insertCountry = db.prepare(
+    `INSERT INTO "ArticleCountry" ("articleId", "code", "salience", "primary", "mentions") VALUES (?, ?, ?, ?, ?)`,
+  );
   const insertRegion = db.prepare(`INSERT INTO "ArticleRegion" ("articleId", "region") VALUES (?, ?)`);
   const next = generator();
   const started = Date.now();
@@ -194,27 +224,52 @@ function corpus(): string {
     for (let i = from; i < to; i++) {
       const a = next(i);
       const id = i + 1;
-      insertArticle.run(id, a.sourceId, `guid:${id}`, `https://source-${a.sourceId}.example/story/${id}`, a.title, a.summary, a.bodyHtml,
-        a.bodyText, a.publishedAt, a.publishedAt, a.publishedAt, `h${id}`);
+      insertArticle.run(
+        id,
+        a.sourceId,
+        `guid:${id}`,
+        `https://source-${a.sourceId}.example/story/${id}`,
+        a.title,
+        a.summary,
+        a.bodyHtml,
+        a.bodyText,
+        a.publishedAt,
+        a.publishedAt,
+        a.publishedAt,
+        `h${id}`,
+      );
       for (const t of a.tags) insertCountry.run(id, t.code, t.salience, t.primary ? 1 : 0, t.mentions);
       for (const region of regionsForTags(a.tags)) insertRegion.run(id, region);
     }
   });
   for (let i = 0; i < ARTICLES; i += 2000) {
     batch(i, Math.min(ARTICLES, i + 2000));
-    process.stdout.write(`\rCorpus: ${Math.min(ARTICLES, i + 2000).toLocaleString("en")} articles, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    process.stdout.write(
+      `\rCorpus: ${Math.min(ARTICLES, i + 2000).toLocaleString("en")} articles, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
   }
   db.pragma("journal_mode = DELETE");
   db.close();
   renameSync(building, file);
-  console.log(`\nCorpus: built ${file} (${ARTICLES.toLocaleString("en")} articles, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\nCorpus: built ${file} (${ARTICLES.toLocaleString("en")} articles, ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
   return file;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Measurements
 
-const QUERIES = ["people", "ceasefire", RARE_WORD, "gaza ceasefire", '"interest rates"', "earthquake OR flood", "election -inflation", "infla*"];
+const QUERIES = [
+  "people",
+  "ceasefire",
+  RARE_WORD,
+  "gaza ceasefire",
+  '"interest rates"',
+  "earthquake OR flood",
+  "election -inflation",
+  "infla*",
+];
 const REGION = "region=europe";
 const SIX_MONTHS = "from=2026-05-01&to=2026-10-31";
 
@@ -225,7 +280,11 @@ function cases(): { label: string; search: string; kind: "search" | "browse" }[]
     list.push({ label: q, search: base, kind: "search" });
     list.push({ label: `${q} + region`, search: `${base}&${REGION}`, kind: "search" });
     list.push({ label: `${q} + 6 months`, search: `${base}&${SIX_MONTHS}`, kind: "search" });
-    list.push({ label: `${q} + region + 6 months`, search: `${base}&${REGION}&${SIX_MONTHS}`, kind: "search" });
+    list.push({
+      label: `${q} + region + 6 months`,
+      search: `${base}&${REGION}&${SIX_MONTHS}`,
+      kind: "search",
+    });
   }
   list.push({ label: "中国经济 (trigram)", search: `q=${encodeURIComponent("中国经济")}`, kind: "search" });
   list.push({ label: "browse page 1", search: "", kind: "browse" });
@@ -262,7 +321,13 @@ async function main(): Promise<void> {
   const { GET } = await import("@/app/api/articles/route");
   const { NextRequest } = await import("next/server");
 
-  const rows: { label: string; kind: string; matches: string; lib: { p50: number; p95: number }; api: { p50: number; p95: number } }[] = [];
+  const rows: {
+    label: string;
+    kind: string;
+    matches: string;
+    lib: { p50: number; p95: number };
+    api: { p50: number; p95: number };
+  }[] = [];
   for (const c of cases()) {
     const { params } = parseListParams(new URLSearchParams(c.search));
     const probe = await searchArticles(params);
@@ -274,7 +339,9 @@ async function main(): Promise<void> {
     });
     const matches = `${probe.totalApproximate ? "≈" : ""}${probe.total.toLocaleString("en")}`;
     rows.push({ label: c.label, kind: c.kind, matches, lib, api });
-    console.log(`${c.label.padEnd(44)} ${matches.padStart(9)}  lib ${lib.p50.toFixed(1).padStart(6)} / ${lib.p95.toFixed(1).padStart(6)}  api ${api.p50.toFixed(1).padStart(6)} / ${api.p95.toFixed(1).padStart(6)} ms`);
+    console.log(
+      `${c.label.padEnd(44)} ${matches.padStart(9)}  lib ${lib.p50.toFixed(1).padStart(6)} / ${lib.p95.toFixed(1).padStart(6)}  api ${api.p50.toFixed(1).padStart(6)} / ${api.p95.toFixed(1).padStart(6)} ms`,
+    );
   }
 
   const limit = (kind: string) => (kind === "browse" ? 100 : 50);
@@ -292,7 +359,10 @@ async function main(): Promise<void> {
 ## Search, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC
 
 \`npx tsx --conditions=react-server scripts/bench-search.ts\` on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM,
-Node.js ${process.version}, ${os.platform()} ${os.release()}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end.
+Node.js ${process.version}, ${os.platform()} ${os.release()}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} at the end.
 Corpus: ${ARTICLES.toLocaleString("en")} generated articles (SQLite, FTS5). ${RUNS} timed runs per query after ${WARMUP} warm-up runs, in
 milliseconds. "lib" is \`searchArticles\`; "API" is the \`GET /api/articles\` route handler called in-process (parsing,
 search, JSON), without HTTP. "≈" marks estimated totals (docs/search.md). "+ region" is \`${REGION}\`; "+ 6 months" is
@@ -305,7 +375,11 @@ ${failures.length ? `Over target: ${failures.map((f) => f.label).join(", ")}.` :
   console.log(section);
   if (!args["no-write"]) {
     const out = path.join(root, "docs/benchmarks.md");
-    if (!existsSync(out)) appendFileSync(out, "# Benchmarks\n\nDated results, newest last. Each section says how it was produced.\n");
+    if (!existsSync(out))
+      appendFileSync(
+        out,
+        "# Benchmarks\n\nDated results, newest last. Each section says how it was produced.\n",
+      );
     appendFileSync(out, section);
     console.log(`Appended to ${path.relative(root, out)}`);
   }

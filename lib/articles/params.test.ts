@@ -101,15 +101,31 @@ describe("parseListParams", () => {
   });
 
   it("never throws and always gives valid params (property)", () => {
-    const names = fc.constantFrom("q", "from", "to", "range", "region", "country", "source", "sort", "page", "pageSize", "tz", "x");
+    const names = fc.constantFrom(
+      "q",
+      "from",
+      "to",
+      "range",
+      "region",
+      "country",
+      "source",
+      "sort",
+      "page",
+      "pageSize",
+      "tz",
+      "x",
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(names, fc.string({ maxLength: 30, unit: "binary" })), { maxLength: 12 }), (pairs) => {
-        const { params } = parseListParams(new URLSearchParams(pairs));
-        expect(params.page).toBeGreaterThanOrEqual(1);
-        expect(params.pageSize).toBeGreaterThanOrEqual(1);
-        expect(params.pageSize).toBeLessThanOrEqual(100);
-        if (params.from && params.to) expect(params.from <= params.to).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.tuple(names, fc.string({ maxLength: 30, unit: "binary" })), { maxLength: 12 }),
+        (pairs) => {
+          const { params } = parseListParams(new URLSearchParams(pairs));
+          expect(params.page).toBeGreaterThanOrEqual(1);
+          expect(params.pageSize).toBeGreaterThanOrEqual(1);
+          expect(params.pageSize).toBeLessThanOrEqual(100);
+          if (params.from && params.to) expect(params.from <= params.to).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -122,13 +138,26 @@ describe("listHref", () => {
     expect(listHref({ q: "gaza", sort: "relevance" })).toBe("/?q=gaza");
     expect(listHref({ q: "gaza" })).toBe("/?q=gaza");
     expect(listHref(DEFAULT_LIST_PARAMS, { q: "gaza" })).toBe("/?q=gaza");
-    expect(listHref({ q: "gaza", sort: "newest" }, { regions: ["europe"] })).toBe("/?q=gaza&region=europe&sort=newest");
+    expect(listHref({ q: "gaza", sort: "newest" }, { regions: ["europe"] })).toBe(
+      "/?q=gaza&region=europe&sort=newest",
+    );
   });
 
   it("writes the canonical form, lists comma-separated", () => {
     expect(
-      listHref({ q: "a b", regions: ["europe", "africa"], countries: ["FR"], sources: [3, 4], sort: "newest", page: 2, tz: "Europe/Paris", pageSize: 50 }),
-    ).toBe("/?q=a+b&region=europe,africa&country=FR&source=3,4&sort=newest&tz=Europe%2FParis&pageSize=50&page=2");
+      listHref({
+        q: "a b",
+        regions: ["europe", "africa"],
+        countries: ["FR"],
+        sources: [3, 4],
+        sort: "newest",
+        page: 2,
+        tz: "Europe/Paris",
+        pageSize: 50,
+      }),
+    ).toBe(
+      "/?q=a+b&region=europe,africa&country=FR&source=3,4&sort=newest&tz=Europe%2FParis&pageSize=50&page=2",
+    );
     expect(listHref({ from: "2026-01-01", range: "7d" })).toBe("/?from=2026-01-01");
     expect(listHref({ range: "7d" })).toBe("/?range=7d");
   });
@@ -141,7 +170,15 @@ describe("listHref", () => {
   });
 
   it("round-trips through parseListParams", () => {
-    const params = { ...DEFAULT_LIST_PARAMS, q: "café -x", from: "2026-01-01", regions: ["europe" as const], sources: [2], sort: "newest" as const, page: 3 };
+    const params = {
+      ...DEFAULT_LIST_PARAMS,
+      q: "café -x",
+      from: "2026-01-01",
+      regions: ["europe" as const],
+      sources: [2],
+      sort: "newest" as const,
+      page: 3,
+    };
     expect(parse(listHref(params).slice(2)).params).toEqual(params);
   });
 });

@@ -73,25 +73,41 @@ const REGION_ORDER = new Map(REGIONS.map((r, i) => [r.slug, i]));
 const short = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
 const dayField = (name: "from" | "to") =>
-  z.string().refine(isCalendarDay, { error: (i) => `${name} must be a date written YYYY-MM-DD (got ${short(String(i.input))})` });
+  z
+    .string()
+    .refine(isCalendarDay, {
+      error: (i) => `${name} must be a date written YYYY-MM-DD (got ${short(String(i.input))})`,
+    });
 
 const fields = {
-  range: z.enum(RANGES, { error: (i) => `range must be one of ${RANGES.join(", ")} (got ${short(String(i.input))})` }),
+  range: z.enum(RANGES, {
+    error: (i) => `range must be one of ${RANGES.join(", ")} (got ${short(String(i.input))})`,
+  }),
   sort: z.enum(SORTS, { error: (i) => `sort must be relevance or newest (got ${short(String(i.input))})` }),
   page: z
     .string()
-    .regex(/^\d+$/, { error: (i) => `page must be a whole number of at least 1 (got ${short(String(i.input))})` })
+    .regex(/^\d+$/, {
+      error: (i) => `page must be a whole number of at least 1 (got ${short(String(i.input))})`,
+    })
     .transform((digits) => (digits.length > 9 ? MAX_PAGE : Math.min(Number(digits), MAX_PAGE)))
     .refine((n) => n >= 1, { error: "page must be a whole number of at least 1 (got 0)" }),
   pageSize: z
     .string()
-    .regex(/^\d{1,4}$/, { error: (i) => `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${short(String(i.input))})` })
+    .regex(/^\d{1,4}$/, {
+      error: (i) =>
+        `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${short(String(i.input))})`,
+    })
     .transform(Number)
-    .refine((n) => n >= 1 && n <= MAX_PAGE_SIZE, { error: `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}` }),
+    .refine((n) => n >= 1 && n <= MAX_PAGE_SIZE, {
+      error: `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
+    }),
   tz: z.string().transform((value, ctx) => {
     const zone = canonicalTimeZone(value);
     if (!zone) {
-      ctx.addIssue({ code: "custom", message: `tz must be an IANA time zone such as Europe/Paris (got ${short(value)})` });
+      ctx.addIssue({
+        code: "custom",
+        message: `tz must be an IANA time zone such as Europe/Paris (got ${short(value)})`,
+      });
       return z.NEVER;
     }
     return zone;
@@ -99,7 +115,10 @@ const fields = {
   region: z.string().transform((value, ctx) => {
     const slug = resolveRegion(value);
     if (!slug) {
-      ctx.addIssue({ code: "custom", message: `Unknown region ${short(value)}; use one of ${REGIONS.map((r) => r.slug).join(", ")}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `Unknown region ${short(value)}; use one of ${REGIONS.map((r) => r.slug).join(", ")}`,
+      });
       return z.NEVER;
     }
     return slug;
@@ -112,7 +131,9 @@ const fields = {
     }),
   source: z
     .string()
-    .regex(/^[1-9]\d{0,9}$/, { error: (i) => `source must be a source id, a whole number (got ${short(String(i.input))})` })
+    .regex(/^[1-9]\d{0,9}$/, {
+      error: (i) => `source must be a source id, a whole number (got ${short(String(i.input))})`,
+    })
     .transform(Number)
     .refine((n) => n <= 2_147_483_647, { error: "source id is too large" }),
   from: dayField("from"),
@@ -130,7 +151,10 @@ function valuesOf(input: Input, name: string): string[] {
 /** Parses a list of values (repeated params and comma-separated values), keeping the valid ones. */
 function parseMany<T>(schema: z.ZodType<T, string>, raw: string[], errors: string[]): T[] {
   const out: T[] = [];
-  const values = raw.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const values = raw
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const value of values.slice(0, MAX_VALUES)) {
     const parsed = schema.safeParse(value);
     if (parsed.success) {
@@ -174,7 +198,9 @@ export function parseListParams(input: Input): { params: ListParams; errors: str
     errors.push("Use either range or from/to, not both; the custom dates apply");
     range = null;
   }
-  const regions = parseMany(fields.region, get("region"), errors).sort((a, b) => (REGION_ORDER.get(a) ?? 0) - (REGION_ORDER.get(b) ?? 0));
+  const regions = parseMany(fields.region, get("region"), errors).sort(
+    (a, b) => (REGION_ORDER.get(a) ?? 0) - (REGION_ORDER.get(b) ?? 0),
+  );
   const countries = parseMany(fields.country, get("country"), errors).sort();
   const sources = parseMany(fields.source, get("source"), errors).sort((a, b) => a - b);
   // Relevance needs words to be relevant to: without a query the list is always newest first.
@@ -196,7 +222,8 @@ export function listHref(params: Partial<ListParams>, overrides?: Partial<ListPa
   if (overrides && overrides.page === undefined) state.page = 1;
   // A list that gains a query without a chosen order is ranked, as a fresh search would be.
   const gainsQuery = !params.q?.trim() && Boolean(state.q.trim());
-  if ((params.sort === undefined || gainsQuery) && overrides?.sort === undefined) state.sort = state.q.trim() ? "relevance" : "newest";
+  if ((params.sort === undefined || gainsQuery) && overrides?.sort === undefined)
+    state.sort = state.q.trim() ? "relevance" : "newest";
   const search = new URLSearchParams();
   const q = state.q.trim();
   if (q) search.set("q", q);

@@ -24,7 +24,11 @@ function countryRefs(rows: { code: string; primary: boolean; salience: number }[
 }
 
 /** The cards for these ids, in this order, with their snippets (null when browsing). */
-export async function loadCards(db: Db, ids: readonly number[], snippets?: ReadonlyMap<number, string | null>): Promise<ArticleCard[]> {
+export async function loadCards(
+  db: Db,
+  ids: readonly number[],
+  snippets?: ReadonlyMap<number, string | null>,
+): Promise<ArticleCard[]> {
   if (ids.length === 0) return [];
   const rows = await db.article.findMany({ where: { id: { in: [...ids] } }, select: cardSelect });
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -101,7 +101,10 @@ export function startOfDay(day: string, timeZone: string): Date {
   if (dayStarts.size >= 10_000) dayStarts.clear();
   const guess = Date.parse(`${day}T00:00:00Z`);
   // The offset can only be one of the two on either side of the day start.
-  const candidates = [offsetAt(guess - 14 * 3_600_000, timeZone), offsetAt(guess + 14 * 3_600_000, timeZone)].map((o) => guess - o);
+  const candidates = [
+    offsetAt(guess - 14 * 3_600_000, timeZone),
+    offsetAt(guess + 14 * 3_600_000, timeZone),
+  ].map((o) => guess - o);
   const valid = candidates.filter((c) => dayOf(new Date(c), timeZone) === day).sort((a, b) => a - b);
   const start = valid[0] ?? Math.max(...candidates);
   dayStarts.set(key, start);

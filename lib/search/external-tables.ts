@@ -17,5 +17,6 @@ export const SEARCH_TABLES = {
     "ArticleSearchTrigram_data",
     "ArticleSearchTrigram_idx",
   ],
-  postgresql: ["ArticleSearch"],
+  // Prisma wants schema-qualified names on PostgreSQL.
+  postgresql: ["public.ArticleSearch"],
 } as const;

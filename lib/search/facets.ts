@@ -13,15 +13,24 @@ const TOP_SOURCES = 50;
 export const num = (value: unknown): number => Number(value ?? 0);
 
 /** The facet lists for the UI from counts per value: every region, the top countries and sources, and whatever is selected. */
-export async function facetLists(db: Db, counts: Record<FacetKind, Map<string, number>>, filters: Filters, approximate: boolean): Promise<Facets> {
+export async function facetLists(
+  db: Db,
+  counts: Record<FacetKind, Map<string, number>>,
+  filters: Filters,
+  approximate: boolean,
+): Promise<Facets> {
   const countries = [...counts.country]
     .map(([code, n]) => ({ code, name: countryName(code), count: n }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
     .slice(0, TOP_COUNTRIES);
   for (const code of filters.countries) {
-    if (!countries.some((c) => c.code === code)) countries.push({ code, name: countryName(code), count: counts.country.get(code) ?? 0 });
+    if (!countries.some((c) => c.code === code))
+      countries.push({ code, name: countryName(code), count: counts.country.get(code) ?? 0 });
   }
-  const top = [...counts.source].sort((a, b) => b[1] - a[1]).slice(0, TOP_SOURCES).map(([id]) => Number(id));
+  const top = [...counts.source]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TOP_SOURCES)
+    .map(([id]) => Number(id));
   const ids = [...new Set([...top, ...filters.sources])];
   const names = await db.source.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const sources = names
@@ -34,4 +43,3 @@ export async function facetLists(db: Db, counts: Record<FacetKind, Map<string, n
     approximate,
   };
 }
-

@@ -6,7 +6,16 @@ import { searchPostgres } from "./postgres";
 import { searchSqlite } from "./sqlite";
 import type { SearchResult } from "./types";
 
-export type { CountryFacet, Facets, Histogram, HistogramBin, HistogramUnit, RegionFacet, SearchResult, SourceFacet } from "./types";
+export type {
+  CountryFacet,
+  Facets,
+  Histogram,
+  HistogramBin,
+  HistogramUnit,
+  RegionFacet,
+  SearchResult,
+  SourceFacet,
+} from "./types";
 
 export interface SearchOptions {
   /** Database client (tests and scripts); defaults to the app's. */

@@ -1,26 +1,66 @@
+import { PGlite } from "@electric-sql/pglite";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import Database from "better-sqlite3";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEARCH_TABLES } from "./external-tables";
 
 const root = process.cwd();
-const prisma = path.join(root, "node_modules/.bin/prisma");
 const dir = mkdtempSync(path.join(os.tmpdir(), "dispatch-migrate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[], env: Record<string, string> = {}) {
+/** Runs the Prisma CLI without blocking this process (the PostgreSQL test serves the database from here). */
+function prisma(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; output: string }> {
   const { NODE_OPTIONS: _ignored, ...rest } = process.env;
-  const result = spawnSync(prisma, args, { cwd: root, env: { ...rest, ...env }, encoding: "utf8", timeout: 60_000 });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  return new Promise((resolve) => {
+    const child = spawn(path.join(root, "node_modules/.bin/prisma"), args, {
+      cwd: root,
+      env: { ...rest, ...env },
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("close", (status) => resolve({ status, output }));
+  });
 }
 
-describe("the search migration", () => {
-  it("applies with prisma migrate deploy, and its triggers index new articles", () => {
+/**
+ * A config like prisma.config.ts plus `tables.external` (the change prisma.config.ts needs, docs/search.md).
+ * Prisma resolves `prisma/config` from the config's folder, hence the node_modules link.
+ */
+function configWithExternalTables(provider: "sqlite" | "postgresql", url: string): string {
+  const folder = path.join(dir, `config-${provider}`);
+  mkdirSync(folder, { recursive: true });
+  symlinkSync(path.join(root, "node_modules"), path.join(folder, "node_modules"));
+  const file = path.join(folder, "prisma.config.ts");
+  writeFileSync(
+    file,
+    `import { defineConfig } from "prisma/config";
+export default defineConfig({
+  experimental: { externalTables: true },
+  tables: { external: ${JSON.stringify(SEARCH_TABLES[provider])} },
+  schema: ${JSON.stringify(path.join(root, `prisma/${provider}/schema.prisma`))},
+  migrations: { path: ${JSON.stringify(path.join(root, `prisma/${provider}/migrations`))} },
+  datasource: { url: ${JSON.stringify(url)} },
+});
+`,
+  );
+  return file;
+}
+
+const engine = { PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "prisma/engine/schema-engine.mjs") };
+
+describe("the SQLite search migration", () => {
+  it("applies with prisma migrate deploy, and its triggers index new articles", async () => {
     const file = path.join(dir, "deploy.db");
-    const deploy = run(["migrate", "deploy"], { DATABASE_URL: `file:${file}` });
+    const deploy = await prisma(["migrate", "deploy"], { DATABASE_URL: `file:${file}` });
     expect(deploy.output).toContain("20261125100000_search");
     expect(deploy.status).toBe(0);
 
@@ -28,51 +68,117 @@ describe("the search migration", () => {
     db.exec(`INSERT INTO "Source" ("id", "name", "updatedAt") VALUES (1, 'S', '2026-11-25T00:00:00.000+00:00');
       INSERT INTO "Article" ("sourceId", "dedupKey", "title", "bodyHtml", "bodyText", "publishedAt", "fetchedAt", "updatedAt", "contentHash")
       VALUES (1, 'k', 'Glaciers retreat', '', 'Ice is melting.', '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', 'h')`);
-    const rows = db.prepare(`SELECT rowid >> 31 AS minute, rowid & 2147483647 AS id FROM "ArticleSearch" WHERE "ArticleSearch" MATCH 'glacier'`).all();
+    const rows = db
+      .prepare(
+        `SELECT rowid >> 31 AS minute, rowid & 2147483647 AS id FROM "ArticleSearch" WHERE "ArticleSearch" MATCH 'glacier'`,
+      )
+      .all();
     expect(rows).toEqual([{ minute: Date.parse("2026-11-25T07:00:00Z") / 60_000, id: 1 }]);
 
     // The tables Prisma does not model are exactly the ones prisma.config.ts must declare external.
-    const modelled = new Set(["Source", "Article", "ArticleCountry", "ArticleRegion", "_prisma_migrations", "sqlite_sequence"]);
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[])
+    const modelled = new Set([
+      "Source",
+      "Article",
+      "ArticleCountry",
+      "ArticleRegion",
+      "_prisma_migrations",
+      "sqlite_sequence",
+    ]);
+    const tables = (
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]
+    )
       .map((t) => t.name)
       .filter((name) => !modelled.has(name))
       .sort();
     expect(tables).toEqual([...SEARCH_TABLES.sqlite].sort());
+
+    // Titles or summaries in scripts written without spaces put an article in the substring index too.
+    const insert =
+      db.prepare(`INSERT INTO "Article" ("sourceId", "dedupKey", "title", "summary", "bodyHtml", "bodyText",
+      "publishedAt", "fetchedAt", "updatedAt", "contentHash") VALUES (1, ?, ?, ?, '', ?, '2026-11-25T07:00:00.000+00:00',
+      '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', 'h')`);
+    const titles = [
+      "ข่าวไทย",
+      "서울에서 회의",
+      "東京の天気",
+      "中国经济",
+      "မြန်မာ",
+      "ខ្មែរ",
+      "ｶﾀｶﾅ",
+      "हिन्दी समाचार",
+      "العربية",
+      "English — “quotes”",
+    ];
+    titles.forEach((title, i) => insert.run(`t${i}`, title, null, "Body."));
+    insert.run("summary", "English title", "摘要：中国经济", "Body.");
+    insert.run("body", "English title", "English summary", "Only the body quotes 中国经济.");
+    const trigram = db
+      .prepare(`SELECT "title", "summary" FROM "ArticleSearchTrigram" ORDER BY rowid`)
+      .all() as { title: string; summary: string | null }[];
+    expect(trigram.map((r) => r.summary ?? r.title)).toEqual([...titles.slice(0, 7), "摘要：中国经济"]);
     db.close();
   });
 
-  it("leaves no drift for prisma migrate diff once the search tables are external", () => {
-    // A config like prisma.config.ts plus `tables.external`; Prisma resolves `prisma/config` from its folder.
-    const configDir = path.join(dir, "config");
-    mkdirSync(configDir, { recursive: true });
-    symlinkSync(path.join(root, "node_modules"), path.join(configDir, "node_modules"));
-    writeFileSync(
-      path.join(configDir, "prisma.config.ts"),
-      `import { defineConfig } from "prisma/config";
-export default defineConfig({
-  experimental: { externalTables: true },
-  tables: { external: ${JSON.stringify(SEARCH_TABLES.sqlite)} },
-  schema: ${JSON.stringify(path.join(root, "prisma/sqlite/schema.prisma"))},
-  migrations: { path: ${JSON.stringify(path.join(root, "prisma/sqlite/migrations"))} },
-  datasource: { url: ${JSON.stringify(`file:${path.join(dir, "diff.db")}`)} },
-});
-`,
-    );
-    const diff = run(
+  it("leaves no drift for prisma migrate diff once the search tables are external", async () => {
+    const config = configWithExternalTables("sqlite", `file:${path.join(dir, "diff.db")}`);
+    const diff = await prisma(
       [
         "migrate",
         "diff",
         "--config",
-        path.join(configDir, "prisma.config.ts"),
+        config,
         "--from-migrations",
         "prisma/sqlite/migrations",
         "--to-schema",
         "prisma/sqlite/schema.prisma",
         "--exit-code",
       ],
-      { PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "prisma/engine/schema-engine.mjs") },
+      engine,
     );
     expect(diff.output).toContain("No difference detected");
     expect(diff.status).toBe(0);
+  });
+});
+
+describe("the PostgreSQL search migration", () => {
+  // PGlite cannot create the shadow database `--from-migrations` needs, so the migrations are deployed to it
+  // and the live database is compared with the schema instead.
+  let pg: PGlite;
+  let server: PGLiteSocketServer;
+  beforeAll(async () => {
+    pg = await PGlite.create({ extensions: { unaccent } });
+    server = new PGLiteSocketServer({ db: pg, host: "127.0.0.1", port: 0 });
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.stop();
+    await pg.close();
+  });
+
+  it("deploys and leaves no drift once the search table is external", async () => {
+    const config = configWithExternalTables(
+      "postgresql",
+      `postgresql://postgres@${server.getServerConn()}/postgres`,
+    );
+    const deploy = await prisma(["migrate", "deploy", "--config", config], engine);
+    expect(deploy.output).toContain("20261125100000_search");
+    expect(deploy.status).toBe(0);
+    const diff = await prisma(
+      [
+        "migrate",
+        "diff",
+        "--config",
+        config,
+        "--from-config-datasource",
+        "--to-schema",
+        "prisma/postgresql/schema.prisma",
+        "--exit-code",
+      ],
+      engine,
+    );
+    expect(diff.output).toContain("No difference detected");
+    expect(diff.status).toBe(0);
+    const indexed = await pg.query(`SELECT count(*)::int AS n FROM "ArticleSearch"`);
+    expect(indexed.rows).toEqual([{ n: 0 }]);
   });
 });

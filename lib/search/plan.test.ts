@@ -90,9 +90,18 @@ describe("histogram bins", () => {
   it("spans the filter's days, the archive where the filter is open", () => {
     const now = new Date("2026-11-25T12:00:00Z");
     const archive = { first: "2024-11-20", last: "2026-11-20" };
-    expect(histogramDays(params({ from: "2026-05-01", to: "2026-10-31" }), now, archive)).toEqual({ first: "2026-05-01", last: "2026-10-31" });
-    expect(histogramDays(params({ from: "2026-05-01" }), now, archive)).toEqual({ first: "2026-05-01", last: "2026-11-20" });
-    expect(histogramDays(params({ range: "7d" }), now, archive)).toEqual({ first: "2026-11-18", last: "2026-11-25" });
+    expect(histogramDays(params({ from: "2026-05-01", to: "2026-10-31" }), now, archive)).toEqual({
+      first: "2026-05-01",
+      last: "2026-10-31",
+    });
+    expect(histogramDays(params({ from: "2026-05-01" }), now, archive)).toEqual({
+      first: "2026-05-01",
+      last: "2026-11-20",
+    });
+    expect(histogramDays(params({ range: "7d" }), now, archive)).toEqual({
+      first: "2026-11-18",
+      last: "2026-11-25",
+    });
     expect(histogramDays(params({}), now, archive)).toEqual(archive);
     expect(histogramDays(params({}), now, null)).toBeNull();
   });

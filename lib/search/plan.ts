@@ -38,7 +38,8 @@ export function histogramDays(
   let first = params.from;
   let last = params.to;
   if (!params.from && !params.to && params.range) first = dayOf(RANGE_START[params.range](now), params.tz);
-  if (!last && params.range && !params.from) last = archive && archive.last > dayOf(now, params.tz) ? archive.last : dayOf(now, params.tz);
+  if (!last && params.range && !params.from)
+    last = archive && archive.last > dayOf(now, params.tz) ? archive.last : dayOf(now, params.tz);
   first ??= archive?.first ?? null;
   last ??= archive?.last ?? null;
   return first && last ? { first, last } : null;
@@ -67,7 +68,11 @@ export function histogramUnit(first: string, last: string): HistogramUnit {
  * The bars between two days (inclusive) in the reader's zone, clipped to the span at both ends.
  * `clipped` when the span needed more than MAX_BINS bars and its oldest part was left out.
  */
-export function planBins(first: string, last: string, timeZone: string): { unit: HistogramUnit; bins: PlannedBin[]; clipped: boolean } {
+export function planBins(
+  first: string,
+  last: string,
+  timeZone: string,
+): { unit: HistogramUnit; bins: PlannedBin[]; clipped: boolean } {
   if (first > last) return { unit: "day", bins: [], clipped: false };
   const unit = histogramUnit(first, last);
   const starts: string[] = [];
@@ -81,7 +86,12 @@ export function planBins(first: string, last: string, timeZone: string): { unit:
   const kept = starts.slice(-MAX_BINS);
   const bins = kept.map((start, i) => {
     const next = kept[i + 1] ?? addDays(last, 1);
-    return { start, end: addDays(next, -1), from: startOfDay(start, timeZone), until: startOfDay(next, timeZone) };
+    return {
+      start,
+      end: addDays(next, -1),
+      from: startOfDay(start, timeZone),
+      until: startOfDay(next, timeZone),
+    };
   });
   return { unit, bins, clipped: kept.length < starts.length };
 }

@@ -10,16 +10,22 @@ import type { Db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/postgresql/client";
 import { searchSuite } from "./search-suite";
 
-searchSuite(async () => {
+searchSuite("PostgreSQL", async () => {
   const pg = await PGlite.create({ extensions: { unaccent } });
   const dir = path.join(process.cwd(), "prisma/postgresql/migrations");
-  for (const name of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const name of readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
     await pg.exec(readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
   }
   const server = new PGLiteSocketServer({ db: pg, host: "127.0.0.1", port: 0 });
   await server.start();
   const db = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: `postgresql://postgres@${server.getServerConn()}/postgres`, max: 1 }),
+    adapter: new PrismaPg({
+      connectionString: `postgresql://postgres@${server.getServerConn()}/postgres`,
+      max: 1,
+    }),
   }) as unknown as Db;
   return {
     db,

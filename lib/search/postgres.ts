@@ -5,10 +5,27 @@ import { loadCards } from "./cards";
 import { dayOf } from "./dates";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
 import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
-import { highlightTerms, isEmptyQuery, isUnsegmented, parseQuery, type Atom, type SearchQuery } from "./query";
+import {
+  highlightTerms,
+  isEmptyQuery,
+  isUnsegmented,
+  parseQuery,
+  type Atom,
+  type SearchQuery,
+} from "./query";
 import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
 import type { SearchResult } from "./types";
-import { and, filterConditions, join, raw, sampleCondition, sql, type FilterKind, type Filters, type Sql } from "./where";
+import {
+  and,
+  filterConditions,
+  join,
+  raw,
+  sampleCondition,
+  sql,
+  type FilterKind,
+  type Filters,
+  type Sql,
+} from "./where";
 
 // PostgreSQL keeps one "ArticleSearch" row per article (prisma/postgresql/migrations/20261125100000_search):
 // the same search key as SQLite (publication minute * 2^31 + id) as primary key, a weighted tsvector with a
@@ -24,9 +41,15 @@ const HEADLINE = `StartSel="${MARK_OPEN}", StopSel="${MARK_CLOSE}", MaxWords=30,
 
 const KEY = raw(`s."key"`);
 const ID = raw(`s."articleId"`);
-const keyAt = (date: Date, round: (n: number) => number) => sql`(${BigInt(Math.max(0, round(date.getTime() / 60_000)))}::bigint * 2147483648)`;
+const keyAt = (date: Date, round: (n: number) => number) =>
+  sql`(${BigInt(Math.max(0, round(date.getTime() / 60_000)))}::bigint * 2147483648)`;
 const keyRange = (key: Sql) => (from: Date | null, until: Date | null) =>
-  from || until ? and([from ? sql`${key} >= ${keyAt(from, Math.floor)}` : null, until ? sql`${key} < ${keyAt(until, Math.ceil)}` : null]) : null;
+  from || until
+    ? and([
+        from ? sql`${key} >= ${keyAt(from, Math.floor)}` : null,
+        until ? sql`${key} < ${keyAt(until, Math.ceil)}` : null,
+      ])
+    : null;
 
 /** The tsquery of one atom; user text only ever reaches PostgreSQL as a bound parameter. */
 function tsAtom(atom: Atom): Sql {
@@ -35,16 +58,23 @@ function tsAtom(atom: Atom): Sql {
     const words = atom.text.match(/[\p{L}\p{N}]+/gu) ?? [];
     return sql`to_tsquery(${CONFIG}, ${words.map((w, i) => `'${w}'${i === words.length - 1 ? ":*" : ""}`).join(" <-> ")})`;
   }
-  return atom.phrase ? sql`phraseto_tsquery(${CONFIG}, ${atom.text})` : sql`plainto_tsquery(${CONFIG}, ${atom.text})`;
+  return atom.phrase
+    ? sql`phraseto_tsquery(${CONFIG}, ${atom.text})`
+    : sql`plainto_tsquery(${CONFIG}, ${atom.text})`;
 }
 
 /** A condition for one atom: the word index, or a substring of the unsegmented text. */
 function atomCondition(atom: Atom): Sql {
-  if (isUnsegmented(atom)) return sql`s."unsegmented" ILIKE ${`%${atom.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+  if (isUnsegmented(atom))
+    return sql`s."unsegmented" ILIKE ${`%${atom.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
   return sql`s."document" @@ ${tsAtom(atom)}`;
 }
 
-const anyOf = (atoms: readonly Atom[]) => join(atoms.map((a) => sql`(${atomCondition(a)})`), " OR ");
+const anyOf = (atoms: readonly Atom[]) =>
+  join(
+    atoms.map((a) => sql`(${atomCondition(a)})`),
+    " OR ",
+  );
 
 /** The text condition of a query (null: every article), as a boolean expression over atoms. */
 function textCondition(query: SearchQuery): Sql | null {
@@ -59,18 +89,36 @@ function rankQuery(query: SearchQuery): Sql | null {
   return atoms.length ? join(atoms.map(tsAtom), " || ") : null;
 }
 
-function conditions(text: Sql | null, filters: Filters, except: FilterKind[] = [], extra: (Sql | null)[] = []): Sql {
+function conditions(
+  text: Sql | null,
+  filters: Filters,
+  except: FilterKind[] = [],
+  extra: (Sql | null)[] = [],
+): Sql {
   return and([...extra, text, ...filterConditions(filters, { id: ID, date: keyRange(KEY) }, except)]);
 }
 
 async function count(db: Db, text: Sql | null, filters: Filters, except: FilterKind[] = []): Promise<number> {
-  const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "ArticleSearch" s WHERE ${conditions(text, filters, except)}`;
+  const rows = await db.$queryRaw<
+    { n: bigint }[]
+  >`SELECT count(*) AS n FROM "ArticleSearch" s WHERE ${conditions(text, filters, except)}`;
   return num(rows[0]?.n);
 }
 
-async function pageIds(db: Db, query: SearchQuery, text: Sql | null, filters: Filters, offset: number, limit: number, ranked: boolean, now: Date) {
+async function pageIds(
+  db: Db,
+  query: SearchQuery,
+  text: Sql | null,
+  filters: Filters,
+  offset: number,
+  limit: number,
+  ranked: boolean,
+  now: Date,
+) {
   const newest = (bound: Sql | null, skip: number, take: number) =>
-    db.$queryRaw<{ id: number }[]>`SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [bound])}
+    db.$queryRaw<
+      { id: number }[]
+    >`SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [bound])}
       ORDER BY ${KEY} DESC LIMIT ${take} OFFSET ${skip}`;
   const q = rankQuery(query);
   if (!ranked || !text) return (await newest(null, offset, limit)).map((r) => r.id);
@@ -89,7 +137,11 @@ async function pageIds(db: Db, query: SearchQuery, text: Sql | null, filters: Fi
     ids.push(...rows.map((r) => r.id));
     if (ids.length < take || take === limit) return ids;
   }
-  const rest = await newest(sql`${KEY} < (SELECT min(ws.k) FROM (${window}) ws)`, Math.max(0, offset - RANK_WINDOW), limit - ids.length);
+  const rest = await newest(
+    sql`${KEY} < (SELECT min(ws.k) FROM (${window}) ws)`,
+    Math.max(0, offset - RANK_WINDOW),
+    limit - ids.length,
+  );
   return [...ids, ...rest.map((r) => r.id)];
 }
 
@@ -103,22 +155,32 @@ async function snippets(db: Db, query: SearchQuery, ids: number[]): Promise<Map<
         ts_headline(${CONFIG}, a."bodyText", ${q}, ${HEADLINE}) AS body
       FROM "Article" a WHERE a."id" IN (${join(ids)})`;
     for (const row of rows) {
-      const best = markedTermCount(row.body ?? "") > markedTermCount(row.summary ?? "") ? row.body : row.summary;
+      const best =
+        markedTermCount(row.body ?? "") > markedTermCount(row.summary ?? "") ? row.body : row.summary;
       out.set(row.id, best ? markedToHtml(best) : null);
     }
     return out;
   }
-  const texts = await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, summary: true, bodyText: true } });
+  const texts = await db.article.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, summary: true, bodyText: true },
+  });
   const terms = highlightTerms(query);
-  for (const t of texts) out.set(t.id, highlightSubstrings(t.summary ?? "", terms) ?? highlightSubstrings(t.bodyText, terms));
+  for (const t of texts)
+    out.set(t.id, highlightSubstrings(t.summary ?? "", terms) ?? highlightSubstrings(t.bodyText, terms));
   return out;
 }
 
 /** Exact counts per bar in one pass: width_bucket finds each key's bar by binary search over the edges. */
 async function binCounts(db: Db, text: Sql | null, filters: Filters, bins: PlannedBin[]): Promise<number[]> {
   if (bins.length === 0) return [];
-  const edges = join([...bins.map((b) => keyAt(b.from, Math.ceil)), keyAt(bins[bins.length - 1]!.until, Math.ceil)]);
-  const rows = await db.$queryRaw<{ bin: number; n: bigint }[]>`SELECT width_bucket(${KEY}, ARRAY[${edges}]) AS bin, count(*) AS n
+  const edges = join([
+    ...bins.map((b) => keyAt(b.from, Math.ceil)),
+    keyAt(bins[bins.length - 1]!.until, Math.ceil),
+  ]);
+  const rows = await db.$queryRaw<
+    { bin: number; n: bigint }[]
+  >`SELECT width_bucket(${KEY}, ARRAY[${edges}]) AS bin, count(*) AS n
     FROM "ArticleSearch" s WHERE ${conditions(text, filters)} GROUP BY 1`;
   const counts = bins.map(() => 0);
   for (const row of rows) if (row.bin >= 1 && row.bin <= bins.length) counts[row.bin - 1] = num(row.n);
@@ -128,10 +190,16 @@ async function binCounts(db: Db, text: Sql | null, filters: Filters, bins: Plann
 /** Facet counts, each kind with every other filter, over a sample of candidates when they are many. */
 async function facetCounts(db: Db, text: Sql | null, filters: Filters, candidates: number) {
   const rate = Math.min(1, FACET_SAMPLE / Math.max(1, candidates));
-  const only = (kind: FacetKind) => filterConditions(filters, { id: ID, date: () => null }, FACET_KINDS.filter((k) => k !== kind));
+  const only = (kind: FacetKind) =>
+    filterConditions(
+      filters,
+      { id: ID, date: () => null },
+      FACET_KINDS.filter((k) => k !== kind),
+    );
   const active = FACET_KINDS.filter((kind) => only(kind).length > 0);
   const flags = active.map((kind) => sql`, (${and(only(kind))}) AS ${raw(`"f_${kind}"`)}`);
-  const flagsExcept = (kind: FacetKind) => and(active.filter((k) => k !== kind).map((k) => raw(`m."f_${k}"`)));
+  const flagsExcept = (kind: FacetKind) =>
+    and(active.filter((k) => k !== kind).map((k) => raw(`m."f_${k}"`)));
   const parts = FACET_KINDS.map((kind) =>
     kind === "region"
       ? sql`SELECT 'region' AS kind, j."region" AS key, count(*) AS n FROM m JOIN "ArticleRegion" j ON j."articleId" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`
@@ -143,16 +211,25 @@ async function facetCounts(db: Db, text: Sql | null, filters: Filters, candidate
     WITH m AS MATERIALIZED (SELECT ${ID} AS id${flags.length ? join(flags, "") : sql``} FROM "ArticleSearch" s
       WHERE ${conditions(text, filters, ["region", "country", "source"], [sampleCondition(ID, rate)])})
     ${join(parts, " UNION ALL ")}`;
-  const counts: Record<FacetKind, Map<string, number>> = { region: new Map(), country: new Map(), source: new Map() };
+  const counts: Record<FacetKind, Map<string, number>> = {
+    region: new Map(),
+    country: new Map(),
+    source: new Map(),
+  };
   for (const row of rows) if (row.key !== null) counts[row.kind].set(row.key, Math.round(num(row.n) / rate));
   return { counts, approximate: rate < 1 };
 }
 
 async function archiveDays(db: Db, timeZone: string): Promise<{ first: string; last: string } | null> {
-  const rows = await db.$queryRaw<{ lo: bigint | null; hi: bigint | null }[]>`SELECT min(${KEY}) >> 31 AS lo, max(${KEY}) >> 31 AS hi FROM "ArticleSearch" s`;
+  const rows = await db.$queryRaw<
+    { lo: bigint | null; hi: bigint | null }[]
+  >`SELECT min(${KEY}) >> 31 AS lo, max(${KEY}) >> 31 AS hi FROM "ArticleSearch" s`;
   const { lo, hi } = rows[0] ?? { lo: null, hi: null };
   if (lo === null || hi === null) return null;
-  return { first: dayOf(new Date(num(lo) * 60_000), timeZone), last: dayOf(new Date(num(hi) * 60_000), timeZone) };
+  return {
+    first: dayOf(new Date(num(lo) * 60_000), timeZone),
+    last: dayOf(new Date(num(hi) * 60_000), timeZone),
+  };
 }
 
 /** Search and browse on PostgreSQL (tsvector + GIN); same results as searchSqlite, unoptimized counts. */
@@ -162,15 +239,22 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
   const text = textCondition(query);
 
   const days = histogramDays(params, now, await archiveDays(db, params.tz));
-  const plan = days ? planBins(days.first, days.last, params.tz) : { unit: "day" as const, bins: [], clipped: false };
+  const plan = days
+    ? planBins(days.first, days.last, params.tz)
+    : { unit: "day" as const, bins: [], clipped: false };
   const bars = await binCounts(db, text, filters, plan.bins);
-  const total = plan.bins.length > 0 && !plan.clipped ? bars.reduce((a, b) => a + b, 0) : await count(db, text, filters);
-  const candidates = filters.regions.length || filters.countries.length || filters.sources.length ? await count(db, text, filters, ["region", "country", "source"]) : total;
+  const total =
+    plan.bins.length > 0 && !plan.clipped ? bars.reduce((a, b) => a + b, 0) : await count(db, text, filters);
+  const candidates =
+    filters.regions.length || filters.countries.length || filters.sources.length
+      ? await count(db, text, filters, ["region", "country", "source"])
+      : total;
   const facets = await facetCounts(db, text, filters, candidates);
 
   const offset = (params.page - 1) * params.pageSize;
   const ranked = !isEmptyQuery(query) && params.sort === "relevance";
-  const ids = offset < total ? await pageIds(db, query, text, filters, offset, params.pageSize, ranked, now) : [];
+  const ids =
+    offset < total ? await pageIds(db, query, text, filters, offset, params.pageSize, ranked, now) : [];
   const snips = isEmptyQuery(query) ? undefined : await snippets(db, query, ids);
   return {
     items: await loadCards(db, ids, snips),

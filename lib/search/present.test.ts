@@ -34,26 +34,61 @@ describe("API and feed shapes", () => {
   it("lists items with the documented fields", () => {
     const json = articleListJson(result);
     expect(Object.keys(json.items[0]!).sort()).toEqual(
-      ["countries", "dateEstimated", "id", "path", "publishedAt", "regions", "snippet", "source", "title", "url"].sort(),
+      [
+        "countries",
+        "dateEstimated",
+        "id",
+        "path",
+        "publishedAt",
+        "regions",
+        "snippet",
+        "source",
+        "title",
+        "url",
+      ].sort(),
     );
-    expect(json.items[0]).toMatchObject({ url: "https://wire.example/story", path: "/articles/7-ceasefire-holds", publishedAt: "2026-11-20T10:00:00.000Z" });
-    expect(json).toMatchObject({ total: 1, page: 1, pageSize: 20, facets: { regions: [], countries: [], sources: [] } });
+    expect(json.items[0]).toMatchObject({
+      url: "https://wire.example/story",
+      path: "/articles/7-ceasefire-holds",
+      publishedAt: "2026-11-20T10:00:00.000Z",
+    });
+    expect(json).toMatchObject({
+      total: 1,
+      page: 1,
+      pageSize: 20,
+      facets: { regions: [], countries: [], sources: [] },
+    });
   });
 
   it("writes a valid Atom feed that links to the original and to the page here", () => {
-    const params = { ...DEFAULT_LIST_PARAMS, q: "ceasefire", sort: "relevance" as const, regions: ["middle-east-north-africa" as const] };
+    const params = {
+      ...DEFAULT_LIST_PARAMS,
+      q: "ceasefire",
+      sort: "relevance" as const,
+      regions: ["middle-east-north-africa" as const],
+    };
     const xml = atomFeed(result, params, "https://dispatch.example", new Date("2026-11-25T00:00:00Z"));
     const feed = parseAtomFeed(xml);
     expect(feed.title?.value).toContain("“ceasefire”");
     expect(feed.id).toBe("https://dispatch.example/?q=ceasefire&region=middle-east-north-africa");
-    expect(feed.links).toEqual(expect.arrayContaining([expect.objectContaining({ rel: "self", href: "https://dispatch.example/feed.xml?q=ceasefire&region=middle-east-north-africa" })]));
+    expect(feed.links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          rel: "self",
+          href: "https://dispatch.example/feed.xml?q=ceasefire&region=middle-east-north-africa",
+        }),
+      ]),
+    );
     const entry = feed.entries?.[0];
     expect(entry?.title?.value).toBe("Ceasefire holds ]]> & <b>");
     expect(entry?.id).toBe("https://dispatch.example/articles/7-ceasefire-holds");
     expect(entry?.links).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ rel: "alternate", href: "https://wire.example/story" }),
-        expect.objectContaining({ rel: "related", href: "https://dispatch.example/articles/7-ceasefire-holds" }),
+        expect.objectContaining({
+          rel: "related",
+          href: "https://dispatch.example/articles/7-ceasefire-holds",
+        }),
       ]),
     );
     expect(entry?.summary).toEqual({ value: card.snippet, type: "html" });

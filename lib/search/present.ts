@@ -70,7 +70,11 @@ function feedTitle(params: ListParams): string {
 export function atomFeed(result: SearchResult, params: ListParams, origin: string, now: Date): string {
   const pageUrl = new URL(listHref(params, { page: 1 }), origin).toString();
   const selfUrl = new URL(`/feed.xml${listHref(params, { page: 1 }).slice(1)}`, origin).toString();
-  const updated = result.items.reduce<Date | null>((latest, i) => (!latest || i.publishedAt > latest ? i.publishedAt : latest), null) ?? now;
+  const updated =
+    result.items.reduce<Date | null>(
+      (latest, i) => (!latest || i.publishedAt > latest ? i.publishedAt : latest),
+      null,
+    ) ?? now;
   return generateAtomFeed({
     id: pageUrl,
     title: { value: feedTitle(params) },

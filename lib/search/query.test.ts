@@ -87,11 +87,15 @@ describe("parseQuery", () => {
 
 describe("FTS5 translation", () => {
   const db = new Database(":memory:");
-  db.exec(`CREATE VIRTUAL TABLE t USING fts5(title, summary, bodyText, tokenize = 'porter unicode61 remove_diacritics 2')`);
-  db.exec(`CREATE VIRTUAL TABLE g USING fts5(title, summary, bodyText, tokenize = 'trigram remove_diacritics 1')`);
+  db.exec(
+    `CREATE VIRTUAL TABLE t USING fts5(title, summary, bodyText, tokenize = 'porter unicode61 remove_diacritics 2')`,
+  );
+  db.exec(
+    `CREATE VIRTUAL TABLE g USING fts5(title, summary, bodyText, tokenize = 'trigram remove_diacritics 1')`,
+  );
   const insert = db.prepare("INSERT INTO t (title, summary, bodyText) VALUES (?, ?, ?)");
   insert.run("Interest rates rise", "The central bank raised rates", "Café owners worry about inflation");
-  insert.run("Earthquake hits coast", "People flee", "Москва and القاهرة and 中国经济增长 \"quoted\" NEAR OR");
+  insert.run("Earthquake hits coast", "People flee", 'Москва and القاهرة and 中国经济增长 "quoted" NEAR OR');
   const match = db.prepare("SELECT count(*) AS n FROM t WHERE t MATCH ?");
   afterAll(() => db.close());
 
@@ -122,14 +126,48 @@ describe("FTS5 translation", () => {
     return true;
   };
 
-  const syntax = fc.constantFrom('"', "'", "-", "+", "*", "(", ")", ":", "^", "{", "}", "OR", "AND", "NOT", "NEAR", "NEAR(", "|", "\\", " ", "\u0000", "title:", "😀", "é", "中国", ",");
+  const syntax = fc.constantFrom(
+    '"',
+    "'",
+    "-",
+    "+",
+    "*",
+    "(",
+    ")",
+    ":",
+    "^",
+    "{",
+    "}",
+    "OR",
+    "AND",
+    "NOT",
+    "NEAR",
+    "NEAR(",
+    "|",
+    "\\",
+    " ",
+    "\u0000",
+    "title:",
+    "😀",
+    "é",
+    "中国",
+    ",",
+  );
   const word = fc.stringMatching(/^[a-zA-Z0-9]{1,8}$/);
-  const queryLike = fc.array(fc.oneof(syntax, word, fc.string({ maxLength: 6, unit: "binary" })), { maxLength: 40 }).map((parts) => parts.join(""));
+  const queryLike = fc
+    .array(fc.oneof(syntax, word, fc.string({ maxLength: 6, unit: "binary" })), { maxLength: 40 })
+    .map((parts) => parts.join(""));
 
   it("turns any string into an expression FTS5 accepts (property)", () => {
     fc.assert(fc.property(fc.string({ maxLength: 300, unit: "binary" }), accepted), { numRuns: 1000 });
     fc.assert(fc.property(queryLike, accepted), { numRuns: 3000 });
-    fc.assert(fc.property(fc.array(fc.oneof(syntax, word), { maxLength: 60 }).map((p) => p.join(" ")), accepted), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(syntax, word), { maxLength: 60 }).map((p) => p.join(" ")),
+        accepted,
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it("accepts 10 kB of text", () => {

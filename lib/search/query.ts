@@ -35,7 +35,8 @@ const NON_WORD_EDGES = /^[^\p{L}\p{N}\p{Co}]+|[^\p{L}\p{N}\p{Co}]+$/gu;
  * their words are found through the substring (trigram) index instead. Keep in sync with the GLOB class
  * in prisma/sqlite/migrations/20261125100000_search/migration.sql.
  */
-export const UNSEGMENTED = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF66-\uFF9F]/u;
+export const UNSEGMENTED =
+  /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF66-\uFF9F]/u;
 
 /** True when the query has nothing to search for (browse). */
 export function isEmptyQuery(query: SearchQuery): boolean {
@@ -206,5 +207,8 @@ export function highlightTerms(query: SearchQuery): string[] {
 /** The query written back in its own syntax (for logs, feed titles and tests). */
 export function formatQuery(query: SearchQuery): string {
   const atom = (a: Atom) => (a.phrase ? `"${a.text}"` : a.text) + (a.prefix ? "*" : "");
-  return [...query.groups.map((g) => g.map(atom).join(" OR ")), ...query.exclude.map((a) => `-${atom(a)}`)].join(" ");
+  return [
+    ...query.groups.map((g) => g.map(atom).join(" OR ")),
+    ...query.exclude.map((a) => `-${atom(a)}`),
+  ].join(" ");
 }

@@ -16,11 +16,12 @@ export interface SuiteDatabase {
 }
 
 /** Defines the shared search tests for one engine. */
-export function searchSuite(open: () => Promise<SuiteDatabase>): void {
+export function searchSuite(engine: string, open: () => Promise<SuiteDatabase>): void {
   let db: Db;
   let provider: SuiteDatabase["provider"];
   let dispose: () => Promise<void>;
   const ids: Record<string, number> = {};
+  const sources: number[] = [];
 
   interface Seed {
     key: string;
@@ -37,7 +38,7 @@ export function searchSuite(open: () => Promise<SuiteDatabase>): void {
     const body = seed.body ?? "Filler text for the body.";
     const article = await db.article.create({
       data: {
-        sourceId: seed.source ?? 1,
+        sourceId: sources[(seed.source ?? 1) - 1] ?? seed.source ?? 1,
         dedupKey: `test:${seed.key}`,
         title: seed.title,
         summary: seed.summary ?? null,
@@ -68,13 +69,9 @@ export function searchSuite(open: () => Promise<SuiteDatabase>): void {
 
   beforeAll(async () => {
     ({ db, provider, dispose } = await open());
-    await db.source.createMany({
-      data: [
-        { id: 1, name: "Wire" },
-        { id: 2, name: "Daily" },
-        { id: 3, name: "Zeitung" },
-      ],
-    });
+    // Sources 1, 2 and 3 of the seeds, whatever ids the database gives them.
+    for (const name of ["Wire", "Daily", "Zeitung"])
+      sources.push((await db.source.create({ data: { name } })).id);
     const seeds: Seed[] = [
       {
         key: "titleHit",
@@ -222,7 +219,7 @@ export function searchSuite(open: () => Promise<SuiteDatabase>): void {
     await dispose();
   });
 
-  describe("searchArticles on SQLite", () => {
+  describe(`searchArticles on ${engine}`, () => {
     it("ranks a title match above a body match", async () => {
       expect(await foundKeys("q=ceasefire")).toEqual(["titleHit", "bodyHit", "xss"]);
     });
@@ -266,8 +263,9 @@ export function searchSuite(open: () => Promise<SuiteDatabase>): void {
 
     it("escapes snippets and marks only the matching words", async () => {
       const item = (await search("q=ceasefire")).items.find((i) => i.id === ids.xss)!;
-      expect(item.snippet).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
       expect(item.snippet).toContain("<mark>ceasefire</mark>");
+      // PostgreSQL's ts_headline drops what looks like markup; SQLite keeps it, escaped.
+      if (provider === "sqlite") expect(item.snippet).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
       expect(item.snippet).toContain("&amp;");
       expect(item.snippet!.replaceAll("<mark>", "").replaceAll("</mark>", "")).not.toMatch(/[<>]/);
       expect((await search("")).items.every((i) => i.snippet === null)).toBe(true);
@@ -372,7 +370,7 @@ export function searchSuite(open: () => Promise<SuiteDatabase>): void {
     });
   });
 
-  describe("the search index stays in sync", () => {
+  describe(`the ${engine} search index stays in sync`, () => {
     it("after an update", async () => {
       const id = await add({
         key: "edit",

@@ -1,4 +1,4 @@
 import { searchSuite } from "./search-suite";
 import { tempDatabase } from "./testing";
 
-searchSuite(async () => ({ ...tempDatabase(), provider: "sqlite" }));
+searchSuite("SQLite", () => Promise.resolve({ ...tempDatabase(), provider: "sqlite" as const }));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
+import {
+  escapeHtml,
+  highlightSubstrings,
+  MARK_CLOSE,
+  MARK_OPEN,
+  markedTermCount,
+  markedToHtml,
+} from "./snippet";
 
 const marked = (s: string) => s.replaceAll("[", MARK_OPEN).replaceAll("]", MARK_CLOSE);
 
@@ -23,7 +30,9 @@ describe("snippets", () => {
   });
 
   it("highlights substrings for scripts without spaces", () => {
-    expect(highlightSubstrings("北京报道：中国经济增长放缓。<b>", ["经济"])).toBe("北京报道：中国<mark>经济</mark>增长放缓。&lt;b&gt;");
+    expect(highlightSubstrings("北京报道：中国经济增长放缓。<b>", ["经济"])).toBe(
+      "北京报道：中国<mark>经济</mark>增长放缓。&lt;b&gt;",
+    );
     expect(highlightSubstrings("no match here", ["经济"])).toBeNull();
     const long = `${"x".repeat(500)} 经济 ${"y".repeat(500)}`;
     const html = highlightSubstrings(long, ["经济"], 100)!;

@@ -4,7 +4,13 @@
 export const MARK_OPEN = "\u0002";
 export const MARK_CLOSE = "\u0003";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -50,7 +56,11 @@ export function highlightSubstrings(text: string, terms: readonly string[], maxC
   const wanted = terms.map((t) => t.toLowerCase()).filter(Boolean);
   const hits: [number, number][] = [];
   for (const term of wanted) {
-    for (let at = lower.indexOf(term); at !== -1 && hits.length < 200; at = lower.indexOf(term, at + term.length)) {
+    for (
+      let at = lower.indexOf(term);
+      at !== -1 && hits.length < 200;
+      at = lower.indexOf(term, at + term.length)
+    ) {
       hits.push([at, at + term.length]);
     }
   }

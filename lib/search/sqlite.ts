@@ -19,18 +19,32 @@ import {
 } from "./query";
 import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
 import type { SearchResult } from "./types";
-import { and, filterConditions, idHash, join, raw, sampleCondition, sampleThreshold, sql, type FilterKind, type Filters, type Sql } from "./where";
+import {
+  and,
+  filterConditions,
+  idHash,
+  join,
+  raw,
+  sampleCondition,
+  sampleThreshold,
+  sql,
+  type FilterKind,
+  type Filters,
+  type Sql,
+} from "./where";
 
 // Rows of the search indexes are keyed by publication minute * 2^31 + article id, the "search key" (see
 // prisma/sqlite/migrations/20261125100000_search): ordering by key is ordering by date, a date range is a
 // key range, and the id is the low 31 bits. The expression below must stay identical to the migration's
 // (index, view, triggers), or SQLite stops using the index. Keys exceed 2^53: they stay in SQL, and
 // JavaScript only sees minutes and ids.
-const articleKey = (a: string) => raw(`(max(0, coalesce(unixepoch(${a}."publishedAt"), 0) / 60) * 2147483648 + ${a}."id")`);
+const articleKey = (a: string) =>
+  raw(`(max(0, coalesce(unixepoch(${a}."publishedAt"), 0) / 60) * 2147483648 + ${a}."id")`);
 const idOfKey = (key: Sql) => sql`(${key} & 2147483647)`;
 const minuteOf = (key: Sql) => sql`(${key} >> 31)`;
 // Integers bound from JavaScript numbers arrive as REAL, which FTS5 cannot use as a rowid bound: use BigInt.
-const keyAtMinute = (date: Date, round: (n: number) => number) => sql`(${BigInt(Math.max(0, round(date.getTime() / 60_000)))} * 2147483648)`;
+const keyAtMinute = (date: Date, round: (n: number) => number) =>
+  sql`(${BigInt(Math.max(0, round(date.getTime() / 60_000)))} * 2147483648)`;
 
 /** Matches ranked by text relevance: the newest this many (after filters); older ones follow, newest first. */
 export const RANK_WINDOW = 1000;
@@ -82,9 +96,17 @@ function trigramAtom(t: string, atom: Atom, columns = ["title", "summary", "body
   );
 }
 
+/** True when any of the atoms is a substring of the row. */
+function anyTrigram(t: string, atoms: readonly Atom[], columns?: string[]): Sql {
+  return join(
+    atoms.map((a) => sql`(${trigramAtom(t, a, columns)})`),
+    " OR ",
+  );
+}
+
 function trigramQuery(t: string, query: SearchQuery): Sql {
-  const conditions = query.groups.map((g) => sql`(${join(g.map((a) => sql`(${trigramAtom(t, a)})`), " OR ")})`);
-  if (query.exclude.length) conditions.push(sql`NOT (${join(query.exclude.map((a) => sql`(${trigramAtom(t, a)})`), " OR ")})`);
+  const conditions = query.groups.map((g) => sql`(${anyTrigram(t, g)})`);
+  if (query.exclude.length) conditions.push(sql`NOT (${anyTrigram(t, query.exclude)})`);
   return and(conditions);
 }
 
@@ -92,11 +114,15 @@ function trigramQuery(t: string, query: SearchQuery): Sql {
 function anyAtomIds(atoms: readonly Atom[]): Sql {
   const parts: Sql[] = [];
   const words = toFts5Any(atoms.filter((a) => !isUnsegmented(a)));
-  if (words) parts.push(sql`SELECT (x.rowid & 2147483647) FROM "ArticleSearch" x WHERE x."ArticleSearch" MATCH ${words}`);
+  if (words)
+    parts.push(
+      sql`SELECT (x.rowid & 2147483647) FROM "ArticleSearch" x WHERE x."ArticleSearch" MATCH ${words}`,
+    );
   const unsegmented = atoms.filter(isUnsegmented);
   if (unsegmented.length) {
-    parts.push(sql`SELECT (y.rowid & 2147483647) FROM "ArticleSearchTrigram" y
-      WHERE ${join(unsegmented.map((a) => sql`(${trigramAtom("y", a)})`), " OR ")}`);
+    parts.push(
+      sql`SELECT (y.rowid & 2147483647) FROM "ArticleSearchTrigram" y WHERE ${anyTrigram("y", unsegmented)}`,
+    );
   }
   return join(parts, " UNION ");
 }
@@ -140,7 +166,7 @@ function unsegmentedSource(query: SearchQuery): SourceFactory {
   const rest = withoutUnsegmented(query);
   const restMatch = rest ? toFts5Match(rest) : null;
   const positives = query.groups.flat();
-  const anyIn = (column: string) => join(positives.map((a) => sql`(${trigramAtom("t", a, [column])})`), " OR ");
+  const anyIn = (column: string) => anyTrigram("t", positives, [column]);
   return (c) => {
     const parts = [
       sql`SELECT t.rowid AS k, (CASE WHEN ${anyIn("title")} THEN 10 ELSE 0 END + CASE WHEN ${anyIn("summary")} THEN 4 ELSE 0 END + 1) AS rel
@@ -168,23 +194,37 @@ function rowSource(query: SearchQuery): SourceFactory {
   const match = toFts5Match(query);
   if (!match) return browseSource(query);
   if (hasUnsegmented(query)) return unsegmentedSource(query);
-  return wordSource(match, [...query.groups.flat(), ...query.exclude].some((a) => a.prefix));
+  return wordSource(
+    match,
+    [...query.groups.flat(), ...query.exclude].some((a) => a.prefix),
+  );
 }
 
 // Without ANALYZE statistics SQLite would look an article up by its primary key and read the whole (large)
 // row; the (id, sourceId) index answers from a few pages.
 const ARTICLE_BY_ID = (alias: string) => raw(`"Article" ${alias} INDEXED BY "Article_id_sourceId_idx"`);
 
-function conditions(rs: RowSource, filters: Filters, except: FilterKind[] = [], extra: (Sql | null)[] = []): Sql {
+function conditions(
+  rs: RowSource,
+  filters: Filters,
+  except: FilterKind[] = [],
+  extra: (Sql | null)[] = [],
+): Sql {
   const target = { id: rs.id, date: keyRange(rs.key), articleLookup: ARTICLE_BY_ID("fa") };
   // Extra conditions (a sample, a key range) first: they are cheap and spare the costlier ones most rows.
   return and([...extra, ...rs.where, ...filterConditions(filters, target, except)]);
 }
 
-
-async function count(db: Db, source: SourceFactory, filters: Filters, except: FilterKind[] = []): Promise<number> {
+async function count(
+  db: Db,
+  source: SourceFactory,
+  filters: Filters,
+  except: FilterKind[] = [],
+): Promise<number> {
   const rs = source("s");
-  const rows = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM ${rs.from} WHERE ${conditions(rs, filters, except)}`;
+  const rows = await db.$queryRaw<
+    { n: bigint | number }[]
+  >`SELECT count(*) AS n FROM ${rs.from} WHERE ${conditions(rs, filters, except)}`;
   return num(rows[0]?.n);
 }
 
@@ -229,12 +269,21 @@ async function pageRows(
     // Fewer rows than asked for: the window is exhausted, and so is the result (it held every match).
     if (rows.length < take || take === page.limit) return rows;
   }
-  const rest = await newest(sql`${rs.key} < (SELECT min(ws.k) FROM (${window}) ws)`, Math.max(0, page.offset - RANK_WINDOW), page.limit - rows.length);
+  const rest = await newest(
+    sql`${rs.key} < (SELECT min(ws.k) FROM (${window}) ws)`,
+    Math.max(0, page.offset - RANK_WINDOW),
+    page.limit - rows.length,
+  );
   return [...rows, ...rest];
 }
 
 /** Highlighted snippets: the word index's own highlighter, or substrings for unsegmented scripts. */
-async function snippets(db: Db, rs: RowSource, query: SearchQuery, rows: PageRow[]): Promise<Map<number, string | null>> {
+async function snippets(
+  db: Db,
+  rs: RowSource,
+  query: SearchQuery,
+  rows: PageRow[],
+): Promise<Map<number, string | null>> {
   const out = new Map<number, string | null>();
   if (rows.length === 0) return out;
   if (rs.snippetMatch) {
@@ -260,7 +309,8 @@ async function snippets(db: Db, rs: RowSource, query: SearchQuery, rows: PageRow
     select: { id: true, summary: true, bodyText: true },
   });
   const terms = highlightTerms(query);
-  for (const t of texts) out.set(t.id, highlightSubstrings(t.summary ?? "", terms) ?? highlightSubstrings(t.bodyText, terms));
+  for (const t of texts)
+    out.set(t.id, highlightSubstrings(t.summary ?? "", terms) ?? highlightSubstrings(t.bodyText, terms));
   return out;
 }
 
@@ -276,7 +326,12 @@ function binOf(key: Sql, bins: PlannedBin[], lo = 0, hi = bins.length): Sql {
  * the key index) each bar is its own range count, which reads each key once and sorts nothing; other row
  * sources (few rows) are grouped in one pass.
  */
-async function binCounts(db: Db, source: SourceFactory, filters: Filters, bins: PlannedBin[]): Promise<number[]> {
+async function binCounts(
+  db: Db,
+  source: SourceFactory,
+  filters: Filters,
+  bins: PlannedBin[],
+): Promise<number[]> {
   if (bins.length === 0) return [];
   const probe = source("s");
   let rows: { bin: number | bigint; n: number | bigint }[];
@@ -298,11 +353,12 @@ async function binCounts(db: Db, source: SourceFactory, filters: Filters, bins: 
   return counts;
 }
 
-
 /** Browsing with no other filter: the tag tables' own indexes count a facet exactly, and fast. */
 function exactBrowseFacet(kind: FacetKind): Sql {
-  if (kind === "region") return sql`SELECT 'region' AS kind, "region" AS key, count(*) AS n FROM "ArticleRegion" GROUP BY "region"`;
-  if (kind === "country") return sql`SELECT 'country' AS kind, "code" AS key, count(*) AS n FROM "ArticleCountry" GROUP BY "code"`;
+  if (kind === "region")
+    return sql`SELECT 'region' AS kind, "region" AS key, count(*) AS n FROM "ArticleRegion" GROUP BY "region"`;
+  if (kind === "country")
+    return sql`SELECT 'country' AS kind, "code" AS key, count(*) AS n FROM "ArticleCountry" GROUP BY "code"`;
   return sql`SELECT 'source' AS kind, CAST("sourceId" AS TEXT) AS key, count(*) AS n FROM "Article" GROUP BY "sourceId"`;
 }
 
@@ -347,14 +403,25 @@ async function sampleCounts(
   const estimateRate = estimate ? Math.min(1, ESTIMATE_SAMPLE / Math.max(1, candidates)) : facetRate;
   const rs = source("r");
   const only = (kind: FacetKind) =>
-    filterConditions(filters, { id: rs.id, date: () => null, articleLookup: ARTICLE_BY_ID("fa") }, FACET_KINDS.filter((k) => k !== kind));
+    filterConditions(
+      filters,
+      { id: rs.id, date: () => null, articleLookup: ARTICLE_BY_ID("fa") },
+      FACET_KINDS.filter((k) => k !== kind),
+    );
   const active = FACET_KINDS.filter((kind) => only(kind).length > 0);
-  const flagsExcept = (kind: FacetKind | null) => active.filter((k) => k !== kind).map((k) => sql`${raw(`m."f_${k}"`)} = 1`);
+  const flagsExcept = (kind: FacetKind | null) =>
+    active.filter((k) => k !== kind).map((k) => sql`${raw(`m."f_${k}"`)} = 1`);
   const inFacetSample = facetRate < estimateRate ? sql`m.h < ${sampleThreshold(facetRate)}` : null;
   const parts: Sql[] = [];
   const exact = new Set<FacetKind>();
   for (const kind of FACET_KINDS) {
-    if (rs.browse && rs.where.length === 0 && !filters.from && !filters.until && active.every((k) => k === kind)) {
+    if (
+      rs.browse &&
+      rs.where.length === 0 &&
+      !filters.from &&
+      !filters.until &&
+      active.every((k) => k === kind)
+    ) {
       exact.add(kind);
       parts.push(exactBrowseFacet(kind));
     } else {
@@ -374,7 +441,9 @@ async function sampleCounts(
       ? sql`WITH m AS MATERIALIZED (SELECT ${rs.key} AS k, ${idHash(rs.id)} AS h${flags.length ? join(flags, "") : sql``} FROM ${rs.from}
           WHERE ${conditions(rs, filters, ["region", "country", "source"], [sampleCondition(rs.id, estimateRate)])}) `
       : sql``;
-  const rows = await db.$queryRaw<{ kind: string; key: string | null; n: bigint | number }[]>`${withClause}${join(parts, " UNION ALL ")}`;
+  const rows = await db.$queryRaw<
+    { kind: string; key: string | null; n: bigint | number }[]
+  >`${withClause}${join(parts, " UNION ALL ")}`;
 
   const result: SampleCounts = {
     facets: { region: new Map(), country: new Map(), source: new Map() },
@@ -404,7 +473,10 @@ async function archiveDays(db: Db, timeZone: string): Promise<{ first: string; l
   const first = await edge(raw("ASC"));
   const last = await edge(raw("DESC"));
   if (first === undefined || last === undefined) return null;
-  return { first: dayOf(new Date(num(first) * 60_000), timeZone), last: dayOf(new Date(num(last) * 60_000), timeZone) };
+  return {
+    first: dayOf(new Date(num(first) * 60_000), timeZone),
+    last: dayOf(new Date(num(last) * 60_000), timeZone),
+  };
 }
 
 /** Candidates × region/country/source filters up to which every candidate is checked (exact total and histogram). */
@@ -418,13 +490,16 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
 
   // The histogram spans the date filter, or the whole archive; its bars then add up to the total.
   const days = histogramDays(params, now, await archiveDays(db, params.tz));
-  const plan = days ? planBins(days.first, days.last, params.tz) : { unit: "day" as const, bins: [], clipped: false };
+  const plan = days
+    ? planBins(days.first, days.last, params.tz)
+    : { unit: "day" as const, bins: [], clipped: false };
   const covered = plan.bins.length > 0 && !plan.clipped;
 
   // Candidates: the matches within the date filter. Region, country and source filters cost a lookup per
   // candidate; past EXACT_LOOKUPS lookups, the total and the histogram are estimated from the facets' sample.
   const lookups = [filters.regions, filters.countries, filters.sources].filter((f) => f.length > 0).length;
-  const candidates = lookups > 0 || !covered ? await count(db, source, filters, ["region", "country", "source"]) : null;
+  const candidates =
+    lookups > 0 || !covered ? await count(db, source, filters, ["region", "country", "source"]) : null;
   const exact = lookups === 0 || !covered || (candidates ?? 0) * lookups <= EXACT_LOOKUPS;
   let bars = exact ? await binCounts(db, source, filters, plan.bins) : [];
   let total = 0;
@@ -441,7 +516,10 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
   const offset = (params.page - 1) * params.pageSize;
   const ranked = !isEmptyQuery(query) && params.sort === "relevance";
   // With an estimated total the page is fetched anyway: past the real end it comes back empty.
-  const rows = offset < total || !exact ? await pageRows(db, source, filters, { ranked, offset, limit: params.pageSize }, now) : [];
+  const rows =
+    offset < total || !exact
+      ? await pageRows(db, source, filters, { ranked, offset, limit: params.pageSize }, now)
+      : [];
   const snips = isEmptyQuery(query) ? undefined : await snippets(db, source("s"), query, rows);
   const items = await loadCards(
     db,

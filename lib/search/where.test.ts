@@ -1,12 +1,24 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, filterConditions, hasLookupFilters, raw, sampleCondition, sql, type Filters, type FilterTarget } from "./where";
+import {
+  and,
+  filterConditions,
+  hasLookupFilters,
+  raw,
+  sampleCondition,
+  sql,
+  type Filters,
+  type FilterTarget,
+} from "./where";
 
 const none: Filters = { from: null, until: null, regions: [], countries: [], sources: [] };
 const target: FilterTarget = {
   id: raw(`a."id"`),
   date: (from, until) =>
-    and([from ? sql`a."publishedAt" >= ${from.toISOString()}` : null, until ? sql`a."publishedAt" < ${until.toISOString()}` : null]),
+    and([
+      from ? sql`a."publishedAt" >= ${from.toISOString()}` : null,
+      until ? sql`a."publishedAt" < ${until.toISOString()}` : null,
+    ]),
 };
 
 describe("filterConditions", () => {
@@ -29,14 +41,25 @@ describe("filterConditions", () => {
   });
 
   it("uses the row's own source id when it has one", () => {
-    const where = and(filterConditions({ ...none, sources: [7] }, { ...target, sourceId: raw(`a."sourceId"`) }));
+    const where = and(
+      filterConditions({ ...none, sources: [7] }, { ...target, sourceId: raw(`a."sourceId"`) }),
+    );
     expect(where.sql).toBe('(a."sourceId" IN (?))');
   });
 
   it("leaves out the kinds it is asked to", () => {
-    const filters: Filters = { ...none, from: new Date("2026-01-01T00:00:00Z"), regions: ["europe"], countries: ["FR"] };
+    const filters: Filters = {
+      ...none,
+      from: new Date("2026-01-01T00:00:00Z"),
+      regions: ["europe"],
+      countries: ["FR"],
+    };
     expect(filterConditions(filters, target)).toHaveLength(3);
-    expect(filterConditions(filters, target, ["region"]).map((c) => c.sql).join(" ")).not.toContain("ArticleRegion");
+    expect(
+      filterConditions(filters, target, ["region"])
+        .map((c) => c.sql)
+        .join(" "),
+    ).not.toContain("ArticleRegion");
     expect(filterConditions(filters, target, ["date", "region", "country"])).toEqual([]);
     expect(hasLookupFilters(filters)).toBe(true);
     expect(hasLookupFilters(filters, ["region", "country"])).toBe(false);
@@ -49,7 +72,11 @@ describe("filterConditions", () => {
     db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY)");
     const insert = db.prepare("INSERT INTO t (id) VALUES (?)");
     for (let i = 1; i <= 20_000; i++) insert.run(i);
-    const n = (db.prepare(`SELECT count(*) AS n FROM t WHERE ${condition.sql}`).get(...condition.values) as { n: number }).n;
+    const n = (
+      db.prepare(`SELECT count(*) AS n FROM t WHERE ${condition.sql}`).get(...condition.values) as {
+        n: number;
+      }
+    ).n;
     expect(n).toBeGreaterThan(1800);
     expect(n).toBeLessThan(2200);
     db.close();
@@ -73,7 +100,11 @@ describe("filters against a database", () => {
 
   const ids = (filters: Partial<Filters>) => {
     const where = and(filterConditions({ ...none, ...filters }, target));
-    return (db.prepare(`SELECT a."id" FROM "Article" a WHERE ${where.sql} ORDER BY a."id"`).all(...where.values) as { id: number }[]).map((r) => r.id);
+    return (
+      db
+        .prepare(`SELECT a."id" FROM "Article" a WHERE ${where.sql} ORDER BY a."id"`)
+        .all(...where.values) as { id: number }[]
+    ).map((r) => r.id);
   };
 
   it("ORs values within a kind", () => {
@@ -84,6 +115,12 @@ describe("filters against a database", () => {
   it("ANDs across kinds", () => {
     expect(ids({ regions: ["europe"], countries: ["JP"] })).toEqual([3]);
     expect(ids({ regions: ["europe"], sources: [2] })).toEqual([]);
-    expect(ids({ countries: ["FR"], from: new Date("2026-01-06T00:00:00Z"), until: new Date("2026-01-31T00:00:00Z") })).toEqual([3]);
+    expect(
+      ids({
+        countries: ["FR"],
+        from: new Date("2026-01-06T00:00:00Z"),
+        until: new Date("2026-01-31T00:00:00Z"),
+      }),
+    ).toEqual([3]);
   });
 });

@@ -36,7 +36,11 @@ export interface FilterTarget {
 }
 
 /** Conditions for the filters, except the kinds in `except`; an empty list means "no filter". */
-export function filterConditions(filters: Filters, target: FilterTarget, except: readonly FilterKind[] = []): Sql[] {
+export function filterConditions(
+  filters: Filters,
+  target: FilterTarget,
+  except: readonly FilterKind[] = [],
+): Sql[] {
   const conditions: Sql[] = [];
   const applies = (kind: FilterKind) => !except.includes(kind);
   if (applies("date") && (filters.from || filters.until)) {
@@ -75,7 +79,12 @@ export function hasLookupFilters(filters: Filters, except: readonly FilterKind[]
 /** Conditions joined with AND; TRUE when there are none. */
 export function and(conditions: readonly (Sql | null | undefined)[]): Sql {
   const present = conditions.filter((c): c is Sql => Boolean(c));
-  return present.length === 0 ? sql`1 = 1` : join(present.map((c) => sql`(${c})`), " AND ");
+  return present.length === 0
+    ? sql`1 = 1`
+    : join(
+        present.map((c) => sql`(${c})`),
+        " AND ",
+      );
 }
 
 const HASH_SPACE = 4_294_967_296;

@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 /** `GET /api/articles?q=&from=&to=&range=&region=&country=&source=&sort=&page=&pageSize=&tz=`: one page of results. */
 export async function GET(request: NextRequest) {
   const { params, errors } = parseListParams(request.nextUrl.searchParams);
-  if (errors.length > 0) return NextResponse.json({ error: "Invalid parameters", details: errors }, { status: 400 });
+  if (errors.length > 0)
+    return NextResponse.json({ error: "Invalid parameters", details: errors }, { status: 400 });
   try {
     return NextResponse.json(articleListJson(await searchArticles(params)));
   } catch (error) {

@@ -10,10 +10,18 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const id = parseArticleParam(raw);
-  if (id === null) return NextResponse.json({ error: "Not found", details: [`"${raw.slice(0, 40)}" is not an article id`] }, { status: 404 });
+  if (id === null)
+    return NextResponse.json(
+      { error: "Not found", details: [`"${raw.slice(0, 40)}" is not an article id`] },
+      { status: 404 },
+    );
   try {
     const article = await getArticle(id);
-    if (!article) return NextResponse.json({ error: "Not found", details: [`There is no article ${id}`] }, { status: 404 });
+    if (!article)
+      return NextResponse.json(
+        { error: "Not found", details: [`There is no article ${id}`] },
+        { status: 404 },
+      );
     return NextResponse.json(articleDetailJson(article));
   } catch (error) {
     logger.error({ err: error, id }, "article lookup failed");

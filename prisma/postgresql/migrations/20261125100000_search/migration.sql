@@ -17,8 +17,8 @@ CREATE TABLE "ArticleSearch" (
     "articleId" INTEGER NOT NULL,
     -- Title (weight A), summary (B) and body (C).
     "document" TSVECTOR NOT NULL,
-    -- The text of articles in scripts written without spaces (Chinese, Japanese, Thai, ...), else NULL:
-    -- those are searched by substring.
+    -- Title, summary and body of articles whose title or summary is in a script written without spaces
+    -- (Chinese, Japanese, Thai, ...), else NULL: those are searched by substring.
     "unsegmented" TEXT,
 
     CONSTRAINT "ArticleSearch_pkey" PRIMARY KEY ("key"),
@@ -38,7 +38,7 @@ CREATE FUNCTION dispatch_search_document(title TEXT, summary TEXT, body TEXT) RE
 
 CREATE FUNCTION dispatch_search_unsegmented(title TEXT, summary TEXT, body TEXT) RETURNS TEXT
     LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN concat_ws(' ', title, summary, body)
+    SELECT CASE WHEN concat_ws(' ', title, summary)
         ~ '[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF66-\uFF9F]'
         THEN concat_ws(' ', title, summary, body) END $$;
 
