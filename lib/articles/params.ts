@@ -73,11 +73,9 @@ const REGION_ORDER = new Map(REGIONS.map((r, i) => [r.slug, i]));
 const short = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
 const dayField = (name: "from" | "to") =>
-  z
-    .string()
-    .refine(isCalendarDay, {
-      error: (i) => `${name} must be a date written YYYY-MM-DD (got ${short(String(i.input))})`,
-    });
+  z.string().refine(isCalendarDay, {
+    error: (i) => `${name} must be a date written YYYY-MM-DD (got ${short(String(i.input))})`,
+  });
 
 const fields = {
   range: z.enum(RANGES, {

@@ -3,7 +3,7 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,32 +30,6 @@ function prisma(
     child.on("close", (status) => resolve({ status, output }));
   });
 }
-
-/**
- * A config like prisma.config.ts plus `tables.external` (the change prisma.config.ts needs, docs/search.md).
- * Prisma resolves `prisma/config` from the config's folder, hence the node_modules link.
- */
-function configWithExternalTables(provider: "sqlite" | "postgresql", url: string): string {
-  const folder = path.join(dir, `config-${provider}`);
-  mkdirSync(folder, { recursive: true });
-  symlinkSync(path.join(root, "node_modules"), path.join(folder, "node_modules"));
-  const file = path.join(folder, "prisma.config.ts");
-  writeFileSync(
-    file,
-    `import { defineConfig } from "prisma/config";
-export default defineConfig({
-  experimental: { externalTables: true },
-  tables: { external: ${JSON.stringify(SEARCH_TABLES[provider])} },
-  schema: ${JSON.stringify(path.join(root, `prisma/${provider}/schema.prisma`))},
-  migrations: { path: ${JSON.stringify(path.join(root, `prisma/${provider}/migrations`))} },
-  datasource: { url: ${JSON.stringify(url)} },
-});
-`,
-  );
-  return file;
-}
-
-const engine = { PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "prisma/engine/schema-engine.mjs") };
 
 describe("the SQLite search migration", () => {
   it("applies with prisma migrate deploy, and its triggers index new articles", async () => {
@@ -119,21 +93,18 @@ describe("the SQLite search migration", () => {
     db.close();
   });
 
-  it("leaves no drift for prisma migrate diff once the search tables are external", async () => {
-    const config = configWithExternalTables("sqlite", `file:${path.join(dir, "diff.db")}`);
+  it("leaves no drift for prisma migrate diff (prisma.config.ts declares the search tables external)", async () => {
     const diff = await prisma(
       [
         "migrate",
         "diff",
-        "--config",
-        config,
         "--from-migrations",
         "prisma/sqlite/migrations",
         "--to-schema",
         "prisma/sqlite/schema.prisma",
         "--exit-code",
       ],
-      engine,
+      { DATABASE_URL: `file:${path.join(dir, "diff.db")}` },
     );
     expect(diff.output).toContain("No difference detected");
     expect(diff.status).toBe(0);
@@ -155,26 +126,21 @@ describe("the PostgreSQL search migration", () => {
     await pg.close();
   });
 
-  it("deploys and leaves no drift once the search table is external", async () => {
-    const config = configWithExternalTables(
-      "postgresql",
-      `postgresql://postgres@${server.getServerConn()}/postgres`,
-    );
-    const deploy = await prisma(["migrate", "deploy", "--config", config], engine);
+  it("deploys and leaves no drift (prisma.config.ts declares the search table external)", async () => {
+    const env = { DATABASE_URL: `postgresql://postgres@${server.getServerConn()}/postgres` };
+    const deploy = await prisma(["migrate", "deploy"], env);
     expect(deploy.output).toContain("20261125100000_search");
     expect(deploy.status).toBe(0);
     const diff = await prisma(
       [
         "migrate",
         "diff",
-        "--config",
-        config,
         "--from-config-datasource",
         "--to-schema",
         "prisma/postgresql/schema.prisma",
         "--exit-code",
       ],
-      engine,
+      env,
     );
     expect(diff.output).toContain("No difference detected");
     expect(diff.status).toBe(0);
