@@ -108,7 +108,10 @@ function finishItem(draft: ItemDraft, index: number, ctx: FeedContext): ArticleI
   let summary: string | null = null;
   if (draft.content !== null && draft.summary !== null) {
     const summaryText = markupToLine(draft.summary);
-    if (summaryText !== "" && summaryText !== collapseWhitespace(bodyText))
+    // Collapsing only joins lines, so a summary under half the body's length cannot equal it: skip the
+    // full-body pass for the usual short summary.
+    const couldEqualBody = summaryText.length * 2 >= bodyText.length;
+    if (summaryText !== "" && !(couldEqualBody && summaryText === collapseWhitespace(bodyText)))
       summary = truncateWords(summaryText, MAX_SUMMARY);
   }
 

@@ -185,13 +185,17 @@ export function htmlToText(html: string): string {
   return tidyParagraphs(out);
 }
 
+/** Whitespace that collapseWhitespace would change: at an end, doubled, or other than a plain space. */
+const UNTIDY = /^[\s\u200b]|[\s\u200b]$|[\s\u200b]{2}|[^\S ]|\u200b/;
+
 /** Paragraphs separated by one blank line, lines inside a paragraph kept, spaces collapsed. */
 function tidyParagraphs(text: string): string {
   const paragraphs: string[] = [];
   for (const block of text.split(/\n[ \t\r\f\v\u00a0]*\n/)) {
     const lines: string[] = [];
     for (const line of block.split("\n")) {
-      const collapsed = collapseWhitespace(line);
+      // Text nodes arrive with their whitespace runs already collapsed: most lines need no second pass.
+      const collapsed = UNTIDY.test(line) ? collapseWhitespace(line) : line;
       if (collapsed !== "") lines.push(collapsed);
     }
     if (lines.length > 0) paragraphs.push(lines.join("\n"));
