@@ -46,9 +46,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             </ul>
           </div>
         ) : null}
-        <Histogram bins={bins} unit={result.histogram.unit} />
+        <Histogram bins={bins} unit={result.histogram.unit} approximate={result.histogram.approximate} />
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-200 pb-2">
           <p className="text-sm text-stone-600" data-testid="result-count">
+            {result.totalApproximate ? "about " : ""}
             {result.total === 1 ? "1 article" : `${result.total.toLocaleString("en")} articles`}
             {params.q ? ` matching “${params.q.length > 60 ? `${params.q.slice(0, 60)}…` : params.q}”` : ""}
           </p>

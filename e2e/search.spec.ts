@@ -83,3 +83,26 @@ test.describe("without JavaScript", () => {
     expect(await titles(page)).toEqual([`Eastern Congo ceasefire holds (${W})`]);
   });
 });
+
+test("facet counts estimated from a sample are marked as estimates", async ({ page }) => {
+  test.setTimeout(90_000);
+  // More matches than lib/search reads exactly for facets (FACET_SAMPLE = 3,000), dated long ago so
+  // they stay off the front page.
+  const word = "vexholm";
+  const items = Array.from({ length: 3_200 }, (_, i) => ({
+    guid: `approx-${i}`,
+    title: `Harbour report ${i} (${word})`,
+    body: `${i % 2 ? "CAIRO" : "NAIROBI"} — the ${word} harbour survey, item ${i}.`,
+    daysAgo: 9_000 + i,
+  }));
+  npmRun("ingest", [writeFeed("Approximate Counts Desk", items), "--json"]);
+
+  await page.goto(`/?q=${word}`);
+  await expect(page.getByTestId("result-count")).toContainText("3,200 articles");
+  await expect(page.getByTestId("approximate-note")).toBeVisible();
+  await expect(page.getByTestId("region-africa")).toContainText("≈");
+
+  await page.goto(`/?q=${word}+%22item+7%22`);
+  await expect(page.getByTestId("approximate-note")).toHaveCount(0);
+  await expect(page.getByTestId("region-africa")).not.toContainText("≈");
+});

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { ListParams } from "@/lib/articles/params";
 import { listHref } from "@/lib/articles/params";
+import { countryName } from "@/lib/regions";
 import type { SearchResult } from "@/lib/search";
 import { DateRangeForm } from "./date-range-form";
 
@@ -15,29 +17,50 @@ function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
-function FilterLink({ href, active, label, count, testId }: { href: string; active: boolean; label: string; count?: number; testId?: string }) {
+interface FacetItem {
+  key: string;
+  label: string;
+  href: string;
+  active: boolean;
+  count?: number;
+  /** Share of the largest count, drawn as a bar under the label. */
+  bar?: number;
+  testId?: string;
+}
+
+function FilterLink({ item, approximate }: { item: FacetItem; approximate: boolean }) {
   return (
     <Link
-      href={href}
+      href={item.href}
       scroll={false}
-      aria-pressed={active}
-      data-testid={testId}
-      className={`flex items-center justify-between gap-2 rounded px-2 py-1 text-sm ${
-        active ? "bg-sky-100 font-medium text-sky-900" : "text-stone-700 hover:bg-stone-100"
-      }`}
+      aria-pressed={item.active}
+      data-testid={item.testId}
+      className={`block rounded px-2 py-1 text-sm ${item.active ? "bg-sky-100 font-medium text-sky-900" : "text-stone-700 hover:bg-stone-100"}`}
     >
-      <span>
-        <span aria-hidden="true" className="mr-1.5 inline-block w-3">
-          {active ? "✓" : ""}
+      <span className="flex items-center justify-between gap-2">
+        <span>
+          <span aria-hidden="true" className="mr-1.5 inline-block w-3">
+            {item.active ? "✓" : ""}
+          </span>
+          {item.label}
         </span>
-        {label}
+        {item.count !== undefined ? (
+          <span className="text-xs text-stone-500 tabular-nums">
+            {approximate ? "≈ " : ""}
+            {item.count.toLocaleString("en")}
+          </span>
+        ) : null}
       </span>
-      {count !== undefined ? <span className="text-xs text-stone-500 tabular-nums">{count.toLocaleString("en")}</span> : null}
+      {item.bar !== undefined ? (
+        <span className="mt-1 block h-1.5 rounded bg-stone-200" aria-hidden="true">
+          <span className="block h-1.5 rounded bg-sky-600" style={{ width: `${Math.round(item.bar * 100)}%` }} />
+        </span>
+      ) : null}
     </Link>
   );
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="mb-5">
       <h2 className="mb-1.5 text-xs font-semibold tracking-wide text-stone-500 uppercase">{title}</h2>
@@ -46,10 +69,33 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+function FacetList({ items, testId, approximate = false }: { items: FacetItem[]; testId?: string; approximate?: boolean }) {
+  return (
+    <ul data-testid={testId}>
+      {items.map((item) => (
+        <li key={item.key}>
+          <FilterLink item={item} approximate={approximate} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Date, region, country and source filters as links (they work without JavaScript), with facet counts. */
 export function FilterPanel({ params, facets }: { params: ListParams; facets: SearchResult["facets"] }) {
   const max = Math.max(1, ...facets.regions.map((r) => r.count));
   const hasFilters = params.range || params.from || params.to || params.regions.length || params.countries.length || params.sources.length;
+  const approximate = facets.approximate;
+  const anyTime = !params.range && !params.from && !params.to;
+  // A chosen country or source outside the top facets still needs a link that removes it.
+  const countries = [
+    ...facets.countries,
+    ...params.countries.filter((code) => !facets.countries.some((c) => c.code === code)).map((code) => ({ code, name: countryName(code), count: undefined })),
+  ];
+  const sources = [
+    ...facets.sources,
+    ...params.sources.filter((id) => !facets.sources.some((s) => s.id === id)).map((id) => ({ id, name: `Source ${id}`, count: undefined })),
+  ];
   return (
     <nav aria-label="Filters">
       {hasFilters ? (
@@ -60,70 +106,69 @@ export function FilterPanel({ params, facets }: { params: ListParams; facets: Se
         </p>
       ) : null}
       <Section title="Date">
-        <ul>
-          <li>
-            <FilterLink href={listHref(params, { range: null, from: null, to: null })} active={!params.range && !params.from && !params.to} label="Any time" />
-          </li>
-          {PRESETS.map((p) => (
-            <li key={p.value}>
-              <FilterLink href={listHref(params, { range: params.range === p.value ? null : p.value, from: null, to: null })} active={params.range === p.value} label={p.label} testId={`range-${p.value}`} />
-            </li>
-          ))}
-        </ul>
+        <FacetList
+          items={[
+            { key: "any", label: "Any time", href: listHref(params, { range: null, from: null, to: null }), active: anyTime },
+            ...PRESETS.map((p) => ({
+              key: p.value,
+              label: p.label,
+              href: listHref(params, { range: params.range === p.value ? null : p.value, from: null, to: null }),
+              active: params.range === p.value,
+              testId: `range-${p.value}`,
+            })),
+          ]}
+        />
         <DateRangeForm from={params.from} to={params.to} tz={params.tz} />
       </Section>
       <Section title="Regions">
-        <ul data-testid="region-facets">
-          {facets.regions.map((r) => {
-            const active = params.regions.includes(r.slug);
-            return (
-              <li key={r.slug}>
-                <Link
-                  href={listHref(params, { regions: toggle(params.regions, r.slug) })}
-                  scroll={false}
-                  aria-pressed={active}
-                  data-testid={`region-${r.slug}`}
-                  className={`block rounded px-2 py-1 text-sm ${active ? "bg-sky-100 font-medium text-sky-900" : "text-stone-700 hover:bg-stone-100"}`}
-                >
-                  <span className="flex justify-between gap-2">
-                    <span>
-                      <span aria-hidden="true" className="mr-1.5 inline-block w-3">
-                        {active ? "✓" : ""}
-                      </span>
-                      {r.name}
-                    </span>
-                    <span className="text-xs text-stone-500 tabular-nums">{r.count.toLocaleString("en")}</span>
-                  </span>
-                  <span className="mt-1 block h-1.5 rounded bg-stone-200" aria-hidden="true">
-                    <span className="block h-1.5 rounded bg-sky-600" style={{ width: `${Math.round((r.count / max) * 100)}%` }} />
-                  </span>
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
+        <FacetList
+          testId="region-facets"
+          approximate={approximate}
+          items={facets.regions.map((r) => ({
+            key: r.slug,
+            label: r.name,
+            href: listHref(params, { regions: toggle(params.regions, r.slug) }),
+            active: params.regions.includes(r.slug),
+            count: r.count,
+            bar: r.count / max,
+            testId: `region-${r.slug}`,
+          }))}
+        />
       </Section>
-      {facets.countries.length > 0 || params.countries.length > 0 ? (
+      {countries.length > 0 ? (
         <Section title="Countries">
-          <ul data-testid="country-facets">
-            {facets.countries.map((c) => (
-              <li key={c.code}>
-                <FilterLink href={listHref(params, { countries: toggle(params.countries, c.code) })} active={params.countries.includes(c.code)} label={c.name} count={c.count} />
-              </li>
-            ))}
-          </ul>
+          <FacetList
+            testId="country-facets"
+            approximate={approximate}
+            items={countries.map((c) => ({
+              key: c.code,
+              label: c.name,
+              href: listHref(params, { countries: toggle(params.countries, c.code) }),
+              active: params.countries.includes(c.code),
+              count: c.count,
+            }))}
+          />
         </Section>
       ) : null}
-      {facets.sources.length > 0 ? (
+      {sources.length > 0 ? (
         <Section title="Sources">
-          <ul data-testid="source-facets">
-            {facets.sources.map((s) => (
-              <li key={s.id}>
-                <FilterLink href={listHref(params, { sources: toggle(params.sources, s.id) })} active={params.sources.includes(s.id)} label={s.name} count={s.count} />
-              </li>
-            ))}
-          </ul>
+          <FacetList
+            testId="source-facets"
+            approximate={approximate}
+            items={sources.map((s) => ({
+              key: String(s.id),
+              label: s.name,
+              href: listHref(params, { sources: toggle(params.sources, s.id) }),
+              active: params.sources.includes(s.id),
+              count: s.count,
+            }))}
+          />
         </Section>
+      ) : null}
+      {approximate ? (
+        <p className="px-2 text-xs text-stone-500" data-testid="approximate-note">
+          ≈ Counts estimated from a sample of the matches.
+        </p>
       ) : null}
     </nav>
   );

@@ -16,7 +16,7 @@ export interface HistogramBin {
  * Matching articles over time. Each bar links to its own date range (works without JavaScript);
  * with JavaScript, dragging across bars selects the range they span.
  */
-export function Histogram({ bins, unit }: { bins: HistogramBin[]; unit: string }) {
+export function Histogram({ bins, unit, approximate = false }: { bins: HistogramBin[]; unit: string; approximate?: boolean }) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
@@ -39,7 +39,8 @@ export function Histogram({ bins, unit }: { bins: HistogramBin[]; unit: string }
   return (
     <figure className="mb-4 rounded border border-stone-200 bg-white p-3" data-testid="histogram">
       <figcaption className="mb-2 text-xs text-stone-500">
-        Matching articles per {unit}. Click a bar, or drag across bars, to filter by date.
+        {approximate ? "Estimated matching articles" : "Matching articles"} per {unit}. Click a bar, or drag across bars, to filter
+        by date.
       </figcaption>
       <div
         className="flex h-20 touch-none items-end gap-px select-none"
@@ -55,8 +56,8 @@ export function Histogram({ bins, unit }: { bins: HistogramBin[]; unit: string }
             href={hrefFor(i, i)}
             scroll={false}
             draggable={false}
-            title={`${bin.label}: ${bin.count.toLocaleString("en")} articles`}
-            aria-label={`${bin.label}: ${bin.count} articles`}
+            title={`${bin.label}: ${approximate ? "≈ " : ""}${bin.count.toLocaleString("en")} articles`}
+            aria-label={`${bin.label}: ${approximate ? "about " : ""}${bin.count} articles`}
             className="group flex h-full flex-1 items-end"
             onPointerDown={(e) => {
               e.preventDefault();
