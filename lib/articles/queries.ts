@@ -1,10 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { countryName, type RegionSlug } from "@/lib/regions";
 import { articlePath } from "./slug";
-import type { ArticleCard, ArticleDetail, ArticlePage, CountryRef } from "./types";
-
-export const PAGE_SIZE = 20;
+import type { ArticleCard, ArticleDetail, CountryRef } from "./types";
 
 const cardSelect = {
   id: true,
@@ -14,7 +12,7 @@ const cardSelect = {
   publishedAt: true,
   dateEstimated: true,
   source: { select: { id: true, name: true } },
-  countries: { select: { code: true, primary: true, salience: true }, orderBy: { salience: "desc" } },
+  countries: { select: { code: true, primary: true, salience: true } },
   regions: { select: { region: true } },
 } as const;
 
@@ -52,18 +50,19 @@ function toCard(row: CardRow, snippet: string | null = null): ArticleCard {
   };
 }
 
-/** Newest articles first, one page of PAGE_SIZE; a page past the end is empty. */
-export async function listLatest(page: number): Promise<ArticlePage> {
-  const total = await db.article.count();
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (page > pageCount) return { items: [], total, page, pageSize: PAGE_SIZE, pageCount };
-  const rows = await db.article.findMany({
-    select: cardSelect,
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
+/** The cards for these ids, in this order, with their snippets (null when browsing); unknown ids are left out. */
+export async function loadCards(
+  db: Db,
+  ids: readonly number[],
+  snippets?: ReadonlyMap<number, string | null>,
+): Promise<ArticleCard[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.article.findMany({ where: { id: { in: [...ids] } }, select: cardSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toCard(row, snippets?.get(id) ?? null)] : [];
   });
-  return { items: rows.map((r) => toCard(r)), total, page, pageSize: PAGE_SIZE, pageCount };
 }
 
 /** One article with its body, or null when there is none with that id. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ListParams } from "@/lib/articles/params";
 import type { Db } from "@/lib/db";
-import { loadCards } from "./cards";
+import { loadCards } from "@/lib/articles/queries";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
 import { dayOf } from "./dates";
 import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
