@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 
 const dir = "reports";
-const STAGES = { lint: null, typecheck: null, unit: "unit.json", e2e: "e2e-sqlite.json" };
+const STAGES = { lint: null, typecheck: null, unit: "unit.json", e2e: "e2e-sqlite.json", "e2e-postgresql": "e2e-postgresql.json" };
 let passed = 0;
 let failed = 0;
 let skipped = 0;

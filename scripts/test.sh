@@ -29,6 +29,7 @@ stage lint npx eslint --max-warnings=0 .
 stage typecheck npx tsc --noEmit
 stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 stage e2e npx playwright test
+stage e2e-postgresql node scripts/e2e-postgres.mjs
 
 node scripts/test-summary.mjs
 if [ ${#failed_stages[@]} -gt 0 ]; then
