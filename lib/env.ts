@@ -17,6 +17,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Lets the fetcher reach loopback and private addresses (tests, intranet feeds). Off by default: SSRF guard. */
   DISPATCH_ALLOW_PRIVATE_NETWORK: flag,
+  /** `npm start` imports the sample content into an empty database unless this is 0/false/no. */
+  DISPATCH_SAMPLE_CONTENT: z
+    .enum(["1", "0", "true", "false", "yes", "no"])
+    .default("1")
+    .transform((v) => v === "1" || v === "true" || v === "yes"),
   /** Connections per app instance in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

@@ -65,7 +65,9 @@ async function main(): Promise<void> {
 
   const { db } = await import("@/lib/db");
   const { importSampleContent } = await import("@/lib/ingest/sample");
-  if ((await db.article.count()) === 0) {
+  if (!env.DISPATCH_SAMPLE_CONTENT) {
+    say("Sample content disabled (DISPATCH_SAMPLE_CONTENT=0).");
+  } else if ((await db.article.count()) === 0) {
     say("Importing sample content…");
     const reports = await importSampleContent(db);
     const added = reports.reduce((n, r) => n + (r.status === "imported" ? r.counts.new : 0), 0);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { providerOf, readEnv } from "./env";
+
+describe("readEnv", () => {
+  it("gives the documented defaults", () => {
+    const env = readEnv({});
+    expect(env).toMatchObject({
+      DATABASE_URL: "file:./data/dispatch.db",
+      PORT: 3000,
+      DISPATCH_ALLOW_PRIVATE_NETWORK: false,
+      DISPATCH_SAMPLE_CONTENT: true,
+      DATABASE_POOL_SIZE: 10,
+    });
+  });
+
+  it("reads flags and numbers", () => {
+    const env = readEnv({ DISPATCH_SAMPLE_CONTENT: "0", DISPATCH_ALLOW_PRIVATE_NETWORK: "1", PORT: "8080" });
+    expect(env).toMatchObject({ DISPATCH_SAMPLE_CONTENT: false, DISPATCH_ALLOW_PRIVATE_NETWORK: true, PORT: 8080 });
+  });
+
+  it("names every bad variable in one error", () => {
+    expect(() => readEnv({ DATABASE_URL: "mysql://x", PORT: "99999", DISPATCH_SAMPLE_CONTENT: "maybe" })).toThrow(
+      /DATABASE_URL.*PORT.*DISPATCH_SAMPLE_CONTENT/,
+    );
+  });
+
+  it("tells SQLite from PostgreSQL URLs", () => {
+    expect(providerOf("file:./x.db")).toBe("sqlite");
+    expect(providerOf("postgresql://u@h/db")).toBe("postgresql");
+  });
+});
