@@ -29,7 +29,7 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 /** Reads and validates the environment; throws one readable error naming every bad variable. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
