@@ -1,5 +1,6 @@
 /**
- * `npx tsx --conditions=react-server scripts/bench-search.ts [--articles N] [--runs N] [--no-write]`
+ * `npx tsx --conditions=react-server scripts/bench-search.ts [--provider sqlite|postgresql] [--articles N] [--runs N]
+ *  [--postgres-url URL] [--no-write]`
  *
  * Measures search on a generated, deterministic corpus (default 100,000 articles: titles of 6-14 words,
  * ~40-word summaries, ~450-word bodies, 50 sources, two years of dates, 1-3 countries each, a few hundred
@@ -8,8 +9,17 @@
  * the code the app runs: `searchArticles` (the lib call) and the `GET /api/articles` route handler (the lib
  * call plus parameter parsing and JSON), in this process, without HTTP. Prints p50/p95 per query and
  * appends the results to docs/benchmarks.md.
+ *
+ * `--provider postgresql` measures the same corpus on PostgreSQL: the SQLite corpus is built (or reused) as
+ * above, then copied with `copyDatabase` into a database on the server `--postgres-url` names (an admin URL,
+ * default TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/postgres; its user must be allowed to
+ * CREATE DATABASE). That database is named after the corpus version, the article count and the PostgreSQL
+ * migrations, migrated with `prisma migrate deploy`, and reused by later runs once it holds every article
+ * (an interrupted copy resumes). DATABASE_URL then points at it, so `searchArticles` and the route handler
+ * use it. `--runs` defaults to 20 there.
  */
 import Database from "better-sqlite3";
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   appendFileSync,
@@ -22,35 +32,36 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, promisify } from "node:util";
+import pg from "pg";
 import { regionsForTags, type CountryTag } from "@/lib/regions";
+import { seededRandom } from "@/lib/regions/synthetic-news";
 
 const CORPUS_VERSION = 3;
 const root = process.cwd();
 const { values: args } = parseArgs({
   options: {
+    provider: { type: "string", default: "sqlite" },
     articles: { type: "string", default: "100000" },
-    runs: { type: "string", default: "100" },
+    runs: { type: "string" },
+    "postgres-url": {
+      type: "string",
+      default: process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres",
+    },
     "no-write": { type: "boolean", default: false },
   },
 });
+if (args.provider !== "sqlite" && args.provider !== "postgresql") {
+  console.error(`--provider must be sqlite or postgresql (got ${args.provider})`);
+  process.exit(2);
+}
+const PROVIDER: "sqlite" | "postgresql" = args.provider;
 const ARTICLES = Number(args.articles);
-const RUNS = Number(args.runs);
+const RUNS = Number(args.runs ?? (PROVIDER === "postgresql" ? "20" : "100"));
 const WARMUP = 5;
 
 // ---------------------------------------------------------------------------------------------------------
 // Corpus
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON =
   `the of and to in a for on that with as by at from is was said has have will be were are it its this an
@@ -94,7 +105,7 @@ const START = Date.parse("2024-11-20T00:00:00Z");
 const END = Date.parse("2026-11-20T00:00:00Z");
 
 function generator() {
-  const rnd = mulberry32(20261125);
+  const rnd = seededRandom(20261125);
   const syllables =
     "ka lo mi ne ru sa te vo zi pa do fe gu hi ja ke li mo nu po qu ri su ta vu wa xe yo za bre cla dri fro gla".split(
       " ",
@@ -119,7 +130,7 @@ function generator() {
   const word = () => vocabulary[table[Math.floor(rnd() * table.length)]!]!;
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const rare = new Set<number>();
-  const rareRnd = mulberry32(7);
+  const rareRnd = seededRandom(7);
   while (rare.size < Math.min(12, ARTICLES)) rare.add(Math.floor(rareRnd() * ARTICLES));
 
   const words = (n: number, inject: string[]) => {
@@ -178,8 +189,8 @@ function generator() {
   };
 }
 
-function migrationFiles(): string[] {
-  const dir = path.join(root, "prisma/sqlite/migrations");
+function migrationFiles(provider: "sqlite" | "postgresql" = "sqlite"): string[] {
+  const dir = path.join(root, "prisma", provider, "migrations");
   return readdirSync(dir)
     .filter((d) => existsSync(path.join(dir, d, "migration.sql")))
     .sort()
@@ -258,6 +269,122 @@ function corpus(): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// The same corpus on PostgreSQL
+
+interface PostgresTarget {
+  name: string;
+  url: string;
+}
+
+/** The database the PostgreSQL run uses: named after the corpus and the PostgreSQL migrations. */
+function postgresTarget(): PostgresTarget {
+  const hash = createHash("sha256");
+  for (const file of migrationFiles("postgresql")) hash.update(readFileSync(file));
+  const name = `dispatch_bench_search_v${CORPUS_VERSION}_${ARTICLES}_${hash.digest("hex").slice(0, 8)}`;
+  const url = new URL(args["postgres-url"]);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+/** Written as the database's comment once the copy is complete (and vacuumed): what later runs look for. */
+const completeMarker = () =>
+  `dispatch bench-search corpus v${CORPUS_VERSION}, ${ARTICLES} articles, complete`;
+
+async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates, migrates and fills the PostgreSQL database from the SQLite corpus, or reuses it when an earlier
+ * run completed it. Call after DATABASE_URL names it (lib/db is imported here). Returns the server version.
+ */
+async function fillPostgres(file: string, target: PostgresTarget): Promise<string> {
+  const admin = args["postgres-url"];
+  const { version, complete } = await withPostgres(admin, async (client) => {
+    const shown = await client.query<{ server_version: string }>("SHOW server_version");
+    const version = shown.rows[0]?.server_version.split(" ")[0] ?? "?";
+    const found = await client.query<{ comment: string | null }>(
+      "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1",
+      [target.name],
+    );
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${target.name}"`);
+      console.log(`PostgreSQL: created database ${target.name}`);
+    }
+    return { version, complete: found.rows[0]?.comment === completeMarker() };
+  });
+  if (complete) {
+    console.log(`PostgreSQL: reusing database ${target.name}`);
+    return version;
+  }
+
+  let started = Date.now();
+  try {
+    await promisify(execFile)(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: target.url },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    throw new Error(`prisma migrate deploy failed for ${target.name}:\n${e.stdout ?? ""}${e.stderr ?? ""}`, {
+      cause: error,
+    });
+  }
+  console.log(`PostgreSQL: migrated ${target.name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+
+  const { createDb } = await import("@/lib/db");
+  const { copyDatabase } = await import("@/lib/db-copy");
+  const from = createDb(`file:${file}`);
+  const to = createDb(target.url);
+  started = Date.now();
+  let total = 0;
+  try {
+    const summary = await copyDatabase(from, to, {
+      onStart: (n) => (total = n),
+      onBatch: (s, processed) => {
+        const seconds = (Date.now() - started) / 1000;
+        process.stdout.write(
+          `\rCopy: ${processed.toLocaleString("en")} / ${total.toLocaleString("en")} articles read, ${s.articles.copied.toLocaleString("en")} copied, ${seconds.toFixed(0)} s (${(processed / seconds).toFixed(0)}/s)`,
+        );
+      },
+    });
+    console.log(
+      `\nCopy: done in ${((Date.now() - started) / 1000).toFixed(0)} s (${summary.articles.copied.toLocaleString("en")} articles copied, ${summary.articles.skipped.toLocaleString("en")} already there, ${summary.countries.toLocaleString("en")} country and ${summary.regions.toLocaleString("en")} region tags)`,
+    );
+  } finally {
+    await Promise.all([from.$disconnect(), to.$disconnect()]);
+  }
+
+  // A freshly bulk-loaded table has no planner statistics until autovacuum gets to it; a live database has them.
+  started = Date.now();
+  await withPostgres(target.url, async (client) => {
+    await client.query("VACUUM (ANALYZE)");
+    const n = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Article"`)).rows[0]?.n);
+    if (n !== ARTICLES) throw new Error(`${target.name} holds ${n} articles, expected ${ARTICLES}`);
+    await client.query(`COMMENT ON DATABASE "${target.name}" IS '${completeMarker()}'`);
+  });
+  console.log(`PostgreSQL: VACUUM (ANALYZE) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return version;
+}
+
+/** The database's size on disk, for the record. */
+function databaseSize(target: PostgresTarget): Promise<string> {
+  return withPostgres(target.url, async (client) => {
+    const rows = await client.query<{ size: string }>(
+      "SELECT pg_size_pretty(pg_database_size(current_database())) AS size",
+    );
+    return `${rows.rows[0]?.size ?? "?"} on disk`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Measurements
 
 const QUERIES = [
@@ -314,7 +441,9 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: num
 
 async function main(): Promise<void> {
   const file = corpus();
-  process.env.DATABASE_URL = `file:${file}`;
+  const target = PROVIDER === "postgresql" ? postgresTarget() : null;
+  process.env.DATABASE_URL = target ? target.url : `file:${file}`;
+  const serverVersion = target ? await fillPostgres(file, target) : null;
   // Imported only now: lib/db opens the database DATABASE_URL names when it loads.
   const { parseListParams } = await import("@/lib/articles/params");
   const { searchArticles } = await import("@/lib/search");
@@ -355,15 +484,23 @@ async function main(): Promise<void> {
         `| ${r.label.replaceAll("|", "\\|")} | ${r.matches} | ${r.lib.p50.toFixed(1)} | ${r.lib.p95.toFixed(1)} | ${r.api.p50.toFixed(1)} | ${r.api.p95.toFixed(1)} | ${r.api.p95 > limit(r.kind) ? "**over** " : ""}≤ ${limit(r.kind)} |`,
     ),
   ].join("\n");
+  const command = [
+    "npx tsx --conditions=react-server scripts/bench-search.ts",
+    ...process.argv.slice(2),
+  ].join(" ");
+  const engine = target
+    ? `PostgreSQL ${serverVersion}, tsvector + GIN; copied from the SQLite corpus with \`copyDatabase\` into the database
+\`${target.name}\`, ${await databaseSize(target)}, then \`VACUUM (ANALYZE)\`; exact counts`
+    : "SQLite, FTS5";
   const section = `
-## Search, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC
+## Search${target ? " (PostgreSQL)" : ""}, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC
 
-\`npx tsx --conditions=react-server scripts/bench-search.ts\` on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM,
+\`${command}\` on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM,
 Node.js ${process.version}, ${os.platform()} ${os.release()}, load average ${os
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(" ")} at the end.
-Corpus: ${ARTICLES.toLocaleString("en")} generated articles (SQLite, FTS5). ${RUNS} timed runs per query after ${WARMUP} warm-up runs, in
+Corpus: ${ARTICLES.toLocaleString("en")} generated articles (${engine}). ${RUNS} timed runs per query after ${WARMUP} warm-up runs, in
 milliseconds. "lib" is \`searchArticles\`; "API" is the \`GET /api/articles\` route handler called in-process (parsing,
 search, JSON), without HTTP. "≈" marks estimated totals (docs/search.md). "+ region" is \`${REGION}\`; "+ 6 months" is
 \`${SIX_MONTHS}\`.
