@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   if (built) {
     say("Production build is up to date.");
   } else {
-    say("Building the app (first start or sources changed; about a minute)…");
+    say("Building the app (first start or sources changed)…");
     run(bin("next"), ["build"], "next build", { NEXT_TELEMETRY_DISABLED: "1" });
     writeFileSync(stampFile, fingerprint);
   }
