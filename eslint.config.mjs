@@ -4,7 +4,16 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: [".tmp-*", ".next/**", "node_modules/**", "lib/generated/**", "playwright-report/**", "test-results/**", "data/**", "next-env.d.ts"],
+    ignores: [
+      ".tmp-*",
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "playwright-report/**",
+      "test-results/**",
+      "data/**",
+      "next-env.d.ts",
+    ],
   },
   ...nextVitals,
   ...nextTs,

@@ -27,8 +27,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </header>
         <main className="mx-auto max-w-5xl px-4 py-6">{children}</main>
         <footer className="mx-auto max-w-5xl px-4 py-8 text-xs text-stone-500">
-          Dispatch is an open-source news reader. Articles belong to their publishers; follow the links to read the
-          originals.
+          Dispatch is an open-source news reader. Articles belong to their publishers; follow the links to
+          read the originals.
         </footer>
       </body>
     </html>

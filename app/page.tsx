@@ -27,7 +27,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const result = await searchArticles(params);
   const hrefFor = (page: number) => listHref(params, { page });
   const feedHref = `/feed.xml${listHref(params, { page: 1 }).slice(1)}`;
-  const bins = result.histogram.bins.map((b) => ({ ...b, label: histogramLabel(b.start, result.histogram.unit) }));
+  const bins = result.histogram.bins.map((b) => ({
+    ...b,
+    label: histogramLabel(b.start, result.histogram.unit),
+  }));
 
   return (
     <div className="grid gap-6 md:grid-cols-[15rem_1fr]">
@@ -37,8 +40,14 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <div className="order-1 min-w-0 md:order-2">
         <h1 className="sr-only">{params.q ? `Search results for ${params.q}` : "Latest news"}</h1>
         {errors.length > 0 ? (
-          <div role="alert" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="param-errors">
-            <p className="font-medium">Some of the filters in this address were not understood and were ignored:</p>
+          <div
+            role="alert"
+            className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+            data-testid="param-errors"
+          >
+            <p className="font-medium">
+              Some of the filters in this address were not understood and were ignored:
+            </p>
             <ul className="mt-1 list-disc pl-5">
               {errors.map((e) => (
                 <li key={e}>{e}</li>
@@ -55,7 +64,11 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           </p>
           <div className="flex items-center gap-3 text-sm">
             {params.q ? <SortControl params={params} /> : null}
-            <a href={feedHref} className="text-stone-600 underline hover:text-stone-900" title="Subscribe to this view as an Atom feed">
+            <a
+              href={feedHref}
+              className="text-stone-600 underline hover:text-stone-900"
+              title="Subscribe to this view as an Atom feed"
+            >
               Feed
             </a>
           </div>
@@ -63,7 +76,13 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         {result.items.length === 0 ? (
           <div className="mt-8 rounded border border-stone-200 bg-white p-6" data-testid="empty">
             {result.total === 0 ? (
-              params.q || params.regions.length || params.countries.length || params.sources.length || params.range || params.from || params.to ? (
+              params.q ||
+              params.regions.length ||
+              params.countries.length ||
+              params.sources.length ||
+              params.range ||
+              params.from ||
+              params.to ? (
                 <p>No articles match. Try fewer words, or remove a filter.</p>
               ) : (
                 <p>
@@ -72,7 +91,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
               )
             ) : (
               <p>
-                There is no page {params.page}: the list has {result.pageCount} {result.pageCount === 1 ? "page" : "pages"}.{" "}
+                There is no page {params.page}: the list has {result.pageCount}{" "}
+                {result.pageCount === 1 ? "page" : "pages"}.{" "}
                 <Link href={hrefFor(result.pageCount)} className="text-sky-800 underline">
                   Go to the last page
                 </Link>

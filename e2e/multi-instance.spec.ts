@@ -39,7 +39,12 @@ let base: string;
 let second: ChildProcess | undefined;
 
 function env(): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, DISPATCH_ALLOW_PRIVATE_NETWORK: "1", LOG_LEVEL: "warn" };
+  return {
+    ...process.env,
+    DATABASE_URL: process.env.E2E_DATABASE_URL,
+    DISPATCH_ALLOW_PRIVATE_NETWORK: "1",
+    LOG_LEVEL: "warn",
+  };
 }
 
 test.beforeAll(async () => {
@@ -65,11 +70,19 @@ test.beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   // A second app instance on the same database and the same production build.
-  second = spawn("node_modules/.bin/next", ["start", "-p", String(SECOND_PORT)], { env: env(), stdio: "ignore" });
+  second = spawn("node_modules/.bin/next", ["start", "-p", String(SECOND_PORT)], {
+    env: env(),
+    stdio: "ignore",
+  });
   await expect
-    .poll(async () => (await fetch(`http://127.0.0.1:${SECOND_PORT}/api/articles?pageSize=1`).catch(() => null))?.status ?? 0, {
-      timeout: 30_000,
-    })
+    .poll(
+      async () =>
+        (await fetch(`http://127.0.0.1:${SECOND_PORT}/api/articles?pageSize=1`).catch(() => null))?.status ??
+        0,
+      {
+        timeout: 30_000,
+      },
+    )
     .toBe(200);
 });
 
@@ -80,7 +93,8 @@ test.afterAll(async () => {
 
 /** Runs two pollers at the same time; returns their JSON summaries (for failure messages). */
 async function pollTwiceAtOnce(): Promise<string> {
-  const poll = () => run("npm", ["run", "--silent", "poll", "--", "--once", "--json"], { env: env(), timeout: 90_000 });
+  const poll = () =>
+    run("npm", ["run", "--silent", "poll", "--", "--once", "--json"], { env: env(), timeout: 90_000 });
   const outputs = await Promise.all([poll(), poll()]);
   return outputs.map((o) => o.stdout.trim()).join("\n");
 }
@@ -92,11 +106,17 @@ async function titlesFrom(port: number): Promise<{ total: number; titles: string
   return { total: body.total, titles: body.items.map((i) => i.title) };
 }
 
-test("two app instances and two concurrent pollers: every item once, every update kept", async ({ baseURL }) => {
+test("two app instances and two concurrent pollers: every item once, every update kept", async ({
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const firstPort = Number(new URL(baseURL ?? "http://127.0.0.1:3107").port);
   for (let f = 0; f < FEEDS; f++) {
-    await run("npm", ["run", "--silent", "sources", "--", "add", `${base}/feed-${f}.xml`, "--name", `Multi Feed ${f}`], { env: env() });
+    await run(
+      "npm",
+      ["run", "--silent", "sources", "--", "add", `${base}/feed-${f}.xml`, "--name", `Multi Feed ${f}`],
+      { env: env() },
+    );
   }
 
   await pollTwiceAtOnce();

@@ -20,7 +20,9 @@ test("the front page lists the seed article with its source and countries", asyn
   await expect(card.locator("time")).toHaveAttribute("datetime", "2023-10-27T00:00:00.000Z");
 });
 
-test("the seed article page shows its title once, every paragraph in order, the original link and no boilerplate", async ({ page }) => {
+test("the seed article page shows its title once, every paragraph in order, the original link and no boilerplate", async ({
+  page,
+}) => {
   expect(seedParagraphs).toHaveLength(10);
   await page.goto("/");
   await page.getByRole("link", { name: seedTitle }).click();
@@ -35,13 +37,21 @@ test("the seed article page shows its title once, every paragraph in order, the 
   expect(body).not.toMatch(/collected from reliable news agencies|Source link|Click to enter the source/i);
 
   const original = page.getByTestId("original-link");
-  await expect(original).toHaveAttribute("href", "https://en.hamsonews.com/2023/10/27/iran-russia-urge-using-capacities-to-end-israeli-carnage-in-gaza/");
+  await expect(original).toHaveAttribute(
+    "href",
+    "https://en.hamsonews.com/2023/10/27/iran-russia-urge-using-capacities-to-end-israeli-carnage-in-gaza/",
+  );
   await expect(original).toHaveAttribute("rel", "noopener noreferrer");
   await expect(page.getByText(/min read/)).toBeVisible();
   const regions = page.getByRole("list", { name: "Regions" });
-  await expect(regions.getByRole("link", { name: "Middle East & North Africa" })).toHaveAttribute("href", "/?region=middle-east-north-africa");
+  await expect(regions.getByRole("link", { name: "Middle East & North Africa" })).toHaveAttribute(
+    "href",
+    "/?region=middle-east-north-africa",
+  );
   await expect(regions.getByRole("link", { name: "Europe" })).toBeVisible();
-  await expect(regions.getByRole("link", { name: /Africa$|Asia Pacific/ }).filter({ hasNotText: "North Africa" })).toHaveCount(0);
+  await expect(
+    regions.getByRole("link", { name: /Africa$|Asia Pacific/ }).filter({ hasNotText: "North Africa" }),
+  ).toHaveCount(0);
 });
 
 test("an article address with the wrong slug redirects to the canonical one", async ({ page }) => {
@@ -54,7 +64,9 @@ test("an article address with the wrong slug redirects to the canonical one", as
 });
 
 for (const bad of ["999999999", "abc", "0", "1e5", "99999999999999999999", "%E2%80%AE"]) {
-  test(`an unknown or malformed article id (${bad}) answers 404 with the not-found page`, async ({ page }) => {
+  test(`an unknown or malformed article id (${bad}) answers 404 with the not-found page`, async ({
+    page,
+  }) => {
     const response = await page.goto(`/articles/${bad}`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Article not found" })).toBeVisible();

@@ -6,10 +6,30 @@ const W = "quellbrook";
 
 test.beforeAll(() => {
   const feed = writeFeed("Search E2E Desk", [
-    { guid: "s1", title: `Cairo ceasefire talks resume (${W})`, body: `CAIRO — Egyptian mediators reopened ceasefire talks on Gaza in Cairo. ${W} observers said Egypt would host a second round.`, daysAgo: 2 },
-    { guid: "s2", title: `Eastern Congo ceasefire holds (${W})`, body: `GOMA — A ceasefire in eastern Democratic Republic of the Congo held for a third day, ${W} monitors said in Kinshasa.`, daysAgo: 3 },
-    { guid: "s3", title: `Egyptian ceasefire plan, old draft (${W})`, body: `An older Egyptian ceasefire draft for Gaza circulated in Cairo months ago, ${W} diplomats recalled.`, daysAgo: 60 },
-    { guid: "s4", title: `Tokyo hosts ceasefire conference (${W})`, body: `TOKYO — Japan hosted a ceasefire conference, ${W} delegates from Japan and South Korea attended.`, daysAgo: 1 },
+    {
+      guid: "s1",
+      title: `Cairo ceasefire talks resume (${W})`,
+      body: `CAIRO — Egyptian mediators reopened ceasefire talks on Gaza in Cairo. ${W} observers said Egypt would host a second round.`,
+      daysAgo: 2,
+    },
+    {
+      guid: "s2",
+      title: `Eastern Congo ceasefire holds (${W})`,
+      body: `GOMA — A ceasefire in eastern Democratic Republic of the Congo held for a third day, ${W} monitors said in Kinshasa.`,
+      daysAgo: 3,
+    },
+    {
+      guid: "s3",
+      title: `Egyptian ceasefire plan, old draft (${W})`,
+      body: `An older Egyptian ceasefire draft for Gaza circulated in Cairo months ago, ${W} diplomats recalled.`,
+      daysAgo: 60,
+    },
+    {
+      guid: "s4",
+      title: `Tokyo hosts ceasefire conference (${W})`,
+      body: `TOKYO — Japan hosted a ceasefire conference, ${W} delegates from Japan and South Korea attended.`,
+      daysAgo: 1,
+    },
   ]);
   npmRun("ingest", [feed, "--json"]);
 });
@@ -18,7 +38,9 @@ async function titles(page: Page): Promise<string[]> {
   return page.getByTestId("article-card").locator("h2").allTextContents();
 }
 
-test("type a query, pick a region and a date preset; the URL carries it all through reload and back", async ({ page }) => {
+test("type a query, pick a region and a date preset; the URL carries it all through reload and back", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.waitForLoadState("networkidle"); // typing before hydration would be a plain form edit
   await page.getByRole("searchbox", { name: "Search articles" }).fill(`ceasefire ${W}`);
@@ -30,7 +52,10 @@ test("type a query, pick a region and a date preset; the URL carries it all thro
   await expect(page).toHaveURL(/region=middle-east-north-africa/);
   await expect(page.getByTestId("result-count")).toContainText("2 articles");
   const regionOnly = await titles(page);
-  expect(regionOnly.sort()).toEqual([`Cairo ceasefire talks resume (${W})`, `Egyptian ceasefire plan, old draft (${W})`]);
+  expect(regionOnly.sort()).toEqual([
+    `Cairo ceasefire talks resume (${W})`,
+    `Egyptian ceasefire plan, old draft (${W})`,
+  ]);
 
   await page.getByTestId("range-7d").click();
   await expect(page).toHaveURL(/range=7d/);
@@ -55,7 +80,16 @@ test("a shared URL renders the same results on the server", async ({ page }) => 
 });
 
 test("hostile query strings and impossible dates never break the page", async ({ page }) => {
-  for (const q of ['"unbalanced', "title:secret", "NEAR(a b)", "***", "-", "😀", "a".repeat(10_000).slice(0, 4000), "') OR 1=1 --"]) {
+  for (const q of [
+    '"unbalanced',
+    "title:secret",
+    "NEAR(a b)",
+    "***",
+    "-",
+    "😀",
+    "a".repeat(10_000).slice(0, 4000),
+    "') OR 1=1 --",
+  ]) {
     const response = await page.goto(`/?q=${encodeURIComponent(q)}`);
     expect(response?.status(), q).toBe(200);
   }

@@ -15,13 +15,17 @@ describe("readEnv", () => {
 
   it("reads flags and numbers", () => {
     const env = readEnv({ DISPATCH_SAMPLE_CONTENT: "0", DISPATCH_ALLOW_PRIVATE_NETWORK: "1", PORT: "8080" });
-    expect(env).toMatchObject({ DISPATCH_SAMPLE_CONTENT: false, DISPATCH_ALLOW_PRIVATE_NETWORK: true, PORT: 8080 });
+    expect(env).toMatchObject({
+      DISPATCH_SAMPLE_CONTENT: false,
+      DISPATCH_ALLOW_PRIVATE_NETWORK: true,
+      PORT: 8080,
+    });
   });
 
   it("names every bad variable in one error", () => {
-    expect(() => readEnv({ DATABASE_URL: "mysql://x", PORT: "99999", DISPATCH_SAMPLE_CONTENT: "maybe" })).toThrow(
-      /DATABASE_URL.*PORT.*DISPATCH_SAMPLE_CONTENT/,
-    );
+    expect(() =>
+      readEnv({ DATABASE_URL: "mysql://x", PORT: "99999", DISPATCH_SAMPLE_CONTENT: "maybe" }),
+    ).toThrow(/DATABASE_URL.*PORT.*DISPATCH_SAMPLE_CONTENT/);
   });
 
   it("tells SQLite from PostgreSQL URLs", () => {

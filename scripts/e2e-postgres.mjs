@@ -29,7 +29,10 @@ try {
     process.exit(1);
   }
   console.log(`[test] e2e on PostgreSQL skipped: ${why}. Set TEST_POSTGRES_URL to run it.`);
-  writeFileSync(report, JSON.stringify({ stats: { expected: 0, unexpected: 0, skipped: 1, flaky: 0 }, errors: [] }));
+  writeFileSync(
+    report,
+    JSON.stringify({ stats: { expected: 0, unexpected: 0, skipped: 1, flaky: 0 }, errors: [] }),
+  );
   process.exit(0);
 }
 

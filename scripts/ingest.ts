@@ -69,7 +69,9 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     progress?.stop();
-    console.error(`ingest: cannot use the database: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `ingest: cannot use the database: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   } finally {
     await db.$disconnect();
@@ -79,12 +81,18 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(summary));
   } else {
     for (const r of summary.reports) {
-      if (r.status === "rejected") console.log(`rejected ${isUrlInput(r.file) ? r.file : path.relative(process.cwd(), r.file) || r.file}: ${r.reason}`);
+      if (r.status === "rejected")
+        console.log(
+          `rejected ${isUrlInput(r.file) ? r.file : path.relative(process.cwd(), r.file) || r.file}: ${r.reason}`,
+        );
     }
     const c = summary.counts;
-    console.log(`${summary.reports.length} inputs: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed, ${c.subscribed} feeds subscribed`);
+    console.log(
+      `${summary.reports.length} inputs: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed, ${c.subscribed} feeds subscribed`,
+    );
   }
-  if (summary.reports.length > 0 && summary.reports.every((r) => r.status === "rejected")) process.exitCode = 1;
+  if (summary.reports.length > 0 && summary.reports.every((r) => r.status === "rejected"))
+    process.exitCode = 1;
 }
 
 void main();

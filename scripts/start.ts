@@ -19,7 +19,12 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 function run(cmd: string, args: string[], what: string, extraEnv: Record<string, string> = {}): void {
-  const result = spawnSync(cmd, args, { cwd: root, env: childEnv(extraEnv), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    env: childEnv(extraEnv),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   if (result.status !== 0) {
     process.stderr.write(result.stdout ?? "");
     process.stderr.write(result.stderr ?? "");
@@ -28,7 +33,16 @@ function run(cmd: string, args: string[], what: string, extraEnv: Record<string,
   }
 }
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 
 /** A fingerprint of everything `next build` reads, so a stale build is rebuilt and a current one is reused. */
 function sourceFingerprint(): string {
@@ -71,7 +85,8 @@ async function main(): Promise<void> {
     say("Importing sample content…");
     const reports = await importSampleContent(db);
     const added = reports.reduce((n, r) => n + (r.status === "imported" ? r.counts.new : 0), 0);
-    for (const r of reports) if (r.status === "rejected") say(`  skipped ${path.relative(root, r.file)}: ${r.reason}`);
+    for (const r of reports)
+      if (r.status === "rejected") say(`  skipped ${path.relative(root, r.file)}: ${r.reason}`);
     say(`Imported ${added} sample articles.`);
   } else {
     say("Database already has articles; sample content not imported again.");
@@ -80,7 +95,10 @@ async function main(): Promise<void> {
 
   const stampFile = path.join(root, ".next", "dispatch-build-fingerprint");
   const fingerprint = sourceFingerprint();
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+  const built =
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === fingerprint;
   if (built) {
     say("Production build is up to date.");
   } else {
@@ -90,7 +108,11 @@ async function main(): Promise<void> {
   }
 
   say(`Serving on http://localhost:${env.PORT}`);
-  const server = spawn(bin("next"), ["start", "-p", String(env.PORT)], { cwd: root, env: childEnv({ NEXT_TELEMETRY_DISABLED: "1" }), stdio: "inherit" });
+  const server = spawn(bin("next"), ["start", "-p", String(env.PORT)], {
+    cwd: root,
+    env: childEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
+    stdio: "inherit",
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }

@@ -3,7 +3,14 @@
 import { existsSync, readFileSync } from "node:fs";
 
 const dir = "reports";
-const STAGES = { lint: null, typecheck: null, unit: "unit.json", e2e: "e2e-sqlite.json", "e2e-postgresql": "e2e-postgresql.json" };
+const STAGES = {
+  lint: null,
+  format: null,
+  typecheck: null,
+  unit: "unit.json",
+  e2e: "e2e-sqlite.json",
+  "e2e-postgresql": "e2e-postgresql.json",
+};
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -14,10 +21,18 @@ function readReport(file) {
   const report = JSON.parse(readFileSync(path, "utf8"));
   if ("numTotalTests" in report) {
     // Vitest (Jest-compatible JSON)
-    return { p: report.numPassedTests, f: report.numFailedTests, s: report.numPendingTests + (report.numTodoTests ?? 0) };
+    return {
+      p: report.numPassedTests,
+      f: report.numFailedTests,
+      s: report.numPendingTests + (report.numTodoTests ?? 0),
+    };
   }
   // Playwright JSON reporter
-  return { p: report.stats.expected + (report.stats.flaky ?? 0), f: report.stats.unexpected + (report.errors?.length ?? 0), s: report.stats.skipped };
+  return {
+    p: report.stats.expected + (report.stats.flaky ?? 0),
+    f: report.stats.unexpected + (report.errors?.length ?? 0),
+    s: report.stats.skipped,
+  };
 }
 
 for (const [stage, reportFile] of Object.entries(STAGES)) {

@@ -26,6 +26,7 @@ stage() {
 }
 
 stage lint npx eslint --max-warnings=0 .
+stage format npx prettier --check --log-level=warn .
 stage typecheck npx tsc --noEmit
 stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 stage e2e npx playwright test

@@ -20,7 +20,11 @@ export function ArticleCard({ article }: { article: Card }) {
       </p>
       {article.snippet ? (
         // The snippet is escaped text with only <mark> tags added by lib/search.
-        <p className="mt-2 text-stone-800" data-testid="snippet" dangerouslySetInnerHTML={{ __html: article.snippet }} />
+        <p
+          className="mt-2 text-stone-800"
+          data-testid="snippet"
+          dangerouslySetInnerHTML={{ __html: article.snippet }}
+        />
       ) : article.excerpt ? (
         <p className="mt-2 line-clamp-3 text-stone-800">{article.excerpt}</p>
       ) : null}

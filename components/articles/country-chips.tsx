@@ -22,7 +22,9 @@ export function CountryChips({ countries, limit = 6 }: { countries: CountryRef[]
           </Link>
         </li>
       ))}
-      {countries.length > limit ? <li className="text-xs text-stone-500">+{countries.length - limit}</li> : null}
+      {countries.length > limit ? (
+        <li className="text-xs text-stone-500">+{countries.length - limit}</li>
+      ) : null}
     </ul>
   );
 }

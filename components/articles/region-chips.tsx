@@ -6,7 +6,9 @@ const parents = new Set(REGIONS.map((r) => r.parent).filter(Boolean));
 
 /** Region chips, each linking to the list filtered by that region; a parent is left out when its subregion is shown. */
 export function RegionChips({ regions }: { regions: RegionSlug[] }) {
-  const shown = regions.filter((slug) => !(parents.has(slug) && regions.some((r) => REGIONS.find((x) => x.slug === r)?.parent === slug)));
+  const shown = regions.filter(
+    (slug) => !(parents.has(slug) && regions.some((r) => REGIONS.find((x) => x.slug === r)?.parent === slug)),
+  );
   if (shown.length === 0) return null;
   return (
     <ul className="flex flex-wrap gap-1.5" aria-label="Regions">

@@ -53,7 +53,10 @@ function FilterLink({ item, approximate }: { item: FacetItem; approximate: boole
       </span>
       {item.bar !== undefined ? (
         <span className="mt-1 block h-1.5 rounded bg-stone-200" aria-hidden="true">
-          <span className="block h-1.5 rounded bg-sky-600" style={{ width: `${Math.round(item.bar * 100)}%` }} />
+          <span
+            className="block h-1.5 rounded bg-sky-600"
+            style={{ width: `${Math.round(item.bar * 100)}%` }}
+          />
         </span>
       ) : null}
     </Link>
@@ -69,7 +72,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function FacetList({ items, testId, approximate = false }: { items: FacetItem[]; testId?: string; approximate?: boolean }) {
+function FacetList({
+  items,
+  testId,
+  approximate = false,
+}: {
+  items: FacetItem[];
+  testId?: string;
+  approximate?: boolean;
+}) {
   return (
     <ul data-testid={testId}>
       {items.map((item) => (
@@ -84,23 +95,36 @@ function FacetList({ items, testId, approximate = false }: { items: FacetItem[];
 /** Date, region, country and source filters as links (they work without JavaScript), with facet counts. */
 export function FilterPanel({ params, facets }: { params: ListParams; facets: SearchResult["facets"] }) {
   const max = Math.max(1, ...facets.regions.map((r) => r.count));
-  const hasFilters = params.range || params.from || params.to || params.regions.length || params.countries.length || params.sources.length;
+  const hasFilters =
+    params.range ||
+    params.from ||
+    params.to ||
+    params.regions.length ||
+    params.countries.length ||
+    params.sources.length;
   const approximate = facets.approximate;
   const anyTime = !params.range && !params.from && !params.to;
   // A chosen country or source outside the top facets still needs a link that removes it.
   const countries = [
     ...facets.countries,
-    ...params.countries.filter((code) => !facets.countries.some((c) => c.code === code)).map((code) => ({ code, name: countryName(code), count: undefined })),
+    ...params.countries
+      .filter((code) => !facets.countries.some((c) => c.code === code))
+      .map((code) => ({ code, name: countryName(code), count: undefined })),
   ];
   const sources = [
     ...facets.sources,
-    ...params.sources.filter((id) => !facets.sources.some((s) => s.id === id)).map((id) => ({ id, name: `Source ${id}`, count: undefined })),
+    ...params.sources
+      .filter((id) => !facets.sources.some((s) => s.id === id))
+      .map((id) => ({ id, name: `Source ${id}`, count: undefined })),
   ];
   return (
     <nav aria-label="Filters">
       {hasFilters ? (
         <p className="mb-4">
-          <Link href={listHref({ q: params.q, sort: params.sort })} className="text-sm text-sky-800 underline">
+          <Link
+            href={listHref({ q: params.q, sort: params.sort })}
+            className="text-sm text-sky-800 underline"
+          >
             Clear all filters
           </Link>
         </p>
@@ -108,11 +132,20 @@ export function FilterPanel({ params, facets }: { params: ListParams; facets: Se
       <Section title="Date">
         <FacetList
           items={[
-            { key: "any", label: "Any time", href: listHref(params, { range: null, from: null, to: null }), active: anyTime },
+            {
+              key: "any",
+              label: "Any time",
+              href: listHref(params, { range: null, from: null, to: null }),
+              active: anyTime,
+            },
             ...PRESETS.map((p) => ({
               key: p.value,
               label: p.label,
-              href: listHref(params, { range: params.range === p.value ? null : p.value, from: null, to: null }),
+              href: listHref(params, {
+                range: params.range === p.value ? null : p.value,
+                from: null,
+                to: null,
+              }),
               active: params.range === p.value,
               testId: `range-${p.value}`,
             })),

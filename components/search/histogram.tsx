@@ -16,7 +16,15 @@ export interface HistogramBin {
  * Matching articles over time. Each bar links to its own date range (works without JavaScript);
  * with JavaScript, dragging across bars selects the range they span.
  */
-export function Histogram({ bins, unit, approximate = false }: { bins: HistogramBin[]; unit: string; approximate?: boolean }) {
+export function Histogram({
+  bins,
+  unit,
+  approximate = false,
+}: {
+  bins: HistogramBin[];
+  unit: string;
+  approximate?: boolean;
+}) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
@@ -34,13 +42,14 @@ export function Histogram({ bins, unit, approximate = false }: { bins: Histogram
     }
     return `/?${next.toString()}`;
   };
-  const selected = (i: number) => drag !== null && i >= Math.min(drag.from, drag.to) && i <= Math.max(drag.from, drag.to);
+  const selected = (i: number) =>
+    drag !== null && i >= Math.min(drag.from, drag.to) && i <= Math.max(drag.from, drag.to);
 
   return (
     <figure className="mb-4 rounded border border-stone-200 bg-white p-3" data-testid="histogram">
       <figcaption className="mb-2 text-xs text-stone-500">
-        {approximate ? "Estimated matching articles" : "Matching articles"} per {unit}. Click a bar, or drag across bars, to filter
-        by date.
+        {approximate ? "Estimated matching articles" : "Matching articles"} per {unit}. Click a bar, or drag
+        across bars, to filter by date.
       </figcaption>
       <div
         className="flex h-20 touch-none items-end gap-px select-none"

@@ -78,7 +78,12 @@ export function SearchBox() {
 export function SearchBoxFallback() {
   return (
     <form action="/" role="search" className="flex w-full max-w-xl items-center gap-2">
-      <input name="q" type="search" aria-label="Search articles" className="w-full rounded border border-stone-300 bg-white px-3 py-1.5 text-sm" />
+      <input
+        name="q"
+        type="search"
+        aria-label="Search articles"
+        className="w-full rounded border border-stone-300 bg-white px-3 py-1.5 text-sm"
+      />
       <button type="submit" className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white">
         Search
       </button>

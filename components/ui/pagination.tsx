@@ -1,7 +1,15 @@
 import Link from "next/link";
 
 /** Previous/next links for a paged list; `hrefFor` builds the URL of a page so other state is kept. */
-export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
   if (pageCount <= 1 && page <= 1) return null;
   const linkClass = "rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100";
   return (

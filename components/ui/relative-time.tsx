@@ -7,7 +7,15 @@ const absolute = new Intl.DateTimeFormat("en-GB", {
 });
 
 /** "3 hours ago", with the absolute UTC date in the title and the machine-readable instant in dateTime. */
-export function RelativeTime({ date, estimated = false, now = new Date() }: { date: Date; estimated?: boolean; now?: Date }) {
+export function RelativeTime({
+  date,
+  estimated = false,
+  now = new Date(),
+}: {
+  date: Date;
+  estimated?: boolean;
+  now?: Date;
+}) {
   const label = date > now ? "just now" : formatDistanceStrict(date, now, { addSuffix: true });
   const full = `${absolute.format(date)} UTC${estimated ? " (estimated: the source gave no date)" : ""}`;
   return (

@@ -55,10 +55,15 @@ export async function importFile(db: Db, file: string, opts: FileImportOptions =
   try {
     const info = await stat(file);
     if (!info.isFile()) return { file, status: "rejected", reason: "not a regular file" };
-    if (info.size > MAX_FILE_BYTES) return { file, status: "rejected", reason: `larger than ${MAX_FILE_BYTES} bytes` };
+    if (info.size > MAX_FILE_BYTES)
+      return { file, status: "rejected", reason: `larger than ${MAX_FILE_BYTES} bytes` };
     bytes = await readFile(file);
   } catch (error) {
-    return { file, status: "rejected", reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error) };
+    return {
+      file,
+      status: "rejected",
+      reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error),
+    };
   }
 
   const plainText = isPlainTextFile(file);
@@ -74,7 +79,11 @@ export async function importFile(db: Db, file: string, opts: FileImportOptions =
     let added = 0;
     for (const entry of parsed.doc.feeds) {
       const before = await db.source.count({ where: { feedUrl: entry.feedUrl } });
-      await ensureSource(db, { name: entry.title ?? new URL(entry.feedUrl).hostname, siteUrl: entry.siteUrl, feedUrl: entry.feedUrl });
+      await ensureSource(db, {
+        name: entry.title ?? new URL(entry.feedUrl).hostname,
+        siteUrl: entry.siteUrl,
+        feedUrl: entry.feedUrl,
+      });
       if (before === 0) added++;
     }
     return { file, status: "subscribed", feeds: parsed.doc.feeds.length, added };
@@ -83,7 +92,10 @@ export async function importFile(db: Db, file: string, opts: FileImportOptions =
   if (feed.items.length === 0) {
     return { file, status: "rejected", reason: feed.skipped[0] ?? "no articles in the document" };
   }
-  const sourceName = feed.kind === "text" ? (opts.sourceName ?? "Imported articles") : (feed.title ?? opts.sourceName ?? path.basename(file));
+  const sourceName =
+    feed.kind === "text"
+      ? (opts.sourceName ?? "Imported articles")
+      : (feed.title ?? opts.sourceName ?? path.basename(file));
   const siteUrl = feed.kind === "text" ? (opts.sourceUrl ?? null) : (feed.siteUrl ?? opts.sourceUrl ?? null);
   const source = await ensureSource(db, { name: sourceName, siteUrl });
   const counts = await storeItems(db, source.id, feed.items, fetchedAt);

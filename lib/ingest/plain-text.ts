@@ -45,7 +45,14 @@ export function parsePlainText(text: string, opts: PlainTextOptions): ParsedFeed
   const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const lines = normalized.split("\n");
   const titleIndex = lines.findIndex((line) => line.trim() !== "");
-  const empty: ParsedFeed = { kind: "text", title: null, siteUrl: null, language: null, items: [], skipped: [] };
+  const empty: ParsedFeed = {
+    kind: "text",
+    title: null,
+    siteUrl: null,
+    language: null,
+    items: [],
+    skipped: [],
+  };
   if (titleIndex < 0) return { ...empty, skipped: ["empty document"] };
 
   const title = (lines[titleIndex] ?? "").trim().replace(/\s+/g, " ");

@@ -33,7 +33,9 @@ await describeEachProvider("retagArticles", ({ provider }) => {
     // Simulate tags written by an older gazetteer that got it wrong.
     await t.db.articleCountry.deleteMany({ where: { articleId: article.id } });
     await t.db.articleRegion.deleteMany({ where: { articleId: article.id } });
-    await t.db.articleCountry.create({ data: { articleId: article.id, code: "FR", salience: 1, primary: true } });
+    await t.db.articleCountry.create({
+      data: { articleId: article.id, code: "FR", salience: 1, primary: true },
+    });
     await t.db.articleRegion.create({ data: { articleId: article.id, region: "europe" } });
 
     expect(await retagArticles(t.db)).toBe(0); // same tagger version: nothing to do
@@ -46,7 +48,9 @@ await describeEachProvider("retagArticles", ({ provider }) => {
     expect(countries.map((c) => c.code)).toEqual(["KE"]);
     const regions = await t.db.articleRegion.findMany({ where: { articleId: article.id } });
     expect(regions.map((r) => r.region)).toEqual(["africa"]);
-    expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).taggerVersion).toBe(TAGGER_VERSION);
+    expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).taggerVersion).toBe(
+      TAGGER_VERSION,
+    );
     expect(await retagArticles(t.db, { all: true })).toBe(1);
   });
 });

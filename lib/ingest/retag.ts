@@ -25,7 +25,10 @@ export async function retagArticles(
     if (batch.length === 0) break;
     await db.$transaction(async (tx) => {
       await writeTags(tx, batch);
-      await tx.article.updateMany({ where: { id: { in: batch.map((a) => a.id) } }, data: { taggerVersion: TAGGER_VERSION } });
+      await tx.article.updateMany({
+        where: { id: { in: batch.map((a) => a.id) } },
+        data: { taggerVersion: TAGGER_VERSION },
+      });
     });
     afterId = batch[batch.length - 1]?.id ?? afterId;
     done += batch.length;

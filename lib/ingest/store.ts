@@ -241,7 +241,11 @@ export async function storeItems(
       // Write first: a SQLite transaction that reads before it writes cannot wait for a concurrent writer
       // (it fails with SQLITE_BUSY instead), and on PostgreSQL this row lock makes two imports of the same
       // source (two pollers, or a poller and `ingest <url>`) take turns instead of racing on the same items.
-      await tx.source.update({ where: { id: sourceId }, data: { updatedAt: new Date() }, select: { id: true } });
+      await tx.source.update({
+        where: { id: sourceId },
+        data: { updatedAt: new Date() },
+        select: { id: true },
+      });
       const keys = [...byKey.keys()];
       const existing = new Map<string, { id: number; contentHash: string }>();
       for (let i = 0; i < keys.length; i += CHUNK) {

@@ -41,6 +41,4 @@ export interface ParsedOpml {
   feeds: { title: string | null; feedUrl: string; siteUrl: string | null }[];
 }
 
-export type ParseResult =
-  | { ok: true; doc: ParsedFeed | ParsedOpml }
-  | { ok: false; reason: string };
+export type ParseResult = { ok: true; doc: ParsedFeed | ParsedOpml } | { ok: false; reason: string };
