@@ -28,7 +28,10 @@ const schema = z.object({
     .default("on")
     .transform((v) => v === "on" || v === "1" || v === "true" || v === "yes"),
   /** Enables the admin area (/admin). No default: without it (or the hash) the admin area is off. */
-  DISPATCH_ADMIN_PASSWORD: z.string().min(8, "DISPATCH_ADMIN_PASSWORD must be at least 8 characters").optional(),
+  DISPATCH_ADMIN_PASSWORD: z
+    .string()
+    .min(8, "DISPATCH_ADMIN_PASSWORD must be at least 8 characters")
+    .optional(),
   /** The admin password as a hash from `npm run admin:hash-password` (instead of DISPATCH_ADMIN_PASSWORD). */
   DISPATCH_ADMIN_PASSWORD_HASH: z
     .string()
@@ -37,7 +40,10 @@ const schema = z.object({
     })
     .optional(),
   /** Signs session cookies; without it a secret is generated once and kept in the database. */
-  DISPATCH_SESSION_SECRET: z.string().min(32, "DISPATCH_SESSION_SECRET must be at least 32 characters").optional(),
+  DISPATCH_SESSION_SECRET: z
+    .string()
+    .min(32, "DISPATCH_SESSION_SECRET must be at least 32 characters")
+    .optional(),
   /** Puts every page, API route and feed behind the admin sign-in (a personal reader on a public host). */
   DISPATCH_PRIVATE: flag,
   /** Connections per app instance in the PostgreSQL pool. */

@@ -157,7 +157,10 @@ export async function signIn(
       select: { windowStart: true },
     });
     const reopens = (row?.windowStart.getTime() ?? now.getTime()) + LOGIN_WINDOW_SECONDS * 1000;
-    return { status: "rate-limited", retryAfterSeconds: Math.max(1, Math.ceil((reopens - now.getTime()) / 1000)) };
+    return {
+      status: "rate-limited",
+      retryAfterSeconds: Math.max(1, Math.ceil((reopens - now.getTime()) / 1000)),
+    };
   }
   if (!(await checkPassword(input.credential, input.password))) return { status: "wrong-password" };
   await db.loginAttempt.deleteMany({ where: { client } });

@@ -10,9 +10,7 @@ const scryptAsync = promisify(scrypt) as (
 
 /** The operator's credential as configured: a plain password, a scrypt hash, or nothing (admin area off). */
 export type AdminCredential =
-  | { kind: "password"; password: string }
-  | { kind: "hash"; hash: string }
-  | { kind: "none" };
+  { kind: "password"; password: string } | { kind: "hash"; hash: string } | { kind: "none" };
 
 /** Reads the credential from the environment's two variables (the hash wins when both are set). */
 export function adminCredential(vars: {
@@ -28,7 +26,12 @@ const N = 16_384;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
-const scryptOptions = (n: number, r: number, p: number) => ({ N: n, r, p, maxmem: 256 * n * r + 1024 * 1024 });
+const scryptOptions = (n: number, r: number, p: number) => ({
+  N: n,
+  r,
+  p,
+  maxmem: 256 * n * r + 1024 * 1024,
+});
 
 /** Hashes a password as `scrypt$N$r$p$salt$hash` (base64), the format DISPATCH_ADMIN_PASSWORD_HASH takes. */
 export async function hashPassword(password: string): Promise<string> {

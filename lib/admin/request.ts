@@ -98,6 +98,10 @@ export async function signInFromRequest(password: string): Promise<SignInResult[
 /** Ends the current session in the database and clears the cookie. */
 export async function signOutFromRequest(): Promise<void> {
   const jar = await cookies();
-  await destroySession(db, await sessionSecret(db, env.DISPATCH_SESSION_SECRET), jar.get(SESSION_COOKIE)?.value);
+  await destroySession(
+    db,
+    await sessionSecret(db, env.DISPATCH_SESSION_SECRET),
+    jar.get(SESSION_COOKIE)?.value,
+  );
   jar.delete(SESSION_COOKIE);
 }
