@@ -16,6 +16,8 @@ import { adminCredential } from "./password";
 
 /** Where the sign-in page lives. */
 export const SIGN_IN_PATH = "/admin/sign-in";
+/** A path on this site to return to after sign-in (never `//host` or `/\\host`, which leave the site). */
+export const LOCAL_PATH = /^\/(?![/\\])[^\s\\]{0,500}$/;
 
 /** True when a password (or its hash) is configured; otherwise the admin area does not exist. */
 export function adminEnabled(): boolean {
