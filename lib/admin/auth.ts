@@ -109,29 +109,44 @@ export async function destroySession(db: Db, secret: Uint8Array, token: string |
   if (session) await db.adminSession.deleteMany({ where: { id: session.id } });
 }
 
-/** Counts one attempt for a key in the current window; returns the count including this one. */
+/** True when Prisma found no row to update (a conditional update whose condition did not hold). */
+function isNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}
+
+/**
+ * Counts one attempt for a key in the current window; returns the count including this one. Each step is
+ * one conditional UPDATE … RETURNING (increment in the window, else restart an expired window) or an
+ * INSERT, so parallel attempts on any instance each count once and each sees its own count.
+ */
 async function countAttempt(db: Db, client: string, now: Date): Promise<number> {
   const windowOpen = new Date(now.getTime() - LOGIN_WINDOW_SECONDS * 1000);
-  for (let tries = 0; ; tries++) {
-    const { count } = await db.loginAttempt.updateMany({
-      where: { client, windowStart: { gte: windowOpen } },
-      data: { failures: { increment: 1 } },
-    });
-    if (count === 0) {
-      try {
-        await db.loginAttempt.upsert({
-          where: { client },
-          create: { client, failures: 1, windowStart: now },
-          update: { failures: 1, windowStart: now },
-        });
-      } catch (error) {
-        if (!isUniqueViolation(error) || tries > 2) throw error;
-        continue;
-      }
-    }
-    const row = await db.loginAttempt.findUnique({ where: { client }, select: { failures: true } });
-    return row?.failures ?? 1;
+  const orNull = (error: unknown) => {
+    if (isNotFound(error) || isUniqueViolation(error)) return null;
+    throw error;
+  };
+  for (let tries = 0; tries < 5; tries++) {
+    const counted =
+      (await db.loginAttempt
+        .update({
+          where: { client, windowStart: { gte: windowOpen } },
+          data: { failures: { increment: 1 } },
+          select: { failures: true },
+        })
+        .catch(orNull)) ??
+      (await db.loginAttempt
+        .update({
+          where: { client, windowStart: { lt: windowOpen } },
+          data: { failures: 1, windowStart: now },
+          select: { failures: true },
+        })
+        .catch(orNull)) ??
+      (await db.loginAttempt
+        .create({ data: { client, failures: 1, windowStart: now }, select: { failures: true } })
+        .catch(orNull));
+    if (counted) return counted.failures;
   }
+  throw new Error("the sign-in attempt could not be counted");
 }
 
 /** What a sign-in attempt came to. */
