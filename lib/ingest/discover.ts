@@ -126,7 +126,17 @@ export async function discoverFeeds(url: string, opts: DiscoverOptions): Promise
   if (!first.page) return { status: "none", reason: first.reason };
 
   const linked = feedLinks(first.page.html, first.page.url);
-  if (linked.length === 1 && linked[0]) return { status: "feed", feed: linked[0] };
+  const only = linked.length === 1 ? linked[0] : undefined;
+  if (only) {
+    // Fetched once more to be sure it is a feed and to learn its title.
+    const checked = await tryFeed(only.feedUrl, opts);
+    if (!checked.feed)
+      return { status: "none", reason: `the page links ${only.feedUrl}, but ${checked.reason}` };
+    return {
+      status: "feed",
+      feed: { feedUrl: checked.feed.feedUrl, title: checked.feed.title ?? only.title },
+    };
+  }
   if (linked.length > 1) return { status: "choices", feeds: linked };
 
   const origin = new URL(first.page.url).origin;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { decodeBytes } from "./charset";
 import { parseDocument } from "./parse";
 import { feedUrlSchema, SourceInputError } from "./sources";
 import { checkTarget } from "./ssrf";
@@ -36,6 +37,23 @@ export async function importOpml(
     throw new SourceInputError("not an OPML file (it is a feed: subscribe to its address)");
 
   const report: OpmlImportReport = { added: [], existing: [], refused: [] };
+  // The parser drops addresses it cannot use (javascript:, mailto:, garbage); name them as refused too.
+  const kept = new Set(parsed.doc.feeds.map((f) => f.feedUrl));
+  const seen = new Set<string>();
+  for (const [, , double, single] of decodeBytes(bytes).text.matchAll(
+    /\bxmlUrl\s*=\s*("([^"]*)"|'([^']*)')/gi,
+  )) {
+    const raw = (double ?? single ?? "").replace(/&amp;/g, "&").trim();
+    let resolved: string | null = null;
+    try {
+      resolved = new URL(raw).href;
+    } catch {
+      resolved = null;
+    }
+    if (raw === "" || seen.has(raw) || (resolved !== null && kept.has(resolved))) continue;
+    seen.add(raw);
+    report.refused.push({ feedUrl: raw.slice(0, 300), reason: "not an http(s) feed address" });
+  }
   for (const entry of parsed.doc.feeds) {
     const url = feedUrlSchema.safeParse(entry.feedUrl);
     if (!url.success) {
