@@ -27,7 +27,7 @@ export function SignInForm({
         className="w-full rounded border border-stone-300 px-3 py-2"
       />
       {state ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700" data-testid="sign-in-error">
           {state.error}
         </p>
       ) : null}
