@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { privateGate } from "@/lib/admin/private-gate";
+import { crossSiteRefusal, privateGate } from "@/lib/admin/private-gate";
 
-/** Runs before every request: the private-mode gate (DISPATCH_PRIVATE=1). */
+/** Runs before every request: cross-site posts are refused, then the private-mode gate (DISPATCH_PRIVATE=1). */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  return (await privateGate(request)) ?? NextResponse.next();
+  return crossSiteRefusal(request) ?? (await privateGate(request)) ?? NextResponse.next();
 }
 
 export const config = {

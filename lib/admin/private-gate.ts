@@ -9,6 +9,31 @@ import { adminCredential } from "./password";
 const OPEN = [/^\/admin\/sign-in\/?$/, /^\/_next\/static\//, /^\/favicon\.ico$/];
 
 /**
+ * A form post from another site: its Origin (or, failing that, Sec-Fetch-Site) says it came from elsewhere.
+ * Next.js refuses such Server Actions too, but with a 500; this answers 403 before anything runs.
+ */
+export function crossSiteRefusal(request: NextRequest): NextResponse | null {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  let foreign = request.headers.get("sec-fetch-site") === "cross-site";
+  if (origin !== null && origin !== "null") {
+    try {
+      foreign = new URL(origin).host !== host;
+    } catch {
+      foreign = true;
+    }
+  } else if (origin === "null") {
+    foreign = true;
+  }
+  if (!foreign) return null;
+  return new NextResponse("Cross-site form posts are refused.\n", {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
+}
+
+/**
  * DISPATCH_PRIVATE=1 puts everything behind the operator sign-in: pages redirect to the sign-in page,
  * API routes and feeds answer 401. Returns null when the request may go on.
  */
