@@ -6,8 +6,9 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ADMIN_PASSWORD } from "../playwright.config";
 
-// The operator's path from a fresh database: sign in, paste a site's address, read its articles on the
-// front page at once; then import and export OPML, pause a source, poll one now and remove one.
+// The operator's path from a fresh database (this file is named to run first: specs run in file order):
+// sign in, paste a site's address, read its articles on the front page at once; then import and export
+// OPML, pause a source, poll one now and remove one.
 
 const W = `quillwort${Date.now().toString(36)}`;
 let server: Server;
