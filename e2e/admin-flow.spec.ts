@@ -133,6 +133,13 @@ test("sign in, subscribe by a site's address, import and export OPML, pause, pol
   await expect(report).toContainText("refused: javascript:alert(1): not an http(s) feed address");
   await expect(card(page, "OPML Feed A")).toBeVisible();
 
+  // An upload over the size limit is refused before it is parsed.
+  const big = path.join(path.dirname(opml), "big.opml");
+  writeFileSync(big, `<opml version="2.0"><body>${"<!-- padding -->".repeat(40_000)}</body></opml>`);
+  await page.getByLabel(/OPML file/).setInputFiles(big);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByText(/The file is \d+ KB; OPML files up to 512 KB are accepted\./)).toBeVisible();
+
   // Export: every subscription, as OPML.
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export every subscription as OPML" }).click();
