@@ -8,6 +8,8 @@ import { defineConfig } from "@playwright/test";
 process.env.E2E_DATABASE_URL ??= `file:${path.join(mkdtempSync(path.join(tmpdir(), "dispatch-e2e-")), "e2e.db")}`;
 const port = Number(process.env.E2E_PORT ?? 3107);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The operator password of the server under test (e2e/admin*.spec.ts sign in with it). */
+export const E2E_ADMIN_PASSWORD = "e2e-operator-password";
 
 export default defineConfig({
   testDir: "e2e",
@@ -44,6 +46,11 @@ export default defineConfig({
       PORT: String(port),
       LOG_LEVEL: "warn",
       DISPATCH_ALLOW_PRIVATE_NETWORK: "1",
+      // The admin specs sign in with this; specs that need the admin area off start their own server.
+      DISPATCH_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      // Specs that count feed requests drive polling themselves; e2e/multi-instance.spec.ts starts
+      // instances with the in-process scheduler on.
+      DISPATCH_POLL: "off",
     },
   },
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FirstRunNote } from "@/components/admin/first-run-note";
 import { ArticleCard } from "@/components/articles/article-card";
 import { FilterPanel } from "@/components/search/filter-panel";
 import { Histogram } from "@/components/search/histogram";
@@ -8,6 +9,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { listHref, parseListParams } from "@/lib/articles/params";
 import { histogramLabel } from "@/components/search/format";
 import { searchArticles } from "@/lib/search";
+import { firstRunNote } from "@/lib/admin/first-run";
+import { dismissFirstRunAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +27,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const { params, errors } = parseListParams(await searchParams);
-  const result = await searchArticles(params);
+  const [result, note] = await Promise.all([searchArticles(params), firstRunNote()]);
   const hrefFor = (page: number) => listHref(params, { page });
   const feedHref = `/feed.xml${listHref(params, { page: 1 }).slice(1)}`;
   const bins = result.histogram.bins.map((b) => ({
@@ -39,6 +42,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       </aside>
       <div className="order-1 min-w-0 md:order-2">
         <h1 className="sr-only">{params.q ? `Search results for ${params.q}` : "Latest news"}</h1>
+        {note ? <FirstRunNote adminEnabled={note.adminEnabled} dismiss={dismissFirstRunAction} /> : null}
         {errors.length > 0 ? (
           <div
             role="alert"

@@ -142,3 +142,135 @@ test("two app instances and two concurrent pollers: every item once, every updat
     expect(titles.sort(), summaries).toEqual(revised);
   }
 });
+
+/** Runs one statement against the end-to-end database (SQLite or PostgreSQL), with `$1`-style parameters. */
+async function sql(statement: string, params: (string | number)[] = []): Promise<unknown[]> {
+  const url = process.env.E2E_DATABASE_URL ?? "";
+  if (url.startsWith("file:")) {
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(url.slice("file:".length));
+    try {
+      const prepared = db.prepare(statement.replace(/\$\d+/g, "?"));
+      return prepared.reader ? prepared.all(...params) : (prepared.run(...params), []);
+    } finally {
+      db.close();
+    }
+  }
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(statement, params)).rows as unknown[];
+  } finally {
+    await client.end();
+  }
+}
+
+test("two instances with the in-process scheduler: the feed is fetched once per interval, and SIGTERM stops cleanly", async () => {
+  test.setTimeout(180_000);
+  const hits: number[] = [];
+  let version = 1;
+  const feedServer = createServer((req, res) => {
+    hits.push(Date.now());
+    const etag = `"sched-${W}-${version}"`;
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/rss+xml", etag });
+    res.end(
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Scheduled ${W}</title><link>https://s.example/</link>` +
+        `<item><guid>sched-${W}-${version}</guid><title>Tide table ${version} (${W})</title><link>https://s.example/${version}</link>` +
+        `<pubDate>${new Date(published).toUTCString()}</pubDate></item></channel></rss>`,
+    );
+  });
+  await new Promise<void>((resolve) => feedServer.listen(0, "127.0.0.1", resolve));
+  const feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/sched.xml`;
+  const INTERVAL = 6;
+  await run("npm", ["run", "--silent", "sources", "--", "add", feedUrl, "--name", `Scheduled ${W}`], {
+    env: env(),
+  });
+  // A user's shortest interval is one minute; the test shortens it in the database to keep the run short.
+  await sql(`UPDATE "Source" SET "pollInterval" = $1 WHERE "feedUrl" = $2`, [INTERVAL, feedUrl]);
+
+  // Two `npm start` instances (same build, same database), polling on, one after the other.
+  const base = Number(process.env.E2E_PORT ?? 3107) + 4;
+  const instances: { child: ChildProcess; log: string[]; exit: Promise<number | null> }[] = [];
+  try {
+    for (const port of [base, base + 1]) {
+      const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"], {
+        env: {
+          ...env(),
+          PORT: String(port),
+          LOG_LEVEL: "info",
+          DISPATCH_POLL: "on",
+          DISPATCH_SAMPLE_CONTENT: "0",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const log: string[] = [];
+      child.stdout?.on("data", (chunk: Buffer) => log.push(...String(chunk).split("\n").filter(Boolean)));
+      child.stderr?.on("data", (chunk: Buffer) => log.push(...String(chunk).split("\n").filter(Boolean)));
+      const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      instances.push({ child, log, exit });
+      await expect
+        .poll(
+          async () =>
+            (await fetch(`http://127.0.0.1:${port}/api/articles?pageSize=1`).catch(() => null))?.status ?? 0,
+          {
+            timeout: 60_000,
+          },
+        )
+        .toBe(200);
+    }
+    for (const { log } of instances) expect(log.join("\n")).toContain("Polling due feeds in this process");
+
+    // Watch five intervals from the first fetch; the feed changes once on the way.
+    await expect.poll(() => hits.length, { timeout: 70_000 }).toBeGreaterThan(0);
+    const start = hits[0] ?? Date.now();
+    await new Promise((resolve) => setTimeout(resolve, (2 * INTERVAL + 1) * 1000));
+    version = 2;
+    await new Promise((resolve) => setTimeout(resolve, 3 * INTERVAL * 1000));
+    const window = hits.filter((t) => t >= start && t <= start + 5 * INTERVAL * 1000);
+    const gaps = window.slice(1).map((t, i) => t - (window[i] ?? 0));
+    // Never two fetches within one interval, whichever instance made them; and it keeps polling.
+    expect(
+      Math.min(...gaps),
+      `fetch times: ${window.map((t) => t - start).join(", ")} ms`,
+    ).toBeGreaterThanOrEqual((INTERVAL - 1) * 1000);
+    expect(window.length).toBeGreaterThanOrEqual(3);
+    expect(window.length).toBeLessThanOrEqual(6);
+    // Both versions were stored, each once.
+    await expect
+      .poll(async () => {
+        const r = await fetch(
+          `http://127.0.0.1:${base}/api/articles?q=${encodeURIComponent(`"Tide table" ${W}`)}&pageSize=10`,
+        );
+        return ((await r.json()) as { total: number }).total;
+      })
+      .toBe(2);
+    // The server log has one line per poll: as many as the feed saw requests (busy polls are not logged at info).
+    const pollLines = instances.flatMap((i) => i.log).filter((line) => line.includes('"msg":"poll: '));
+    expect(pollLines.length).toBe(hits.length);
+  } finally {
+    // SIGTERM: the polls in progress finish, leases are released, each instance exits on its own.
+    const started = Date.now();
+    for (const { child } of instances) child.kill("SIGTERM");
+    const codes = await Promise.all(instances.map((i) => i.exit));
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(codes.every((c) => c === 0 || c === null || c === 143)).toBe(true);
+    await new Promise<void>((resolve) => feedServer.close(() => resolve()));
+  }
+  const leases = (await sql(`SELECT "leaseOwner" FROM "Source" WHERE "feedUrl" = $1`, [feedUrl])) as {
+    leaseOwner: string | null;
+  }[];
+  expect(leases).toEqual([{ leaseOwner: null }]);
+  await run("npm", ["run", "--silent", "sources", "--", "remove", String(await sourceId(feedUrl))], {
+    env: env(),
+  });
+});
+
+async function sourceId(feedUrl: string): Promise<number> {
+  const rows = (await sql(`SELECT "id" FROM "Source" WHERE "feedUrl" = $1`, [feedUrl])) as { id: number }[];
+  return Number(rows[0]?.id);
+}

@@ -22,6 +22,21 @@ describe("readEnv", () => {
     });
   });
 
+  it("reads the admin and polling settings; no admin password by default", () => {
+    expect(readEnv({})).toMatchObject({ DISPATCH_POLL: true, DISPATCH_PRIVATE: false });
+    expect(readEnv({}).DISPATCH_ADMIN_PASSWORD).toBeUndefined();
+    expect(readEnv({ DISPATCH_POLL: "off", DISPATCH_PRIVATE: "1" })).toMatchObject({
+      DISPATCH_POLL: false,
+      DISPATCH_PRIVATE: true,
+    });
+    expect(() => readEnv({ DISPATCH_ADMIN_PASSWORD: "short" })).toThrow(
+      /DISPATCH_ADMIN_PASSWORD.*8 characters/,
+    );
+    expect(() => readEnv({ DISPATCH_SESSION_SECRET: "short" })).toThrow(/DISPATCH_SESSION_SECRET/);
+    expect(() => readEnv({ DISPATCH_ADMIN_PASSWORD_HASH: "md5:abc" })).toThrow(/admin:hash-password/);
+    expect(() => readEnv({ DISPATCH_POLL: "sometimes" })).toThrow(/DISPATCH_POLL/);
+  });
+
   it("names every bad variable in one error", () => {
     expect(() =>
       readEnv({ DATABASE_URL: "mysql://x", PORT: "99999", DISPATCH_SAMPLE_CONTENT: "maybe" }),

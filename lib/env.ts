@@ -22,6 +22,30 @@ const schema = z.object({
     .enum(["1", "0", "true", "false", "yes", "no"])
     .default("1")
     .transform((v) => v === "1" || v === "true" || v === "yes"),
+  /** `npm start` polls due feeds in the background unless this is off (instances that only serve). */
+  DISPATCH_POLL: z
+    .enum(["on", "off", "1", "0", "true", "false", "yes", "no"])
+    .default("on")
+    .transform((v) => v === "on" || v === "1" || v === "true" || v === "yes"),
+  /** Enables the admin area (/admin). No default: without it (or the hash) the admin area is off. */
+  DISPATCH_ADMIN_PASSWORD: z
+    .string()
+    .min(8, "DISPATCH_ADMIN_PASSWORD must be at least 8 characters")
+    .optional(),
+  /** The admin password as a hash from `npm run admin:hash-password` (instead of DISPATCH_ADMIN_PASSWORD). */
+  DISPATCH_ADMIN_PASSWORD_HASH: z
+    .string()
+    .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, {
+      message: "DISPATCH_ADMIN_PASSWORD_HASH must come from npm run admin:hash-password (scrypt$…)",
+    })
+    .optional(),
+  /** Signs session cookies; without it a secret is generated once and kept in the database. */
+  DISPATCH_SESSION_SECRET: z
+    .string()
+    .min(32, "DISPATCH_SESSION_SECRET must be at least 32 characters")
+    .optional(),
+  /** Puts every page, API route and feed behind the admin sign-in (a personal reader on a public host). */
+  DISPATCH_PRIVATE: flag,
   /** Connections per app instance in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

@@ -113,8 +113,38 @@ async function main(): Promise<void> {
     env: childEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
     stdio: "inherit",
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+
+  // The scheduler runs here, beside the server, so stopping is ours to order: on SIGTERM the feeds in
+  // progress finish (their leases are released) while the server shuts down, then the process exits.
+  const stop = new AbortController();
+  let polling: Promise<unknown> = Promise.resolve();
+  if (env.DISPATCH_POLL) {
+    const [{ createDb }, { runScheduler }, { logger }] = await Promise.all([
+      import("@/lib/db"),
+      import("@/lib/ingest/scheduler"),
+      import("@/lib/logger"),
+    ]);
+    const pollDb = createDb();
+    say("Polling due feeds in this process (DISPATCH_POLL=off to leave it to npm run poll).");
+    polling = runScheduler(pollDb, { signal: stop.signal, logger })
+      .catch((error: unknown) =>
+        say(`Polling stopped: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => pollDb.$disconnect());
+  } else {
+    say("Polling is off (DISPATCH_POLL=off): run npm run poll beside this server to keep feeds current.");
+  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stop.signal.aborted) process.exit(130);
+      stop.abort();
+      server.kill(signal);
+    });
+  }
+  server.on("exit", (code, signal) => {
+    stop.abort();
+    void polling.finally(() => process.exit(code ?? (signal ? 0 : 1)));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -130,15 +130,33 @@ export async function pollSource(db: Db, sourceId: number, opts: PollOptions = {
   try {
     const source = await db.source.findUnique({
       where: { id: sourceId },
-      select: { feedUrl: true, etag: true, lastModified: true, pollInterval: true, failureCount: true },
+      select: {
+        feedUrl: true,
+        etag: true,
+        lastModified: true,
+        pollInterval: true,
+        failureCount: true,
+        failingSince: true,
+      },
     });
     if (!source?.feedUrl) return { status: "busy", sourceId };
     const feedUrl = source.feedUrl;
 
-    const fail = async (reason: string, at: Date, retryAfterSeconds?: number): Promise<PollResult> => {
+    const fail = async (
+      reason: string,
+      at: Date,
+      retryAfterSeconds?: number,
+      lastStatus: number | null = null,
+    ): Promise<PollResult> => {
       const failureCount = source.failureCount + 1;
       const retryAt = new Date(at.getTime() + backoffDelay(failureCount, retryAfterSeconds) * 1000);
-      await finish({ failureCount, lastError: oneLine(reason), nextFetchAt: retryAt });
+      await finish({
+        failureCount,
+        lastError: oneLine(reason),
+        nextFetchAt: retryAt,
+        lastStatus,
+        failingSince: source.failingSince ?? at,
+      });
       return { status: "failed", sourceId, feedUrl, reason: oneLine(reason), retryAt };
     };
 
@@ -149,14 +167,17 @@ export async function pollSource(db: Db, sourceId: number, opts: PollOptions = {
       timeoutMs: opts.timeoutMs,
     });
     const at = clock();
-    if (fetched.status === "error") return await fail(fetched.reason, at, fetched.retryAfterSeconds);
+    if (fetched.status === "error")
+      return await fail(fetched.reason, at, fetched.retryAfterSeconds, fetched.httpStatus ?? null);
+    const lastStatus = fetched.status === "ok" ? fetched.httpStatus : 304;
 
     const movedTo = await redirectTarget(db, sourceId, feedUrl, fetched.permanentRedirect);
     const success = {
       lastFetchedAt: at,
       nextFetchAt: new Date(at.getTime() + source.pollInterval * 1000),
       ...(movedTo ? { feedUrl: movedTo } : {}),
-      ...(source.failureCount > 0 ? { failureCount: 0, lastError: null } : {}),
+      lastStatus,
+      ...(source.failureCount > 0 ? { failureCount: 0, lastError: null, failingSince: null } : {}),
     };
 
     if (fetched.status === "not-modified") {
@@ -173,16 +194,21 @@ export async function pollSource(db: Db, sourceId: number, opts: PollOptions = {
       url: fetched.finalUrl,
       fetchedAt: at,
     });
-    if (!parsed.ok) return await fail(parsed.reason, at);
+    if (!parsed.ok) return await fail(parsed.reason, at, undefined, lastStatus);
     if (parsed.doc.kind === "opml")
-      return await fail("an OPML subscription list, not a feed (import it with npm run ingest)", at);
+      return await fail(
+        "an OPML subscription list, not a feed (import it with npm run ingest)",
+        at,
+        undefined,
+        lastStatus,
+      );
 
     let counts: StoreCounts;
     try {
       counts = await storeItems(db, sourceId, parsed.doc.items, at);
     } catch (error) {
       // Nothing was stored (one transaction). Recording the failure throws too when the database is gone.
-      return await fail(`store failed: ${message(error)}`, at);
+      return await fail(`store failed: ${message(error)}`, at, undefined, lastStatus);
     }
     await finish({
       ...success,
@@ -190,6 +216,7 @@ export async function pollSource(db: Db, sourceId: number, opts: PollOptions = {
       lastModified: fetched.lastModified,
       failureCount: 0,
       lastError: null,
+      failingSince: null,
     });
     return { status: "fetched", sourceId, feedUrl, counts, skipped: parsed.doc.skipped.length, movedTo };
   } finally {
@@ -266,13 +293,14 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Sources to poll now: every feed with `once`, else the due ones nobody holds, most overdue first. */
+/** Sources to poll now: every feed with `once`, else the due ones nobody holds, most overdue first; never paused ones. */
 async function sourcesToPoll(db: Db, once: boolean, now: Date): Promise<number[]> {
   const rows = await db.source.findMany({
     where: once
-      ? { feedUrl: { not: null } }
+      ? { feedUrl: { not: null }, pausedAt: null }
       : {
           feedUrl: { not: null },
+          pausedAt: null,
           OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now } }],
           AND: [freeLease(now)],
         },
@@ -285,7 +313,7 @@ async function sourcesToPoll(db: Db, once: boolean, now: Date): Promise<number[]
 /** Milliseconds until the next feed nobody holds is due, between 1 s and `maxMs`. */
 async function untilNextDue(db: Db, now: Date, maxMs: number): Promise<number> {
   const next = await db.source.findFirst({
-    where: { feedUrl: { not: null }, ...freeLease(now) },
+    where: { feedUrl: { not: null }, pausedAt: null, ...freeLease(now) },
     orderBy: { nextFetchAt: { sort: "asc", nulls: "first" } },
     select: { nextFetchAt: true },
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { ensureSource } from "./store";
 
@@ -17,25 +18,7 @@ const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 }
 
 /** Reads a poll interval: bare seconds (`900`) or units (`90s`, `15m`, `1h`, `1h30m`, `1d`); throws SourceInputError. */
 export function parseInterval(text: string): number {
-  const raw = text.toLowerCase().replace(/\s+/g, "");
-  let seconds: number;
-  if (/^\d{1,9}$/.test(raw)) {
-    seconds = Number(raw);
-  } else if (/^(\d{1,6}[smhd])+$/.test(raw)) {
-    seconds = 0;
-    for (const [, amount, unit] of raw.matchAll(/(\d+)([smhd])/g))
-      seconds += Number(amount) * (UNIT_SECONDS[unit ?? "s"] ?? 1);
-  } else {
-    throw new SourceInputError(
-      `interval "${text}" is not a duration: give seconds (900) or a number with s, m, h or d (90s, 15m, 1h, 1h30m)`,
-    );
-  }
-  if (seconds < MIN_INTERVAL_SECONDS || seconds > MAX_INTERVAL_SECONDS) {
-    throw new SourceInputError(
-      `interval "${text}" is out of range: between ${formatInterval(MIN_INTERVAL_SECONDS)} and ${formatInterval(MAX_INTERVAL_SECONDS)}`,
-    );
-  }
-  return seconds;
+  return parseWith(intervalSchema, text);
 }
 
 /** Formats seconds the way parseInterval reads them: `15m`, `1h30m`, `90s`, `1d`. */
@@ -57,26 +40,90 @@ export function formatInterval(seconds: number): string {
   return out;
 }
 
-/** Checks a feed address: absolute http(s), returned in canonical form; throws SourceInputError. */
-export function parseFeedUrl(text: string): string {
-  let url: URL;
+// The schemas below are the one definition of valid source input: the CLI (scripts/sources.ts) and the
+// admin area's Server Actions both parse through them, so a value one accepts the other accepts too.
+
+/** A poll interval as text (`900`, `15m`, `1h30m`), parsed to seconds within the allowed range. */
+export const intervalSchema = z.string().transform((text, ctx): number => {
+  const raw = text.toLowerCase().replace(/\s+/g, "");
+  let seconds: number;
+  if (/^\d{1,9}$/.test(raw)) {
+    seconds = Number(raw);
+  } else if (/^(\d{1,6}[smhd])+$/.test(raw)) {
+    seconds = 0;
+    for (const [, amount, unit] of raw.matchAll(/(\d+)([smhd])/g))
+      seconds += Number(amount) * (UNIT_SECONDS[unit ?? "s"] ?? 1);
+  } else {
+    ctx.addIssue({
+      code: "custom",
+      message: `interval "${text.slice(0, 40)}" is not a duration: give seconds (900) or a number with s, m, h or d (90s, 15m, 1h, 1h30m)`,
+    });
+    return z.NEVER;
+  }
+  if (seconds < MIN_INTERVAL_SECONDS || seconds > MAX_INTERVAL_SECONDS) {
+    ctx.addIssue({
+      code: "custom",
+      message: `interval "${text.slice(0, 40)}" is out of range: between ${formatInterval(MIN_INTERVAL_SECONDS)} and ${formatInterval(MAX_INTERVAL_SECONDS)}`,
+    });
+    return z.NEVER;
+  }
+  return seconds;
+});
+
+/** A feed (or site) address: absolute http(s), in canonical form. */
+export const feedUrlSchema = z.string().transform((text, ctx): string => {
+  let url: URL | null = null;
   try {
-    url = new URL(text.trim());
+    if (text.length <= 2048) url = new URL(text.trim());
   } catch {
-    throw new SourceInputError(`"${text}" is not an absolute URL (e.g. https://example.com/feed.xml)`);
+    url = null;
+  }
+  if (url === null) {
+    ctx.addIssue({
+      code: "custom",
+      message: `"${text.slice(0, 100)}" is not an absolute URL (e.g. https://example.com/feed.xml)`,
+    });
+    return z.NEVER;
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new SourceInputError(`"${text}" is not an http(s) URL`);
+    ctx.addIssue({ code: "custom", message: `"${text.slice(0, 100)}" is not an http(s) URL` });
+    return z.NEVER;
   }
   return url.href;
+});
+
+/** A source id as typed (CLI argument or form field). */
+export const sourceIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,9}$/, { message: "not a source id (a positive whole number)" })
+  .transform(Number)
+  .refine((id) => id >= 1, { message: "not a source id (a positive whole number)" });
+
+/** A source's display name: trimmed, 1–200 characters. */
+export const sourceNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "the name is empty" })
+  .max(200, { message: "the name is longer than 200 characters" });
+
+/** Parses with a schema; throws SourceInputError with the first problem's message. */
+export function parseWith<T>(schema: z.ZodType<T, string>, text: string): T {
+  const result = schema.safeParse(text);
+  if (result.success) return result.data;
+  throw new SourceInputError(result.error.issues[0]?.message ?? "invalid input");
+}
+
+/** Checks a feed address: absolute http(s), returned in canonical form; throws SourceInputError. */
+export function parseFeedUrl(text: string): string {
+  return parseWith(feedUrlSchema, text);
 }
 
 /** Reads a source id as given on the command line; throws SourceInputError. */
 export function parseSourceId(text: string): number {
-  const raw = text.trim();
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1)
-    throw new SourceInputError(`"${text}" is not a source id (a positive whole number; see "sources list")`);
-  return Number(raw);
+  const result = sourceIdSchema.safeParse(text);
+  if (result.success) return result.data;
+  throw new SourceInputError(`"${text}" is not a source id (a positive whole number; see "sources list")`);
 }
 
 /** A source as `sources list` shows it. */
