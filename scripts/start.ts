@@ -39,6 +39,7 @@ const BUILD_INPUTS = [
   "lib",
   "public",
   "next.config.ts",
+  "proxy.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",

@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, createNonce } from "@/lib/security/headers";
+
+/**
+ * Gives every response a Content-Security-Policy with a fresh nonce. Next.js reads the nonce back from
+ * the request's CSP header while rendering and puts it on its own scripts; pages render per request
+ * (force-dynamic), so no cached HTML carries a stale nonce.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  // Everything but the build's static files (they are scripts and styles themselves, not documents).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
