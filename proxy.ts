@@ -1,14 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseReachable } from "@/lib/db-health";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/headers";
+import { unavailableResponse } from "@/lib/security/unavailable";
 
 /**
- * Gives every response a Content-Security-Policy with a fresh nonce. Next.js reads the nonce back from
- * the request's CSP header while rendering and puts it on its own scripts; pages render per request
- * (force-dynamic), so no cached HTML carries a stale nonce.
+ * Runs before every route. Gives each response a Content-Security-Policy with a fresh nonce: Next.js
+ * reads the nonce back from the request's CSP header while rendering and puts it on its own scripts
+ * (every page renders per request, so no cached HTML carries a stale nonce). While the database is
+ * unreachable, answers 503 with a retry hint instead of letting the route fail.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  if (!(await databaseReachable())) {
+    const response = unavailableResponse(request.nextUrl.pathname);
+    response.headers.set("Content-Security-Policy", policy);
+    return response;
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
