@@ -1,7 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseReachable } from "@/lib/db-health";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/headers";
-import { unavailableResponse } from "@/lib/security/unavailable";
+import { badRequestResponse, unavailableResponse } from "@/lib/security/responses";
+
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Runs before every route. Gives each response a Content-Security-Policy with a fresh nonce: Next.js
@@ -12,6 +21,12 @@ import { unavailableResponse } from "@/lib/security/unavailable";
 export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  if (!decodablePath(request.nextUrl.pathname)) {
+    // Next.js would fail decoding such a path into route parameters and answer 500.
+    const response = badRequestResponse(request.nextUrl.pathname, "The address has a malformed %-escape");
+    response.headers.set("Content-Security-Policy", policy);
+    return response;
+  }
   if (!(await databaseReachable())) {
     const response = unavailableResponse(request.nextUrl.pathname);
     response.headers.set("Content-Security-Policy", policy);

@@ -8,10 +8,22 @@ const PAGE = `<!doctype html>
 <p>The news database is not answering right now. This page tries again by itself in ${RETRY_AFTER_SECONDS} seconds,
 or <a href="">reload it</a> in a moment.</p></body></html>`;
 
+const isMachineRoute = (pathname: string) => pathname.startsWith("/api/") || pathname.endsWith(".xml");
+
+/** A 400 for a request refused before routing: JSON for the API and feeds, plain text otherwise. */
+export function badRequestResponse(pathname: string, reason: string): Response {
+  if (isMachineRoute(pathname))
+    return Response.json({ error: "Bad request", details: [reason] }, { status: 400 });
+  return new Response(`Bad request: ${reason}.\n`, {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
 /** The 503 answer while the database is down: JSON for the API and feeds, a small page with a retry hint otherwise. */
 export function unavailableResponse(pathname: string): Response {
   const headers = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
-  if (pathname.startsWith("/api/") || pathname.endsWith(".xml")) {
+  if (isMachineRoute(pathname)) {
     return Response.json(
       {
         error: "Service unavailable",
