@@ -24,9 +24,10 @@ function probePool(url: string): pg.Pool {
     pool = new pg.Pool({
       connectionString: url,
       max: 1,
-      connectionTimeoutMillis: 2_000,
+      // Generous: on a machine busy enough to delay timers, a short limit would report an outage that is not.
+      connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 30_000,
-      query_timeout: 2_000,
+      query_timeout: 10_000,
     });
     // An idle connection that dies (the server went away) is dropped; the next probe reports it.
     pool.on("error", () => undefined);

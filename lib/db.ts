@@ -39,11 +39,12 @@ export function createDb(url: string = env.DATABASE_URL): Db {
     const adapter = new WalSqliteAdapter({ url: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
     return new SqliteClient({ adapter });
   }
-  // A bounded pool; a server that is gone fails a request within seconds instead of queueing it for ever.
+  // A bounded pool. The connect timeout also bounds the wait for a free connection, so it is generous: under
+  // load a request may queue behind others. An unreachable server is caught earlier, by proxy.ts's probe.
   const adapter = new PrismaPg({
     connectionString: url,
     max: env.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: 60_000,
   });
   return new PostgresClient({ adapter }) as unknown as Db;
 }

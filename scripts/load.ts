@@ -251,13 +251,16 @@ async function main(): Promise<number> {
       : null;
 
     const fivexx = result["5xx"];
+    const statuses = Object.entries(result.statusCodeStats ?? {})
+      .map(([code, { count }]) => `${count} × ${code}`)
+      .join(", ");
     say(
       `${provider}: ${result.requests.total.toLocaleString("en")} requests in ${duration} s: ` +
         `${result.requests.average.toFixed(1)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
         `max ${result.latency.max} ms`,
     );
     say(
-      `${provider}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx (${fivexx} 5xx); ` +
+      `${provider}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx (${fivexx} 5xx); statuses ${statuses}; ` +
         `${(after - before).toLocaleString("en")} articles ingested during the run` +
         (polled
           ? ` (${polled.polls} polls, ${polled.failed} failed, ${polled.errors} database errors)`
