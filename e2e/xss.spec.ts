@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { E2E_PORT } from "./helpers";
 import { CANARY, hostileRss, SEARCH_VECTORS } from "./xss-vectors";
 
 // Script execution from hostile content must be impossible in a real browser. Every case of the feedparser
@@ -25,6 +26,8 @@ interface Listed {
   snippet: string | null;
 }
 
+const BASE = `http://127.0.0.1:${E2E_PORT}`;
+const before = new Set<number>();
 let server: Server;
 let feedUrl: string;
 
@@ -48,6 +51,13 @@ test.beforeAll(async () => {
   // The feed's own address carries markup and a javascript: URL in its query string.
   const query = new URLSearchParams({ x: `"><script>window.__xss=1</script>`, y: "javascript:alert(1)" });
   feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml?${query}`;
+  // Other specs' articles are in the database too: only the ones ingested here need their own pages.
+  for (let n = 1; ; n++) {
+    const response = await fetch(`${BASE}/api/articles?pageSize=100&page=${n}`);
+    const body = (await response.json()) as { items: { id: number }[]; pageCount: number };
+    for (const item of body.items) before.add(item.id);
+    if (n >= body.pageCount) break;
+  }
   await ingest([feedUrl]);
   if (haveCorpus) await ingest([CORPUS]);
 });
@@ -172,11 +182,12 @@ test("hostile feeds, titles, links, names and queries never run script in Chromi
     test.info().annotations.push({ type: "skipped-part", description: "no feedparser corpus" });
 
   const { items: all, pages: listPages } = await listAll(page);
-  const hostile = all.filter((a) => a.title.includes(CANARY));
+  const fresh = all.filter((a) => !before.has(a.id));
+  const hostile = fresh.filter((a) => a.title.includes(CANARY));
   expect(hostile.length, "our own vectors were all stored").toBeGreaterThanOrEqual(60);
-  if (haveCorpus) expect(all.length - hostile.length).toBeGreaterThan(400);
+  if (haveCorpus) expect(fresh.length - hostile.length).toBeGreaterThan(400);
 
-  // Every article's card, in lists of 100.
+  // Every article's card (other specs' too), in lists of 100.
   const seenCards = new Set<string>();
   const listFailures = await visitAll(context, listPages, async (p) => {
     for (const href of await p
@@ -190,7 +201,7 @@ test("hostile feeds, titles, links, names and queries never run script in Chromi
   // A search snippet for every article with searchable words: OR-queries of words chosen greedily.
   const words = new Map<number, Set<string>>();
   const pageFor = new Map<string, string>();
-  for (const article of all) {
+  for (const article of fresh) {
     const detail = (await (await page.request.get(`/api/articles/${article.id}`)).json()) as {
       bodyText: string;
       bodyHtml: string;
@@ -233,7 +244,7 @@ test("hostile feeds, titles, links, names and queries never run script in Chromi
     }
   }
   expect(
-    [...uncovered].map((id) => all.find((a) => a.id === id)?.path),
+    [...uncovered].map((id) => fresh.find((a) => a.id === id)?.path),
     "articles without a snippet",
   ).toEqual([]);
   const searchFailures = await visitAll(context, searchPages);
