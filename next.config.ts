@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Native and WebAssembly database drivers stay out of the server bundle and load from node_modules.
@@ -11,6 +12,8 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   typedRoutes: false,
+  // The fixed security headers on every path; proxy.ts adds the per-request Content-Security-Policy.
+  headers: () => Promise.resolve([{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }]),
 };
 
 export default nextConfig;

@@ -4,6 +4,9 @@ import { Suspense, type ReactNode } from "react";
 import { SearchBox, SearchBoxFallback } from "@/components/search/search-box";
 import "./globals.css";
 
+// Every page, the not-found page included, renders per request: its scripts carry that request's CSP nonce.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Dispatch", template: "%s · Dispatch" },
   description: "Dispatch: read the news, search it, and filter it by date and region.",

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -36,4 +36,47 @@ ${items
   const file = path.join(mkdtempSync(path.join(tmpdir(), "dispatch-e2e-feed-")), "feed.xml");
   writeFileSync(file, xml);
   return file;
+}
+
+/** This run's base port (playwright.config.ts serves the app there); other app instances use the ports after it. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
+
+/** Another instance of the production build (built by the main web server), for tests that need their own database. */
+export interface AppInstance {
+  url: string;
+  /** Everything the server printed, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `next start` on `port` against `databaseUrl` and waits until it answers (with any status). */
+export async function startAppInstance(port: number, databaseUrl: string): Promise<AppInstance> {
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    const answered = await fetch(`${url}/favicon.ico`).then(
+      () => true,
+      () => false,
+    );
+    if (answered) break;
+    if (Date.now() > deadline) throw new Error(`next start did not answer on ${url}:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }

@@ -18,12 +18,34 @@ export function sqlitePath(url: string): string {
   return path.isAbsolute(file) ? file : path.resolve(process.cwd(), file);
 }
 
+/** How long a SQLite connection waits for another writer's lock before it reports SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * The better-sqlite3 adapter, with every connection switched to WAL: readers never wait for the poller's
+ * write transactions and the poller never waits for readers (the default rollback journal blocks both).
+ */
+class WalSqliteAdapter extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA journal_mode = WAL");
+    return adapter;
+  }
+}
+
 /** Creates a client for a database URL; callers own its lifetime (scripts and tests). */
 export function createDb(url: string = env.DATABASE_URL): Db {
   if (providerOf(url) === "sqlite") {
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 }) });
+    const adapter = new WalSqliteAdapter({ url: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
+    return new SqliteClient({ adapter });
   }
-  const adapter = new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE });
+  // A bounded pool. The connect timeout also bounds the wait for a free connection, so it is generous: under
+  // load a request may queue behind others. An unreachable server is caught earlier, by proxy.ts's probe.
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: env.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: 60_000,
+  });
   return new PostgresClient({ adapter }) as unknown as Db;
 }
 

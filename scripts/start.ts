@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env, providerOf } from "@/lib/env";
 
@@ -39,6 +39,7 @@ const BUILD_INPUTS = [
   "lib",
   "public",
   "next.config.ts",
+  "proxy.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",
@@ -63,12 +64,45 @@ function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
+/**
+ * Why SQLite could not keep its database (and its -wal and -shm files) in `dir`, or null when it can:
+ * creates the directory if it is missing, then writes and removes a probe file (a permission check would
+ * pass for root on a read-only mount).
+ */
+function unwritableDirectory(dir: string): string | null {
+  const probe = path.join(dir, `.dispatch-write-check-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, "");
+    rmSync(probe);
+    return null;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const why: Record<string, string> = {
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      EROFS: "the file system is read-only",
+      ENOTDIR: "a part of the path is a file, not a directory",
+      EEXIST: "a part of the path is a file, not a directory",
+      ENOENT: "the directory does not exist and cannot be created",
+      ENOSPC: "the disk is full",
+    };
+    return (code && why[code]) ?? message.split("\n")[0] ?? String(error);
+  }
+}
+
 async function main(): Promise<void> {
   const provider = providerOf(env.DATABASE_URL);
   if (provider === "sqlite") {
     const { sqlitePath } = await import("@/lib/db");
     const file = sqlitePath(env.DATABASE_URL);
-    mkdirSync(path.dirname(file), { recursive: true });
+    const problem = unwritableDirectory(path.dirname(file));
+    if (problem) {
+      say(
+        `Cannot use the database directory ${path.dirname(file)}: ${problem}. Set DATABASE_URL to a writable place.`,
+      );
+      process.exit(1);
+    }
     say(`${existsSync(file) ? "Using" : "Creating"} SQLite database ${path.relative(root, file) || file}`);
   } else {
     say("Using PostgreSQL database from DATABASE_URL");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articlePath, parseArticleParam, slugify } from "./slug";
+import { articlePath, isCanonicalParam, parseArticleParam, slugify } from "./slug";
 
 describe("slugify", () => {
   it("folds accents, drops punctuation and joins words", () => {
@@ -28,4 +28,13 @@ describe("parseArticleParam", () => {
     "rejects %j",
     (value) => expect(parseArticleParam(value)).toBeNull(),
   );
+});
+
+describe("isCanonicalParam", () => {
+  it("accepts the canonical segment, encoded or not, and refuses malformed escapes without throwing", () => {
+    expect(isCanonicalParam("12-cafe", "/articles/12-cafe")).toBe(true);
+    expect(isCanonicalParam("12-caf%65", "/articles/12-cafe")).toBe(true);
+    expect(isCanonicalParam("12-%", "/articles/12-cafe")).toBe(false);
+    expect(isCanonicalParam("12-%zz", "/articles/12-cafe")).toBe(false);
+  });
 });

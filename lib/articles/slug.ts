@@ -27,3 +27,15 @@ export function parseArticleParam(param: string): number | null {
   const id = Number(match[1]);
   return id <= MAX_ID ? id : null;
 }
+
+/** Whether a route segment (as Next.js passes it, possibly still %-encoded) names an article by its canonical path. */
+export function isCanonicalParam(param: string, path: string): boolean {
+  const canonical = path.slice("/articles/".length);
+  if (param === canonical) return true;
+  try {
+    return decodeURIComponent(param) === canonical;
+  } catch {
+    // A malformed escape is never canonical: redirect to the canonical address.
+    return false;
+  }
+}

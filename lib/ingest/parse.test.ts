@@ -81,7 +81,7 @@ describe("RSS 2.0", () => {
     expect(item?.summary).toBe("Short teaser.");
     expect(item?.bodyHtml).toBe(
       '<p>Full <a href="https://news.example.org/about" rel="noopener noreferrer nofollow" target="_blank">text</a>.</p>' +
-        '<img src="https://news.example.org/section/pic.jpg" />',
+        '<img src="https://news.example.org/section/pic.jpg" loading="lazy" referrerpolicy="no-referrer" />',
     );
     expect(item?.bodyText).toBe("Full text.");
   });
@@ -269,7 +269,8 @@ describe("JSON Feed", () => {
       url: "https://json.example.com/posts/1",
       title: "Literal &amp; title",
       summary: "A summary",
-      bodyHtml: '<p>Hi <img src="https://json.example.com/a.png" /></p>',
+      bodyHtml:
+        '<p>Hi <img src="https://json.example.com/a.png" loading="lazy" referrerpolicy="no-referrer" /></p>',
       author: "Item Author",
       publishedAt: new Date("2024-05-01T17:00:00Z"),
     });

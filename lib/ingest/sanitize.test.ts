@@ -53,7 +53,9 @@ describe("sanitizeHtml", () => {
       '<img src="a.png" onerror="alert(1)" style="position:fixed"><p onclick="x()" class="fixed inset-0">t</p>',
       BASE,
     );
-    expect(clean).toBe('<img src="https://news.example.com/2024/story/a.png" /><p>t</p>');
+    expect(clean).toBe(
+      '<img src="https://news.example.com/2024/story/a.png" loading="lazy" referrerpolicy="no-referrer" /><p>t</p>',
+    );
   });
 
   it("removes javascript:, vbscript: and data: URLs from links, including obfuscated ones", () => {
@@ -72,9 +74,18 @@ describe("sanitizeHtml", () => {
     }
   });
 
+  it("makes every image lazy and referrer-free, whatever the feed asked for", () => {
+    const clean = sanitizeHtml('<img src="a.png" loading="eager" referrerpolicy="unsafe-url">', BASE);
+    expect(clean).toBe(
+      '<img src="https://news.example.com/2024/story/a.png" loading="lazy" referrerpolicy="no-referrer" />',
+    );
+  });
+
   it("keeps data: images in <img src> but not other data: URLs there", () => {
     const png = "data:image/png;base64,iVBORw0KGgo=";
-    expect(sanitizeHtml(`<img src="${png}" alt="dot">`, BASE)).toBe(`<img src="${png}" alt="dot" />`);
+    expect(sanitizeHtml(`<img src="${png}" alt="dot">`, BASE)).toBe(
+      `<img src="${png}" alt="dot" loading="lazy" referrerpolicy="no-referrer" />`,
+    );
     expect(sanitizeHtml('<p>a<img src="data:text/html,<script>alert(1)</script>">b</p>', BASE)).toBe(
       "<p>ab</p>",
     );

@@ -31,7 +31,8 @@ const NON_TEXT_TAGS = [
 const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   "*": ["lang", "dir", "title"],
   a: ["href", "hreflang", "rel", "target"],
-  img: ["src", "srcset", "sizes", "alt", "width", "height"],
+  // loading and referrerpolicy are set by transformAttributes, never taken from the feed.
+  img: ["src", "srcset", "sizes", "alt", "width", "height", "loading", "referrerpolicy"],
   audio: ["src", "controls", "loop", "muted", "preload"],
   video: ["src", "controls", "loop", "muted", "preload", "poster", "width", "height"],
   source: ["src", "srcset", "sizes", "type", "media"],
@@ -99,13 +100,18 @@ function transformAttributes(
     } else if (name === "srcset") {
       const abs = absoluteSrcset(value, base);
       if (abs !== null) out[name] = abs;
-    } else if (name !== "rel" && name !== "target") {
+    } else if (!["rel", "target", "loading", "referrerpolicy"].includes(name)) {
       out[name] = value;
     }
   }
   if (tagName === "a" && out.href !== undefined) {
     out.rel = LINK_REL;
     if (!out.href.startsWith("mailto:")) out.target = "_blank";
+  }
+  if (tagName === "img") {
+    // Images load only when scrolled to, and never tell the image host which article is being read.
+    out.loading = "lazy";
+    out.referrerpolicy = "no-referrer";
   }
   return { tagName, attribs: out };
 }

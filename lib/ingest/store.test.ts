@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -188,12 +188,13 @@ describe("a killed import", () => {
       let running = true;
       void exited.then(() => (running = false));
 
-      // Wait for the rollback journal: it appears with the transaction's first write. Then kill mid-way.
-      const journal = `${sqlitePath(database.url)}-journal`;
+      // Wait for the write-ahead log to grow: the transaction's first pages land there (the parent closed
+      // the database, which checkpointed and removed the log). Then kill mid-way.
+      const wal = `${sqlitePath(database.url)}-wal`;
+      const writing = () => existsSync(wal) && statSync(wal).size > 0;
       const deadline = Date.now() + 60_000;
-      while (running && !existsSync(journal) && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 5));
-      const sawJournal = existsSync(journal);
+      while (running && !writing() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      const sawJournal = writing();
       if (running) {
         await new Promise((r) => setTimeout(r, 100));
         child.kill("SIGKILL");
@@ -208,6 +209,7 @@ describe("a killed import", () => {
       expect(await db.$queryRawUnsafe("PRAGMA foreign_key_check")).toEqual([]);
       const count = await db.article.count({ where: { source: { name: FEED_TITLE } } });
       console.log(`killed import: ${count} articles after the kill`);
+      expect(sawJournal).toBe(true);
       expect([0, ITEMS]).toContain(count);
       // Every stored article has its tags (each has at least one region, "world" when no country).
       expect(await db.article.count({ where: { regions: { none: {} } } })).toBe(0);

@@ -4,7 +4,7 @@ import { CountryChips } from "@/components/articles/country-chips";
 import { RegionChips } from "@/components/articles/region-chips";
 import { formatAbsolute, RelativeTime } from "@/components/ui/relative-time";
 import { getArticle } from "@/lib/articles/queries";
-import { parseArticleParam } from "@/lib/articles/slug";
+import { isCanonicalParam, parseArticleParam } from "@/lib/articles/slug";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +24,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const { slug } = await params;
   const article = await load(params);
   if (!article) notFound();
-  if (decodeURIComponent(slug) !== article.path.slice("/articles/".length)) permanentRedirect(article.path);
+  if (!isCanonicalParam(slug, article.path)) permanentRedirect(article.path);
 
   return (
     <article className="mx-auto max-w-3xl">
