@@ -5,6 +5,9 @@ import { RegionChips } from "@/components/articles/region-chips";
 import { formatAbsolute, RelativeTime } from "@/components/ui/relative-time";
 import { getArticle } from "@/lib/articles/queries";
 import { parseArticleParam } from "@/lib/articles/slug";
+import { StoryArticles } from "@/components/stories/story-articles";
+import { storyOfArticle } from "@/lib/stories";
+import Link from "next/link";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +28,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const article = await load(params);
   if (!article) notFound();
   if (decodeURIComponent(slug) !== article.path.slice("/articles/".length)) permanentRedirect(article.path);
+  const story = await storyOfArticle(article.id);
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -67,6 +71,16 @@ export default async function ArticlePage({ params }: { params: Params }) {
           The source gave no link to the original.
         </p>
       )}
+      {story && story.articles.length > 1 ? (
+        <section className="mt-8 border-t border-stone-200 pt-4" data-testid="story-coverage">
+          <h2 className="font-serif text-xl font-semibold">
+            <Link href={story.story.path} className="hover:underline">
+              {story.story.sources} {story.story.sources === 1 ? "source" : "sources"} on this story
+            </Link>
+          </h2>
+          <StoryArticles articles={story.articles} current={article.id} />
+        </section>
+      ) : null}
     </article>
   );
 }

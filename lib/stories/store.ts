@@ -1,0 +1,232 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import { parseFeatures, type StoryFeatures } from "./features";
+import {
+  assign,
+  keysOf,
+  termsOf,
+  vectorOf,
+  WINDOW_MS,
+  type DocumentFrequencies,
+  type GroupingArticle,
+} from "./grouping";
+
+// Groups arriving articles into stories inside the ingest transaction. Everything written here is an
+// integer (ids, minutes, term hashes) checked with `integer()` and written as literals, except headlines,
+// which are bound; the statements are plain SQL that SQLite and PostgreSQL both accept (UPDATE … FROM
+// VALUES, INSERT … ON CONFLICT), so there is one implementation for both.
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** An article just stored, ready to be grouped. */
+export interface ArrivingArticle {
+  id: number;
+  sourceId: number;
+  title: string;
+  publishedAt: Date;
+  simhash: string | null;
+  features: StoryFeatures;
+}
+
+const ROWS_PER_STATEMENT = 4_000;
+
+function integer(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
+  return String(value);
+}
+
+const minuteOf = (ms: number) => Math.floor(ms / 60_000);
+
+async function inChunks<T>(items: readonly T[], size: number, work: (chunk: T[]) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await work(items.slice(i, i + size));
+}
+
+/** Document frequencies of these terms (and the article count, term 0) as stored. */
+async function loadFrequencies(tx: Tx, terms: readonly number[]): Promise<Map<number, number>> {
+  const df = new Map<number, number>();
+  await inChunks([0, ...terms], ROWS_PER_STATEMENT, async (chunk) => {
+    const rows = await tx.$queryRawUnsafe<{ term: number | bigint; df: number | bigint }[]>(
+      `SELECT "term", "df" FROM "StoryTerm" WHERE "term" IN (${chunk.map(integer).join(", ")})`,
+    );
+    for (const r of rows) df.set(Number(r.term), Number(r.df));
+  });
+  return df;
+}
+
+/** Earlier articles from other sources that share a lookup term with an arrival, within the window. */
+async function loadCandidates(
+  tx: Tx,
+  arriving: readonly GroupingArticle[],
+  freq: DocumentFrequencies,
+): Promise<GroupingArticle[]> {
+  if (arriving.length === 0) return [];
+  const terms = new Set<number>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const a of arriving) {
+    for (const t of vectorOf(a.features, freq).keys) terms.add(t);
+    first = Math.min(first, a.publishedAt);
+    last = Math.max(last, a.publishedAt);
+  }
+  const lo = integer(minuteOf(first - WINDOW_MS));
+  const hi = integer(minuteOf(last + WINDOW_MS));
+  const ids = new Set<number>();
+  await inChunks([...terms], ROWS_PER_STATEMENT, async (chunk) => {
+    const rows = await tx.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `SELECT DISTINCT "articleId" AS id FROM "StoryKey" WHERE "term" IN (${chunk.map(integer).join(", ")}) AND "minute" BETWEEN ${lo} AND ${hi}`,
+    );
+    for (const r of rows) ids.add(Number(r.id));
+  });
+  const arrivingIds = new Set(arriving.map((a) => a.id));
+  const wanted = [...ids].filter((id) => !arrivingIds.has(id));
+  const out: GroupingArticle[] = [];
+  await inChunks(wanted, ROWS_PER_STATEMENT, async (chunk) => {
+    const rows = await tx.article.findMany({
+      where: { id: { in: chunk }, storyId: { not: null } },
+      select: {
+        id: true,
+        sourceId: true,
+        publishedAt: true,
+        simhash: true,
+        storyFeatures: true,
+        storyId: true,
+        duplicateOfId: true,
+      },
+    });
+    for (const r of rows) {
+      const features = parseFeatures(r.storyFeatures);
+      if (!features) continue;
+      out.push({ ...r, publishedAt: r.publishedAt.getTime(), features });
+    }
+  });
+  return out;
+}
+
+/** Counts, dates and headline of stories, recomputed from their articles. */
+async function recount(tx: Tx, storyIds: readonly number[], now: Date): Promise<void> {
+  await inChunks(storyIds, ROWS_PER_STATEMENT, async (chunk) => {
+    await tx.$executeRaw`UPDATE "Story" SET
+      "articleCount" = (SELECT count(*) FROM "Article" a WHERE a."storyId" = "Story"."id"),
+      "sourceCount" = (SELECT count(DISTINCT a."sourceId") FROM "Article" a WHERE a."storyId" = "Story"."id"),
+      "firstPublishedAt" = coalesce((SELECT min(a."publishedAt") FROM "Article" a WHERE a."storyId" = "Story"."id"), "firstPublishedAt"),
+      "lastPublishedAt" = coalesce((SELECT max(a."publishedAt") FROM "Article" a WHERE a."storyId" = "Story"."id"), "lastPublishedAt"),
+      "firstArticleId" = coalesce((SELECT a."id" FROM "Article" a WHERE a."storyId" = "Story"."id" ORDER BY a."publishedAt", a."id" LIMIT 1), "firstArticleId"),
+      "headline" = coalesce((SELECT a."title" FROM "Article" a WHERE a."storyId" = "Story"."id" ORDER BY a."publishedAt", a."id" LIMIT 1), "headline"),
+      "updatedAt" = ${now}
+      WHERE "id" IN (${Prisma.join(chunk)})`;
+  });
+}
+
+/**
+ * Groups articles that were just stored (in the caller's transaction): each joins or starts a story,
+ * syndicated copies are marked, stories shown to be one are merged (the retired id redirects), and the
+ * document frequencies and candidate index grow by these articles. Incremental: only the arrivals and the
+ * earlier articles that share their distinctive terms within the time window are read.
+ */
+export async function groupArticles(
+  tx: Tx,
+  articles: readonly ArrivingArticle[],
+  now = new Date(),
+): Promise<void> {
+  if (articles.length === 0) return;
+  const arriving: GroupingArticle[] = articles.map((a) => ({
+    id: a.id,
+    sourceId: a.sourceId,
+    publishedAt: a.publishedAt.getTime(),
+    simhash: a.simhash,
+    features: a.features,
+    storyId: null,
+    duplicateOfId: null,
+  }));
+
+  // Document frequencies as of this batch: the stored ones plus the arrivals' own.
+  const terms = termsOf(arriving);
+  const stored = await loadFrequencies(tx, terms);
+  const added = new Map<number, number>();
+  for (const a of arriving)
+    for (const t of new Set([...a.features.t, ...a.features.l])) added.set(t, (added.get(t) ?? 0) + 1);
+  const freq: DocumentFrequencies = {
+    total: (stored.get(0) ?? 0) + arriving.length,
+    df: (t) => (stored.get(t) ?? 0) + (added.get(t) ?? 0),
+  };
+
+  const known = await loadCandidates(tx, arriving, freq);
+  const { created, merges } = assign(arriving, known, freq);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+
+  // New stories: one row each, then the temporary ids are replaced by the stored ones.
+  const storyIds = new Map<number, number>();
+  const members = new Map<number, GroupingArticle[]>();
+  for (const a of arriving) {
+    const list = members.get(a.storyId!);
+    if (list) list.push(a);
+    else members.set(a.storyId!, [a]);
+  }
+  const newStories = [...created.entries()];
+  await inChunks(newStories, 1_000, async (chunk) => {
+    const values = chunk.map(([temp, firstId]) => {
+      const group = members.get(temp) ?? [];
+      const times = group.map((a) => a.publishedAt);
+      const first = byId.get(firstId)!;
+      return Prisma.sql`(${first.title}, ${Prisma.raw(integer(firstId))}, ${Prisma.raw(integer(group.length))}, ${Prisma.raw(integer(new Set(group.map((a) => a.sourceId)).size))}, ${new Date(Math.min(...times))}, ${new Date(Math.max(...times))}, ${now})`;
+    });
+    const rows = await tx.$queryRaw<{ id: number | bigint; firstArticleId: number | bigint }[]>`
+      INSERT INTO "Story" ("headline", "firstArticleId", "articleCount", "sourceCount", "firstPublishedAt", "lastPublishedAt", "updatedAt")
+      VALUES ${Prisma.join(values)} RETURNING "id", "firstArticleId"`;
+    const byFirst = new Map(rows.map((r) => [Number(r.firstArticleId), Number(r.id)]));
+    for (const [temp, firstId] of chunk) {
+      const id = byFirst.get(firstId);
+      if (id === undefined) throw new Error(`story for article ${firstId} was not stored`);
+      storyIds.set(temp, id);
+    }
+  });
+  const storyOf = (a: GroupingArticle) => (a.storyId! < 0 ? storyIds.get(a.storyId!)! : a.storyId!);
+
+  await inChunks(arriving, ROWS_PER_STATEMENT, async (chunk) => {
+    const values = chunk
+      .map(
+        (a) =>
+          `(${integer(a.id)}, ${integer(storyOf(a))}, ${a.duplicateOfId === null ? "CAST(NULL AS INTEGER)" : integer(a.duplicateOfId)})`,
+      )
+      .join(", ");
+    await tx.$executeRawUnsafe(
+      `UPDATE "Article" SET "storyId" = v.column2, "duplicateOfId" = v.column3 FROM (VALUES ${values}) AS v WHERE "Article"."id" = v.column1`,
+    );
+  });
+
+  for (const [from, into] of merges) {
+    await tx.$executeRaw`UPDATE "Article" SET "storyId" = ${into} WHERE "storyId" = ${from}`;
+    await tx.$executeRaw`UPDATE "Story" SET "mergedIntoId" = ${into}, "articleCount" = 0, "sourceCount" = 0, "updatedAt" = ${now}
+      WHERE "id" = ${from} OR "mergedIntoId" = ${from}`;
+  }
+  const grown = new Set<number>();
+  for (const a of arriving) if (a.storyId! > 0) grown.add(a.storyId!);
+  for (const [, into] of merges) grown.add(into);
+  await recount(
+    tx,
+    [...grown].sort((x, y) => x - y),
+    now,
+  );
+
+  // The candidate index and the document frequencies, for the articles that come next.
+  const keyRows: string[] = [];
+  for (const a of arriving) {
+    const minute = integer(minuteOf(a.publishedAt));
+    for (const term of keysOf(a.features, freq))
+      keyRows.push(`(${integer(term)}, ${minute}, ${integer(a.id)})`);
+  }
+  await inChunks(keyRows, ROWS_PER_STATEMENT, async (chunk) => {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "StoryKey" ("term", "minute", "articleId") VALUES ${chunk.join(", ")} ON CONFLICT DO NOTHING`,
+    );
+  });
+  const dfRows = [...added.entries(), [0, arriving.length] as [number, number]].map(
+    ([t, n]) => `(${integer(t)}, ${integer(n)})`,
+  );
+  await inChunks(dfRows, ROWS_PER_STATEMENT, async (chunk) => {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "StoryTerm" ("term", "df") VALUES ${chunk.join(", ")} ON CONFLICT ("term") DO UPDATE SET "df" = "StoryTerm"."df" + excluded."df"`,
+    );
+  });
+}
