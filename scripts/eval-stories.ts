@@ -12,6 +12,8 @@ const { values } = parseArgs({
   options: {
     provider: { type: "string", default: "sqlite" },
     "dev-errors": { type: "boolean", default: false },
+    // While tuning, only the development part is looked at; the held-out part is scored once, at the end.
+    "dev-only": { type: "boolean", default: false },
   },
 });
 const provider = values.provider as Provider;
@@ -26,8 +28,10 @@ try {
     `story grouping on ${ids.size} articles [${provider}], ${Math.round(performance.now() - started)} ms`,
   );
   console.log(line("dev", report.dev));
-  console.log(line("held-out", report.heldOut));
-  console.log(line("all", report.all));
+  if (!values["dev-only"]) {
+    console.log(line("held-out", report.heldOut));
+    console.log(line("all", report.all));
+  }
   console.log(`syndicated copies recognised: ${report.copies.found}/${report.copies.total}`);
   if (values["dev-errors"]) console.log(report.devErrors.join("\n"));
 } finally {

@@ -11,9 +11,9 @@ import { allTerms, type StoryFeatures } from "./features";
 /** Articles further apart than this are never one story (two earthquakes three weeks apart are two). */
 export const WINDOW_MS = 4 * 24 * 3_600_000;
 /** Cosine similarity from which an article joins a story. */
-export const LINK_THRESHOLD = 0.3;
+export const LINK_THRESHOLD = 0.11;
 /** Similarity to a second story from which the two are merged. */
-export const MERGE_THRESHOLD = 0.45;
+export const MERGE_THRESHOLD = 0.3;
 /** Terms stored per article in the candidate index. */
 export const KEYS_PER_ARTICLE = 8;
 /** Terms of an arriving article looked up in the candidate index. */
