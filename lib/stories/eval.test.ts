@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
 import { EVAL_ARTICLES, devEvents, ingestEvalSet, scoreGrouping } from "./evaluate";
 import evalSet from "./eval-set.json";
+import { restoryArticles } from "./restory";
 
 const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.85;
@@ -36,5 +37,21 @@ await describeEachProvider("story grouping through the ingest path", ({ provider
       expect(part.recall).toBeGreaterThanOrEqual(MIN_RECALL);
     }
     expect(report.copies.found).toBe(report.copies.total);
+  }, 120_000);
+});
+
+await describeEachProvider("restory", ({ provider }) => {
+  const database = useTestDatabase(provider);
+
+  it("regroups stored articles from scratch to the same quality as ingest", async () => {
+    const ids = await ingestEvalSet(database.db);
+    const before = await scoreGrouping(database.db, ids);
+    const grouped = await restoryArticles(database.db);
+    expect(grouped).toBe(EVAL_ARTICLES.length);
+    const after = await scoreGrouping(database.db, ids);
+    expect(after.all.precision).toBeGreaterThanOrEqual(MIN_PRECISION);
+    expect(after.all.recall).toBeGreaterThanOrEqual(MIN_RECALL);
+    expect(after.copies.found).toBe(after.copies.total);
+    expect(after.all.tp).toBeGreaterThanOrEqual(before.all.tp - 5);
   }, 120_000);
 });
