@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Db } from "@/lib/db";
 import { countryName, type RegionSlug } from "@/lib/regions";
-import { copiesOf, storyRefs } from "@/lib/stories/queries";
+import { copiesOf, singleStory, storyRefs } from "@/lib/stories/queries";
 import type { StoryRef } from "@/lib/stories/types";
 import { articlePath } from "./slug";
 import type { ArticleCard, ArticleDetail, CountryRef } from "./types";
@@ -58,7 +58,10 @@ function toCard(row: CardRow, extras: StoryExtras, snippet: string | null = null
     dateEstimated: row.dateEstimated,
     countries: toCountryRefs(row.countries),
     regions: row.regions.map((r) => r.region as RegionSlug),
-    story: row.storyId === null ? null : (extras.stories.get(row.storyId) ?? null),
+    story:
+      row.storyId === null
+        ? singleStory(row.id, row.title)
+        : (extras.stories.get(row.storyId) ?? singleStory(row.id, row.title)),
     alsoPublishedBy: extras.copies.get(row.id) ?? [],
     originalId: row.duplicateOfId ?? row.id,
   };

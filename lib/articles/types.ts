@@ -22,8 +22,8 @@ export interface ArticleCard {
   dateEstimated: boolean;
   countries: CountryRef[];
   regions: RegionSlug[];
-  /** The story the article belongs to (null until grouped). */
-  story: StoryRef | null;
+  /** The story the article belongs to (its own, of one article, while it stands alone). */
+  story: StoryRef;
   /** Other sources that published the same text (syndicated copies), first report first. */
   alsoPublishedBy: string[];
   /** The article whose text this is: its own id, or the original's when it is a syndicated copy. */

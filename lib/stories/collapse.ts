@@ -15,12 +15,12 @@ export function collapseCards(cards: readonly ArticleCard[], byStory: boolean): 
   const seen = new Set<string>();
   const out: ListEntry[] = [];
   for (const card of cards) {
-    const key = byStory && card.story ? `s${card.story.id}` : `t${card.originalId}`;
+    const key = byStory ? `s${card.story.id}` : `t${card.originalId}`;
     if (seen.has(key)) continue;
     seen.add(key);
     // A copy's text is also the original's: it stands in for it, so the key of the text is taken too.
     seen.add(`t${card.originalId}`);
-    out.push({ card, moreSources: byStory && card.story ? Math.max(0, card.story.sources - 1) : 0 });
+    out.push({ card, moreSources: byStory ? Math.max(0, card.story.sources - 1) : 0 });
   }
   return out;
 }

@@ -106,7 +106,7 @@ export async function scoreGrouping(
     where: { id: { in: [...ids.values()] } },
     select: { id: true, storyId: true, duplicateOfId: true },
   });
-  const byArticle = new Map(rows.map((r) => [r.id, r]));
+  const byArticle = new Map(rows.map((r) => [r.id, { ...r, storyId: r.storyId ?? r.id }]));
   const dev = devEvents();
   const count = { dev: [0, 0, 0], heldOut: [0, 0, 0], all: [0, 0, 0] };
   const devErrors: string[] = [];

@@ -28,7 +28,7 @@ export interface GroupingArticle {
   publishedAt: number;
   simhash: string | null;
   features: StoryFeatures;
-  /** Its story; for arriving articles, set by `assign` (negative: a story created in this batch). */
+  /** Its story (a story's id is the id of the article that started it); for arrivals, set by `assign`. */
   storyId: number | null;
   /** The original this article is a copy of. */
   duplicateOfId: number | null;
@@ -40,16 +40,17 @@ export interface DocumentFrequencies {
   df: (term: number) => number;
 }
 
-/** What `assign` decided for the arriving articles. */
+/** What `assign` decided besides each arrival's story. */
 export interface Assignment {
-  /** Stories created in this batch, by their temporary (negative) id, with their first article. */
-  created: Map<number, number>;
   /** Pairs (from, into) of stories that turned out to be one; `into` is the older (smaller) id. */
   merges: [number, number][];
 }
 
-interface Vector {
-  weights: Map<number, number>;
+export interface Vector {
+  terms: number[];
+  weights: number[];
+  /** term -> weight, built when the vector is first compared (most arrivals are never compared). */
+  lookup: Map<number, number> | null;
   norm: number;
   keys: number[];
 }
@@ -59,29 +60,41 @@ export function idf(freq: DocumentFrequencies, term: number): number {
   return Math.log(1 + (freq.total + 1) / (Math.max(1, freq.df(term)) + 0.5));
 }
 
+/** Memoised inverse document frequencies for one batch (the frequencies do not change within it). */
+export function idfCache(freq: DocumentFrequencies): (term: number) => number {
+  const cache = new Map<number, number>();
+  return (term) => {
+    let v = cache.get(term);
+    if (v === undefined) cache.set(term, (v = idf(freq, term)));
+    return v;
+  };
+}
+
 /** The TF-IDF vector of an article: title terms count double, names half as much again. */
-export function vectorOf(f: StoryFeatures, freq: DocumentFrequencies): Vector {
-  const names = new Set(f.n);
-  const weights = new Map<number, number>();
-  const add = (term: number, part: number) =>
-    weights.set(term, (weights.get(term) ?? 0) + part * idf(freq, term) * (names.has(term) ? 1.5 : 1));
-  for (const t of f.t) add(t, 2);
-  for (const t of f.l) add(t, 1);
+export function vectorOf(f: StoryFeatures, weightOf: (term: number) => number): Vector {
+  const names = f.n.length > 0 ? new Set(f.n) : null;
+  // Title and lead terms are disjoint (features.ts), so each term is weighed once.
+  const terms = [...f.t, ...f.l];
+  const weights = terms.map((t, i) => (i < f.t.length ? 2 : 1) * weightOf(t) * (names?.has(t) ? 1.5 : 1));
   let sum = 0;
-  for (const w of weights.values()) sum += w * w;
-  const keys = [...weights.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, LOOKUP_TERMS)
-    .map(([t]) => t);
-  return { weights, norm: Math.sqrt(sum) || 1, keys };
+  for (const w of weights) sum += w * w;
+  const order = terms.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || terms[a]! - terms[b]!);
+  const keys = order.slice(0, LOOKUP_TERMS).map((i) => terms[i]!);
+  return { terms, weights, lookup: null, norm: Math.sqrt(sum) || 1, keys };
+}
+
+function lookupOf(v: Vector): Map<number, number> {
+  v.lookup ??= new Map(v.terms.map((t, i) => [t, v.weights[i]!]));
+  return v.lookup;
 }
 
 function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
+  const other = lookupOf(large);
   let dot = 0;
-  for (const [t, w] of small.weights) {
-    const other = large.weights.get(t);
-    if (other !== undefined) dot += w * other;
+  for (let i = 0; i < small.terms.length; i++) {
+    const w = other.get(small.terms[i]!);
+    if (w !== undefined) dot += small.weights[i]! * w;
   }
   return dot / (a.norm * b.norm);
 }
@@ -103,29 +116,27 @@ export function articleSimilarity(a: GroupingArticle, av: Vector, b: GroupingArt
   return score * (1 - 0.3 * (gap / WINDOW_MS));
 }
 
-/** The terms an article is stored under in the candidate index. */
-export function keysOf(f: StoryFeatures, freq: DocumentFrequencies): number[] {
-  return vectorOf(f, freq).keys.slice(0, KEYS_PER_ARTICLE);
-}
-
 /**
  * Assigns each arriving article (in publication order) to a story, against the earlier articles it may
  * join (`known`, with their stories) and the arrivals before it. Sets `storyId` and `duplicateOfId` of
- * the arriving articles; stories created here are numbered -1, -2, … until stored.
+ * the arriving articles; an article that starts a story gives it its own id. `vectors` may hold
+ * vectors computed earlier with the same frequencies.
  */
 export function assign(
   arriving: GroupingArticle[],
   known: readonly GroupingArticle[],
   freq: DocumentFrequencies,
+  vectors: Map<GroupingArticle, Vector> = new Map(),
 ): Assignment {
-  const created = new Map<number, number>();
   const merges: [number, number][] = [];
-  const vectors = new Map<GroupingArticle, Vector>();
+  const weightOf = idfCache(freq);
   const vector = (a: GroupingArticle) => {
     let v = vectors.get(a);
-    if (!v) vectors.set(a, (v = vectorOf(a.features, freq)));
+    if (!v) vectors.set(a, (v = vectorOf(a.features, weightOf)));
     return v;
   };
+  // Arrivals from one source (a feed) cannot join each other's stories: they need not be indexed.
+  const oneSource = arriving.every((a) => a.sourceId === arriving[0]?.sourceId);
   // Inverted index over stored keys: term -> articles, the candidates an arrival is compared with.
   const index = new Map<number, GroupingArticle[]>();
   const addToIndex = (a: GroupingArticle) => {
@@ -144,7 +155,6 @@ export function assign(
     return s;
   };
   const ordered = [...arriving].sort((a, b) => a.publishedAt - b.publishedAt || a.id - b.id);
-  let nextTemp = -1;
 
   for (const article of ordered) {
     const av = vector(article);
@@ -179,30 +189,21 @@ export function assign(
     } else if (ranked[0] && ranked[0][1] >= LINK_THRESHOLD) {
       story = ranked[0][0];
     } else {
-      story = nextTemp--;
-      created.set(story, article.id);
+      story = article.id;
     }
     // Another story this article matches strongly: the two are one event.
     for (const [other, score] of ranked) {
       if (other === story || score < MERGE_THRESHOLD) continue;
-      const [from, into] = olderLast(story, other);
+      const [from, into] = story < other ? [other, story] : [story, other];
       mergedInto.set(from, into);
       merges.push([from, into]);
       story = into;
     }
     article.storyId = story;
-    addToIndex(article);
+    if (!oneSource) addToIndex(article);
   }
   for (const a of ordered) a.storyId = resolve(a.storyId!);
-  // Stories of this batch that merged into another were never stored: only stored ones need merging.
-  for (const temp of mergedInto.keys()) created.delete(temp);
-  return { created, merges: merges.filter(([from]) => from > 0) };
-}
-
-/** Of two story ids, [the one to retire, the one to keep]: stored stories (positive, older first) win. */
-function olderLast(a: number, b: number): [number, number] {
-  const rank = (id: number) => (id > 0 ? id : 1e15 - id);
-  return rank(a) < rank(b) ? [b, a] : [a, b];
+  return { merges };
 }
 
 /** Every term of the arriving articles (for loading their document frequencies). */

@@ -94,7 +94,6 @@ export async function topStories(
   }
   const rows = await db.article.findMany({
     where: {
-      storyId: { not: null },
       publishedAt: { ...(from ? { gte: from } : {}), ...(until ? { lt: until } : {}) },
       ...(filters.sources.length ? { sourceId: { in: filters.sources } } : {}),
       ...(filters.regions.length ? { regions: { some: { region: { in: filters.regions } } } } : {}),
@@ -108,9 +107,10 @@ export async function topStories(
   >();
   for (const r of rows) {
     const t = r.publishedAt.getTime();
-    const g = groups.get(r.storyId!);
+    const storyId = r.storyId ?? r.id;
+    const g = groups.get(storyId);
     if (!g) {
-      groups.set(r.storyId!, {
+      groups.set(storyId, {
         sources: new Set([r.sourceId]),
         articles: 1,
         first: t,
@@ -140,7 +140,7 @@ export async function topStories(
   const byId = new Map(cards.map((c) => [c.id, c]));
   const items = slice.flatMap(({ g }) => {
     const lead = byId.get(g.leadId);
-    if (!lead?.story) return [];
+    if (!lead) return [];
     return [
       {
         story: lead.story,

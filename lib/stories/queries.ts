@@ -10,16 +10,27 @@ export function storyPath(id: number, headline: string): string {
   return slug ? `/stories/${id}-${slug}` : `/stories/${id}`;
 }
 
-/** The story a retired (merged) id now lives in, following chains; the id itself when it is live. */
+/**
+ * The story an id names now: a merged story's id leads to the story it joined (following chains); an id
+ * without a story row is an article's, whose story it is while the article stands alone.
+ */
 export async function liveStoryId(id: number, db: Db = defaultDb): Promise<number | null> {
   let current = id;
   for (let hops = 0; hops < 20; hops++) {
     const row = await db.story.findUnique({ where: { id: current }, select: { mergedIntoId: true } });
-    if (!row) return null;
+    if (!row) {
+      const article = await db.article.findUnique({ where: { id: current }, select: { storyId: true } });
+      return article ? (article.storyId ?? current) : null;
+    }
     if (row.mergedIntoId === null) return current;
     current = row.mergedIntoId;
   }
   return null;
+}
+
+/** Articles of a story: those that name it, or the one article whose own story it is. */
+function membersOf(id: number) {
+  return { OR: [{ storyId: id }, { id, storyId: null }] };
 }
 
 const memberSelect = {
@@ -34,10 +45,10 @@ const memberSelect = {
 
 /** One story with every article, first report first; null when there is none with that (live) id. */
 export async function getStory(id: number, db: Db = defaultDb): Promise<StoryDetail | null> {
-  const story = await db.story.findUnique({ where: { id } });
-  if (!story || story.mergedIntoId !== null) return null;
+  const story = await db.story.findUnique({ where: { id }, select: { mergedIntoId: true } });
+  if (story && story.mergedIntoId !== null) return null;
   const rows = await db.article.findMany({
-    where: { storyId: id },
+    where: membersOf(id),
     orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
     select: { ...memberSelect, summary: true, countries: { select: { code: true, primary: true } } },
   });
@@ -93,25 +104,32 @@ export async function storyOfArticle(
   articleId: number,
   db: Db = defaultDb,
 ): Promise<{ story: StoryRef; articles: StoryArticle[] } | null> {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { storyId: true } });
-  if (article?.storyId == null) return null;
-  const refs = await storyRefs(db, [article.storyId]);
-  const story = refs.get(article.storyId);
-  if (!story) return null;
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: { storyId: true, title: true },
+  });
+  if (!article) return null;
+  const storyId = article.storyId ?? articleId;
+  const story = (await storyRefs(db, [storyId])).get(storyId) ?? singleStory(articleId, article.title);
   const rows = await db.article.findMany({
-    where: { storyId: article.storyId },
+    where: membersOf(storyId),
     orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
     select: memberSelect,
   });
   return { story, articles: rows.map(toStoryArticle) };
 }
 
-/** Size, sources and path of stories, by id (for cards and the API). */
+/** The story of an article that stands alone. */
+export function singleStory(articleId: number, title: string): StoryRef {
+  return { id: articleId, path: storyPath(articleId, title), size: 1, sources: 1 };
+}
+
+/** Size, sources and path of stories with more than one article, by id (for cards and the API). */
 export async function storyRefs(db: Db, ids: readonly number[]): Promise<Map<number, StoryRef>> {
   const out = new Map<number, StoryRef>();
   if (ids.length === 0) return out;
   const rows = await db.story.findMany({
-    where: { id: { in: [...new Set(ids)] } },
+    where: { id: { in: [...new Set(ids)] }, mergedIntoId: null },
     select: { id: true, headline: true, articleCount: true, sourceCount: true },
   });
   for (const r of rows)

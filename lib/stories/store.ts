@@ -4,12 +4,14 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import { parseFeatures, type StoryFeatures } from "./features";
 import {
   assign,
-  keysOf,
+  idfCache,
+  KEYS_PER_ARTICLE,
   termsOf,
   vectorOf,
   WINDOW_MS,
   type DocumentFrequencies,
   type GroupingArticle,
+  type Vector,
 } from "./grouping";
 
 // Groups arriving articles into stories inside the ingest transaction. Everything written here is an
@@ -58,14 +60,14 @@ async function loadFrequencies(tx: Tx, terms: readonly number[]): Promise<Map<nu
 async function loadCandidates(
   tx: Tx,
   arriving: readonly GroupingArticle[],
-  freq: DocumentFrequencies,
+  vectors: ReadonlyMap<GroupingArticle, Vector>,
 ): Promise<GroupingArticle[]> {
   if (arriving.length === 0) return [];
   const terms = new Set<number>();
   let first = Infinity;
   let last = -Infinity;
   for (const a of arriving) {
-    for (const t of vectorOf(a.features, freq).keys) terms.add(t);
+    for (const t of vectors.get(a)?.keys ?? []) terms.add(t);
     first = Math.min(first, a.publishedAt);
     last = Math.max(last, a.publishedAt);
   }
@@ -83,7 +85,7 @@ async function loadCandidates(
   const out: GroupingArticle[] = [];
   await inChunks(wanted, ROWS_PER_STATEMENT, async (chunk) => {
     const rows = await tx.article.findMany({
-      where: { id: { in: chunk }, storyId: { not: null } },
+      where: { id: { in: chunk }, storyFeatures: { not: null } },
       select: {
         id: true,
         sourceId: true,
@@ -97,15 +99,19 @@ async function loadCandidates(
     for (const r of rows) {
       const features = parseFeatures(r.storyFeatures);
       if (!features) continue;
-      out.push({ ...r, publishedAt: r.publishedAt.getTime(), features });
+      out.push({ ...r, storyId: r.storyId ?? r.id, publishedAt: r.publishedAt.getTime(), features });
     }
   });
   return out;
 }
 
-/** Counts, dates and headline of stories, recomputed from their articles. */
+/** Counts, dates and headline of stories, recomputed from their articles (rows created where missing). */
 async function recount(tx: Tx, storyIds: readonly number[], now: Date): Promise<void> {
   await inChunks(storyIds, ROWS_PER_STATEMENT, async (chunk) => {
+    const rows = chunk.map((id) => `(${integer(id)}, '', ${integer(id)})`).join(", ");
+    await tx.$executeRaw`INSERT INTO "Story" ("id", "headline", "firstArticleId", "firstPublishedAt", "lastPublishedAt", "updatedAt")
+      SELECT v.column1, v.column2, v.column3, ${now}, ${now}, ${now} FROM (VALUES ${Prisma.raw(rows)}) AS v
+      WHERE true ON CONFLICT ("id") DO NOTHING`;
     await tx.$executeRaw`UPDATE "Story" SET
       "articleCount" = (SELECT count(*) FROM "Article" a WHERE a."storyId" = "Story"."id"),
       "sourceCount" = (SELECT count(DISTINCT a."sourceId") FROM "Article" a WHERE a."storyId" = "Story"."id"),
@@ -150,59 +156,41 @@ export async function groupArticles(
     total: (stored.get(0) ?? 0) + arriving.length,
     df: (t) => (stored.get(t) ?? 0) + (added.get(t) ?? 0),
   };
+  const weightOf = idfCache(freq);
+  const vectors = new Map<GroupingArticle, Vector>(arriving.map((a) => [a, vectorOf(a.features, weightOf)]));
 
-  const known = await loadCandidates(tx, arriving, freq);
-  const { created, merges } = assign(arriving, known, freq);
-  const byId = new Map(articles.map((a) => [a.id, a]));
+  const known = await loadCandidates(tx, arriving, vectors);
+  const { merges } = assign(arriving, known, freq, vectors);
 
-  // New stories: one row each, then the temporary ids are replaced by the stored ones.
-  const storyIds = new Map<number, number>();
-  const members = new Map<number, GroupingArticle[]>();
-  for (const a of arriving) {
-    const list = members.get(a.storyId!);
-    if (list) list.push(a);
-    else members.set(a.storyId!, [a]);
-  }
-  const newStories = [...created.entries()];
-  await inChunks(newStories, 1_000, async (chunk) => {
-    const values = chunk.map(([temp, firstId]) => {
-      const group = members.get(temp) ?? [];
-      const times = group.map((a) => a.publishedAt);
-      const first = byId.get(firstId)!;
-      return Prisma.sql`(${first.title}, ${Prisma.raw(integer(firstId))}, ${Prisma.raw(integer(group.length))}, ${Prisma.raw(integer(new Set(group.map((a) => a.sourceId)).size))}, ${new Date(Math.min(...times))}, ${new Date(Math.max(...times))}, ${now})`;
-    });
-    const rows = await tx.$queryRaw<{ id: number | bigint; firstArticleId: number | bigint }[]>`
-      INSERT INTO "Story" ("headline", "firstArticleId", "articleCount", "sourceCount", "firstPublishedAt", "lastPublishedAt", "updatedAt")
-      VALUES ${Prisma.join(values)} RETURNING "id", "firstArticleId"`;
-    const byFirst = new Map(rows.map((r) => [Number(r.firstArticleId), Number(r.id)]));
-    for (const [temp, firstId] of chunk) {
-      const id = byFirst.get(firstId);
-      if (id === undefined) throw new Error(`story for article ${firstId} was not stored`);
-      storyIds.set(temp, id);
-    }
-  });
-  const storyOf = (a: GroupingArticle) => (a.storyId! < 0 ? storyIds.get(a.storyId!)! : a.storyId!);
-
-  await inChunks(arriving, ROWS_PER_STATEMENT, async (chunk) => {
+  // An article alone in its story keeps storyId null (its story's id is its own): only arrivals that
+  // joined a story, copies, and the first articles of stories that just gained a second are written.
+  const grown = new Set<number>();
+  for (const a of arriving) if (a.storyId !== a.id) grown.add(a.storyId!);
+  for (const [from, into] of merges) grown.add(from).add(into);
+  const updates = arriving.filter((a) => grown.has(a.storyId!) || a.duplicateOfId !== null);
+  await inChunks(updates, ROWS_PER_STATEMENT, async (chunk) => {
     const values = chunk
       .map(
         (a) =>
-          `(${integer(a.id)}, ${integer(storyOf(a))}, ${a.duplicateOfId === null ? "CAST(NULL AS INTEGER)" : integer(a.duplicateOfId)})`,
+          `(${integer(a.id)}, ${integer(a.storyId!)}, ${a.duplicateOfId === null ? "CAST(NULL AS INTEGER)" : integer(a.duplicateOfId)})`,
       )
       .join(", ");
     await tx.$executeRawUnsafe(
       `UPDATE "Article" SET "storyId" = v.column2, "duplicateOfId" = v.column3 FROM (VALUES ${values}) AS v WHERE "Article"."id" = v.column1`,
     );
   });
-
+  await inChunks([...grown], ROWS_PER_STATEMENT, async (chunk) => {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Article" SET "storyId" = "id" WHERE "id" IN (${chunk.map(integer).join(", ")}) AND "storyId" IS NULL`,
+    );
+  });
   for (const [from, into] of merges) {
     await tx.$executeRaw`UPDATE "Article" SET "storyId" = ${into} WHERE "storyId" = ${from}`;
+    await recount(tx, [from], now);
     await tx.$executeRaw`UPDATE "Story" SET "mergedIntoId" = ${into}, "articleCount" = 0, "sourceCount" = 0, "updatedAt" = ${now}
       WHERE "id" = ${from} OR "mergedIntoId" = ${from}`;
+    grown.delete(from);
   }
-  const grown = new Set<number>();
-  for (const a of arriving) if (a.storyId! > 0) grown.add(a.storyId!);
-  for (const [, into] of merges) grown.add(into);
   await recount(
     tx,
     [...grown].sort((x, y) => x - y),
@@ -213,7 +201,7 @@ export async function groupArticles(
   const keyRows: string[] = [];
   for (const a of arriving) {
     const minute = integer(minuteOf(a.publishedAt));
-    for (const term of keysOf(a.features, freq))
+    for (const term of vectors.get(a)!.keys.slice(0, KEYS_PER_ARTICLE))
       keyRows.push(`(${integer(term)}, ${minute}, ${integer(a.id)})`);
   }
   await inChunks(keyRows, ROWS_PER_STATEMENT, async (chunk) => {

@@ -7,7 +7,7 @@ ADD COLUMN     "storyId" INTEGER;
 
 -- CreateTable
 CREATE TABLE "Story" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL,
     "mergedIntoId" INTEGER,
     "headline" TEXT NOT NULL,
     "firstArticleId" INTEGER NOT NULL,
@@ -45,15 +45,9 @@ CREATE INDEX "Story_lastPublishedAt_idx" ON "Story"("lastPublishedAt");
 CREATE INDEX "Story_mergedIntoId_idx" ON "Story"("mergedIntoId");
 
 -- CreateIndex
-CREATE INDEX "StoryKey_articleId_idx" ON "StoryKey"("articleId");
-
--- CreateIndex
 CREATE INDEX "Article_storyId_publishedAt_idx" ON "Article"("storyId", "publishedAt");
 
 -- CreateIndex
 CREATE INDEX "Article_duplicateOfId_idx" ON "Article"("duplicateOfId");
-
--- AddForeignKey
-ALTER TABLE "StoryKey" ADD CONSTRAINT "StoryKey_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 

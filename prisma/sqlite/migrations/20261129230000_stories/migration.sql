@@ -32,8 +32,7 @@ CREATE TABLE "StoryKey" (
     "minute" INTEGER NOT NULL,
     "articleId" INTEGER NOT NULL,
 
-    PRIMARY KEY ("term", "minute", "articleId"),
-    CONSTRAINT "StoryKey_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    PRIMARY KEY ("term", "minute", "articleId")
 );
 
 -- CreateIndex
@@ -41,9 +40,6 @@ CREATE INDEX "Story_lastPublishedAt_idx" ON "Story"("lastPublishedAt");
 
 -- CreateIndex
 CREATE INDEX "Story_mergedIntoId_idx" ON "Story"("mergedIntoId");
-
--- CreateIndex
-CREATE INDEX "StoryKey_articleId_idx" ON "StoryKey"("articleId");
 
 -- CreateIndex
 CREATE INDEX "Article_storyId_publishedAt_idx" ON "Article"("storyId", "publishedAt");
