@@ -1,0 +1,143 @@
+/**
+ * Stories benchmark: `npx tsx --conditions=react-server scripts/bench-stories.ts [--articles 100000] [--runs 30]`.
+ * Builds a fresh SQLite database through the real store path (`storeItems`, grouping included): generated
+ * articles from 50 sources over twelve months, one batch per source and day, some events reported by
+ * several sources. Prints ingest throughput with grouping and the Top stories view's p50/p95 (lib call and
+ * `GET /api/stories` handler in-process) for the default view and with filters.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { NextRequest } from "next/server";
+import { DEFAULT_LIST_PARAMS, parseListParams } from "@/lib/articles/params";
+import { createDb } from "@/lib/db";
+import type { ArticleInput } from "@/lib/ingest/types";
+import { ensureSource, storeItems } from "@/lib/ingest/store";
+import { seededRandom, syntheticArticle } from "@/lib/regions/synthetic-news";
+import { topStories } from "@/lib/stories";
+
+const { values } = parseArgs({
+  options: { articles: { type: "string", default: "100000" }, runs: { type: "string", default: "30" } },
+});
+const ARTICLES = Number(values.articles);
+const RUNS = Number(values.runs);
+const SOURCES = 50;
+const DAY = 86_400_000;
+const END = Date.UTC(2026, 9, 31, 12);
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "dispatch-bench-stories-"));
+const url = `file:${path.join(dir, "bench.db")}`;
+process.env.DATABASE_URL = url;
+
+function item(title: string, body: string, at: number, key: string): ArticleInput {
+  return {
+    guid: key,
+    url: null,
+    title,
+    summary: null,
+    bodyHtml: body
+      .split("\n\n")
+      .map((p) => `<p>${p}</p>`)
+      .join(""),
+    bodyText: body,
+    author: null,
+    publishedAt: new Date(at),
+    dateEstimated: false,
+    language: "en",
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 3; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+async function main(): Promise<void> {
+  execFileSync(path.join(process.cwd(), "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "pipe",
+  });
+  const db = createDb(url);
+  try {
+    const rand = seededRandom(20261129);
+    const sources: number[] = [];
+    for (let s = 1; s <= SOURCES; s++)
+      sources.push((await ensureSource(db, { name: `Source ${s}`, siteUrl: `https://s${s}.example/` })).id);
+    // Articles per source and day; every tenth article is an event that three to six sources report.
+    const days = 365;
+    const batches = new Map<string, ArticleInput[]>();
+    let made = 0;
+    while (made < ARTICLES) {
+      const day = Math.floor(rand() * days);
+      const at = END - day * DAY - Math.floor(rand() * DAY);
+      const a = syntheticArticle(rand, 120 + Math.floor(rand() * 120));
+      const reporters = rand() < 0.1 ? 3 + Math.floor(rand() * 4) : 1;
+      for (let r = 0; r < reporters && made < ARTICLES; r++) {
+        const source = sources[Math.floor(rand() * SOURCES)]!;
+        const key = `${source}:${day}`;
+        const body =
+          r === 0 ? a.body : `${a.body.split("\n\n").slice(1).join("\n\n")}\n\n${a.body.split("\n\n")[0]}`;
+        const list = batches.get(key) ?? [];
+        list.push(item(a.title, body, at + r * 3_600_000, `a${made}`));
+        batches.set(key, list);
+        made++;
+      }
+    }
+    // Oldest day first, as a poller would see them.
+    const ordered = [...batches.entries()].sort(
+      (x, y) => Number(y[0].split(":")[1]) - Number(x[0].split(":")[1]),
+    );
+    const started = performance.now();
+    let done = 0;
+    for (const [key, items] of ordered) {
+      await storeItems(db, Number(key.split(":")[0]), items, new Date(END));
+      done += items.length;
+      if (done % 10_000 < items.length)
+        process.stdout.write(`\rIngest: ${done.toLocaleString("en")} articles`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const stories = await db.story.count({ where: { mergedIntoId: null } });
+    console.log(
+      `\nIngest with grouping: ${ARTICLES.toLocaleString("en")} articles in ${seconds.toFixed(1)} s → ${Math.round(ARTICLES / seconds).toLocaleString("en")} articles/s (${ordered.length.toLocaleString("en")} batches of one source and day); ${stories.toLocaleString("en")} stories of two or more articles`,
+    );
+
+    const { GET } = await import("@/app/api/stories/route");
+    const cases: [string, string][] = [
+      ["default (week up to newest)", ""],
+      ["+ region", "region=europe"],
+      ["past 30 days", "from=2026-10-01&to=2026-10-31"],
+      ["past 30 days + region", "from=2026-10-01&to=2026-10-31&region=europe"],
+      ["6 months", "from=2026-05-01&to=2026-10-31"],
+    ];
+    console.log(
+      `\n| View | Stories | lib p50 | lib p95 | API p50 | API p95 |\n| --- | ---: | ---: | ---: | ---: | ---: |`,
+    );
+    for (const [name, query] of cases) {
+      const params = query ? parseListParams(new URLSearchParams(query)).params : DEFAULT_LIST_PARAMS;
+      const result = await topStories(params, { db });
+      const lib = await time(() => topStories(params, { db }));
+      const api = await time(() => GET(new NextRequest(`http://localhost/api/stories?${query}`)));
+      console.log(
+        `| ${name} | ${result.total.toLocaleString("en")} | ${lib.p50.toFixed(1)} | ${lib.p95.toFixed(1)} | ${api.p50.toFixed(1)} | ${api.p95.toFixed(1)} |`,
+      );
+    }
+  } finally {
+    await db.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
