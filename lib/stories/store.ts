@@ -32,6 +32,10 @@ export interface ArrivingArticle {
 }
 
 const ROWS_PER_STATEMENT = 4_000;
+/** Ids per Prisma `in` filter (Prisma binds each one; it refuses past the provider's parameter limit). */
+const FIND_CHUNK = 500;
+/** Candidates read per arriving article, those sharing the most terms first. */
+const MAX_LOADED_PER_ARRIVAL = 100;
 
 function integer(value: number): string {
   if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
@@ -73,17 +77,23 @@ async function loadCandidates(
   }
   const lo = integer(minuteOf(first - WINDOW_MS));
   const hi = integer(minuteOf(last + WINDOW_MS));
-  const ids = new Set<number>();
+  // How many lookup terms each indexed article shares with the batch: the most similar-looking are read
+  // first, and at most MAX_LOADED_PER_ARRIVAL per arrival (common terms would otherwise load thousands).
+  const shared = new Map<number, number>();
   await inChunks([...terms], ROWS_PER_STATEMENT, async (chunk) => {
     const rows = await tx.$queryRawUnsafe<{ id: number | bigint }[]>(
-      `SELECT DISTINCT "articleId" AS id FROM "StoryKey" WHERE "term" IN (${chunk.map(integer).join(", ")}) AND "minute" BETWEEN ${lo} AND ${hi}`,
+      `SELECT "articleId" AS id FROM "StoryKey" WHERE "term" IN (${chunk.map(integer).join(", ")}) AND "minute" BETWEEN ${lo} AND ${hi}`,
     );
-    for (const r of rows) ids.add(Number(r.id));
+    for (const r of rows) shared.set(Number(r.id), (shared.get(Number(r.id)) ?? 0) + 1);
   });
   const arrivingIds = new Set(arriving.map((a) => a.id));
-  const wanted = [...ids].filter((id) => !arrivingIds.has(id));
+  const wanted = [...shared.entries()]
+    .filter(([id]) => !arrivingIds.has(id))
+    .sort((x, y) => y[1] - x[1] || y[0] - x[0])
+    .slice(0, MAX_LOADED_PER_ARRIVAL * arriving.length)
+    .map(([id]) => id);
   const out: GroupingArticle[] = [];
-  await inChunks(wanted, ROWS_PER_STATEMENT, async (chunk) => {
+  await inChunks(wanted, FIND_CHUNK, async (chunk) => {
     const rows = await tx.article.findMany({
       where: { id: { in: chunk }, storyFeatures: { not: null } },
       select: {
@@ -107,7 +117,7 @@ async function loadCandidates(
 
 /** Counts, dates and headline of stories, recomputed from their articles (rows created where missing). */
 async function recount(tx: Tx, storyIds: readonly number[], now: Date): Promise<void> {
-  await inChunks(storyIds, ROWS_PER_STATEMENT, async (chunk) => {
+  await inChunks(storyIds, FIND_CHUNK, async (chunk) => {
     const rows = chunk.map((id) => `(${integer(id)}, '', ${integer(id)})`).join(", ");
     await tx.$executeRaw`INSERT INTO "Story" ("id", "headline", "firstArticleId", "firstPublishedAt", "lastPublishedAt", "updatedAt")
       SELECT v.column1, v.column2, v.column3, ${now}, ${now}, ${now} FROM (VALUES ${Prisma.raw(rows)}) AS v

@@ -43,6 +43,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <span className="text-stone-500"> ({formatAbsolute(article.publishedAt)})</span>
         <span aria-hidden="true"> · </span>
         <span>{article.readingMinutes} min read</span>
+        {article.alsoPublishedBy.length > 0 ? (
+          <span data-testid="also-published-by">
+            <span aria-hidden="true"> · </span>
+            also published by {article.alsoPublishedBy.join(", ")}
+          </span>
+        ) : null}
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-1.5">
         <RegionChips regions={article.regions} />
