@@ -55,6 +55,9 @@ describe("the SQLite search migration", () => {
       "Article",
       "ArticleCountry",
       "ArticleRegion",
+      "Story",
+      "StoryTerm",
+      "StoryKey",
       "_prisma_migrations",
       "sqlite_sequence",
     ]);
