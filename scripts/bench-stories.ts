@@ -45,6 +45,29 @@ function item(title: string, body: string, at: number, key: string): ArticleInpu
   };
 }
 
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "mir",
+  "ven",
+  "tor",
+  "sa",
+  "bel",
+  "dun",
+  "ra",
+  "qui",
+  "zan",
+  "pe",
+  "hol",
+  "vik",
+];
+
+/** A made-up proper name of three syllables, capitalised. */
+function inventedWord(rand: () => number): string {
+  const word = Array.from({ length: 3 }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join("");
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
@@ -83,7 +106,10 @@ async function main(): Promise<void> {
     while (made < ARTICLES) {
       const day = Math.floor(rand() * days);
       const at = END - day * DAY - Math.floor(rand() * DAY);
-      const a = syntheticArticle(rand, 120 + Math.floor(rand() * 120));
+      const generated = syntheticArticle(rand, 120 + Math.floor(rand() * 120));
+      // The generator's vocabulary is small; real events have names of their own (here two invented words).
+      const name = `${inventedWord(rand)} ${inventedWord(rand)}`;
+      const a = { title: `${name}: ${generated.title}`, body: `${name}. ${generated.body}` };
       const reporters = rand() < 0.1 ? 3 + Math.floor(rand() * 4) : 1;
       for (let r = 0; r < reporters && made < ARTICLES; r++) {
         const source = sources[Math.floor(rand() * SOURCES)]!;
