@@ -21,6 +21,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-stone-900">
               Dispatch
             </Link>
+            <Link href="/stories" className="text-sm font-medium text-stone-700 hover:underline">
+              Top stories
+            </Link>
             <div className="flex-1">
               <Suspense fallback={<SearchBoxFallback />}>
                 <SearchBox />

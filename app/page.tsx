@@ -8,9 +8,9 @@ import { SortControl } from "@/components/search/sort-control";
 import { Pagination } from "@/components/ui/pagination";
 import { listHref, parseListParams } from "@/lib/articles/params";
 import { histogramLabel } from "@/components/search/format";
-import { searchArticles } from "@/lib/search";
 import { firstRunNote } from "@/lib/admin/first-run";
 import { dismissFirstRunAction } from "./actions";
+import { searchStories } from "@/lib/stories";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +27,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const { params, errors } = parseListParams(await searchParams);
-  const [result, note] = await Promise.all([searchArticles(params), firstRunNote()]);
+  const [result, note] = await Promise.all([searchStories(params), firstRunNote()]);
   const hrefFor = (page: number) => listHref(params, { page });
   const feedHref = `/feed.xml${listHref(params, { page: 1 }).slice(1)}`;
   const bins = result.histogram.bins.map((b) => ({
@@ -68,6 +68,14 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           </p>
           <div className="flex items-center gap-3 text-sm">
             {params.q ? <SortControl params={params} /> : null}
+            <Link
+              href={listHref(params, { all: !params.all, page: params.page })}
+              className="text-stone-600 underline hover:text-stone-900"
+              data-testid="stories-toggle"
+              aria-pressed={params.all}
+            >
+              {params.all ? "Group by story" : "Show every article"}
+            </Link>
             <a
               href={feedHref}
               className="text-stone-600 underline hover:text-stone-900"
@@ -106,8 +114,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           </div>
         ) : (
           <div data-testid="results">
-            {result.items.map((article) => (
-              <ArticleCard key={article.id} article={article} />
+            {result.entries.map(({ card, moreSources }) => (
+              <ArticleCard key={card.id} article={card} moreSources={moreSources} />
             ))}
           </div>
         )}

@@ -241,6 +241,9 @@ async function copyBatch(
           targetSourceId,
           countries: _countries,
           regions: _regions,
+          // Story and copy links name article ids of the source database: regroup with `npm run restory`.
+          storyId: _storyId,
+          duplicateOfId: _duplicateOfId,
           ...article
         }) => ({
           ...article,
@@ -274,7 +277,8 @@ async function copyBatch(
  * (either provider, either direction). Idempotent: sources are matched by feed URL (else name and site),
  * articles by (source, dedupKey), and only what the target lacks is inserted, with new ids. Each batch of
  * articles is one transaction, so an interrupted copy resumes where it stopped when run again.
- * Both databases must be migrated; search indexes in the target are filled by its own triggers.
+ * Both databases must be migrated; search indexes in the target are filled by its own triggers. Stories
+ * are not copied: run `npm run restory` against the target afterwards.
  */
 export async function copyDatabase(from: Db, to: Db, options: CopyOptions = {}): Promise<CopySummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;

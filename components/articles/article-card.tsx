@@ -4,8 +4,11 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { CountryChips } from "./country-chips";
 import { RegionChips } from "./region-chips";
 
-/** One article in a list: title, source, date, excerpt (or highlighted snippet) and country chips. */
-export function ArticleCard({ article }: { article: Card }) {
+/**
+ * One article in a list: title, source, date, excerpt (or highlighted snippet) and country chips; with
+ * `moreSources`, a link to its story ("+N more sources"), and the sources of syndicated copies.
+ */
+export function ArticleCard({ article, moreSources = 0 }: { article: Card; moreSources?: number }) {
   return (
     <article className="border-b border-stone-200 py-4" data-testid="article-card">
       <h2 className="font-serif text-xl leading-snug font-semibold">
@@ -17,6 +20,12 @@ export function ArticleCard({ article }: { article: Card }) {
         <span className="font-medium text-stone-800">{article.source.name}</span>
         <span aria-hidden="true"> · </span>
         <RelativeTime date={article.publishedAt} estimated={article.dateEstimated} />
+        {article.alsoPublishedBy.length > 0 ? (
+          <span data-testid="also-published-by">
+            <span aria-hidden="true"> · </span>
+            also published by {article.alsoPublishedBy.join(", ")}
+          </span>
+        ) : null}
       </p>
       {article.snippet ? (
         // The snippet is escaped text with only <mark> tags added by lib/search.
@@ -31,6 +40,15 @@ export function ArticleCard({ article }: { article: Card }) {
       <div className="mt-2 flex flex-wrap items-center gap-1.5">
         <RegionChips regions={article.regions} />
         <CountryChips countries={article.countries} />
+        {moreSources > 0 && article.story ? (
+          <Link
+            href={article.story.path}
+            className="ml-auto text-sm font-medium text-sky-800 underline"
+            data-testid="more-sources"
+          >
+            +{moreSources} more {moreSources === 1 ? "source" : "sources"}
+          </Link>
+        ) : null}
       </div>
     </article>
   );

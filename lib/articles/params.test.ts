@@ -31,7 +31,7 @@ describe("parseListParams", () => {
 
   it("reads every parameter", () => {
     const { params, errors } = parse(
-      "q=gaza+ceasefire&from=2026-01-01&to=2026-01-31&region=europe&region=Middle+East&country=fr,de&source=3&source=12,3&sort=newest&page=2&pageSize=50&tz=europe/paris",
+      "q=gaza+ceasefire&from=2026-01-01&to=2026-01-31&region=europe&region=Middle+East&country=fr,de&source=3&source=12,3&sort=newest&page=2&pageSize=50&tz=europe/paris&all=1",
     );
     expect(errors).toEqual([]);
     expect(params).toEqual({
@@ -46,6 +46,7 @@ describe("parseListParams", () => {
       page: 2,
       pageSize: 50,
       tz: "Europe/Paris",
+      all: true,
     });
   });
 

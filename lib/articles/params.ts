@@ -51,6 +51,8 @@ export interface ListParams {
   pageSize: number;
   /** The reader's IANA time zone; day boundaries are midnights there. */
   tz: string;
+  /** Every article on its own (`all=1`) instead of each story once. */
+  all: boolean;
 }
 
 export const DEFAULT_LIST_PARAMS: Readonly<ListParams> = Object.freeze({
@@ -65,6 +67,7 @@ export const DEFAULT_LIST_PARAMS: Readonly<ListParams> = Object.freeze({
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
   tz: "UTC",
+  all: false,
 });
 
 const COUNTRY_CODES = new Set(allCountryCodes());
@@ -207,8 +210,13 @@ export function parseListParams(input: Input): { params: ListParams; errors: str
   const page = parseOne(fields.page, get("page"), errors) ?? 1;
   const pageSize = parseOne(fields.pageSize, get("pageSize"), errors) ?? DEFAULT_PAGE_SIZE;
   const tz = parseOne(fields.tz, get("tz"), errors) ?? "UTC";
+  // Anything but 1/true keeps the default (stories grouped): a toggle, not worth an error message.
+  const all = ["1", "true"].includes(get("all")[0] ?? "");
 
-  return { params: { q, from, to, range, regions, countries, sources, sort, page, pageSize, tz }, errors };
+  return {
+    params: { q, from, to, range, regions, countries, sources, sort, page, pageSize, tz, all },
+    errors,
+  };
 }
 
 /**
@@ -234,6 +242,7 @@ export function listHref(params: Partial<ListParams>, overrides?: Partial<ListPa
   if (q && state.sort !== "relevance") search.set("sort", state.sort);
   if (state.tz !== "UTC") search.set("tz", state.tz);
   if (state.pageSize !== DEFAULT_PAGE_SIZE) search.set("pageSize", String(state.pageSize));
+  if (state.all) search.set("all", "1");
   if (state.page > 1) search.set("page", String(state.page));
   const query = search.toString().replaceAll("%2C", ",");
   return query ? `/?${query}` : "/";

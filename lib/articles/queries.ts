@@ -1,6 +1,8 @@
 import "server-only";
 import { db, type Db } from "@/lib/db";
 import { countryName, type RegionSlug } from "@/lib/regions";
+import { copiesOf, singleStory, storyRefs } from "@/lib/stories/queries";
+import type { StoryRef } from "@/lib/stories/types";
 import { articlePath } from "./slug";
 import type { ArticleCard, ArticleDetail, CountryRef } from "./types";
 
@@ -14,6 +16,8 @@ const cardSelect = {
   source: { select: { id: true, name: true } },
   countries: { select: { code: true, primary: true, salience: true } },
   regions: { select: { region: true } },
+  storyId: true,
+  duplicateOfId: true,
 } as const;
 
 interface CardRow {
@@ -26,6 +30,13 @@ interface CardRow {
   source: { id: number; name: string };
   countries: { code: string; primary: boolean; salience: number }[];
   regions: { region: string }[];
+  storyId: number | null;
+  duplicateOfId: number | null;
+}
+
+interface StoryExtras {
+  stories: ReadonlyMap<number, StoryRef>;
+  copies: ReadonlyMap<number, string[]>;
 }
 
 function toCountryRefs(rows: CardRow["countries"]): CountryRef[] {
@@ -34,7 +45,7 @@ function toCountryRefs(rows: CardRow["countries"]): CountryRef[] {
     .map((c) => ({ code: c.code, name: countryName(c.code), primary: c.primary }));
 }
 
-function toCard(row: CardRow, snippet: string | null = null): ArticleCard {
+function toCard(row: CardRow, extras: StoryExtras, snippet: string | null = null): ArticleCard {
   return {
     id: row.id,
     path: articlePath(row.id, row.title),
@@ -47,7 +58,26 @@ function toCard(row: CardRow, snippet: string | null = null): ArticleCard {
     dateEstimated: row.dateEstimated,
     countries: toCountryRefs(row.countries),
     regions: row.regions.map((r) => r.region as RegionSlug),
+    story:
+      row.storyId === null
+        ? singleStory(row.id, row.title)
+        : (extras.stories.get(row.storyId) ?? singleStory(row.id, row.title)),
+    alsoPublishedBy: extras.copies.get(row.id) ?? [],
+    originalId: row.duplicateOfId ?? row.id,
   };
+}
+
+/** Story sizes and syndicated copies for a set of card rows (two queries, whatever the count). */
+async function storyExtras(db: Db, rows: readonly CardRow[]): Promise<StoryExtras> {
+  const storyIds = rows.flatMap((r) => (r.storyId === null ? [] : [r.storyId]));
+  const [stories, copies] = await Promise.all([
+    storyRefs(db, storyIds),
+    copiesOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  return { stories, copies };
 }
 
 /** The cards for these ids, in this order, with their snippets (null when browsing); unknown ids are left out. */
@@ -59,9 +89,10 @@ export async function loadCards(
   if (ids.length === 0) return [];
   const rows = await db.article.findMany({ where: { id: { in: [...ids] } }, select: cardSelect });
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const extras = await storyExtras(db, rows);
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toCard(row, snippets?.get(id) ?? null)] : [];
+    return row ? [toCard(row, extras, snippets?.get(id) ?? null)] : [];
   });
 }
 
@@ -82,7 +113,7 @@ export async function getArticle(id: number): Promise<ArticleDetail | null> {
   });
   if (!row) return null;
   return {
-    ...toCard(row),
+    ...toCard(row, await storyExtras(db, [row])),
     bodyHtml: row.bodyHtml,
     bodyText: row.bodyText,
     author: row.author,

@@ -1,4 +1,5 @@
 import type { RegionSlug } from "@/lib/regions";
+import type { StoryRef } from "@/lib/stories/types";
 
 /** A country chip: ISO code and display name. */
 export interface CountryRef {
@@ -21,6 +22,12 @@ export interface ArticleCard {
   dateEstimated: boolean;
   countries: CountryRef[];
   regions: RegionSlug[];
+  /** The story the article belongs to (its own, of one article, while it stands alone). */
+  story: StoryRef;
+  /** Other sources that published the same text (syndicated copies), first report first. */
+  alsoPublishedBy: string[];
+  /** The article whose text this is: its own id, or the original's when it is a syndicated copy. */
+  originalId: number;
 }
 
 /** The article page. */

@@ -182,6 +182,9 @@ describe("a killed import", () => {
           cwd: root,
           env: { ...process.env, DATABASE_URL: database.url },
           stdio: "ignore",
+          // Its own process group: tsx runs the script in a child process, which must be killed too (an
+          // orphan would go on writing and hold the database lock).
+          detached: true,
         },
       );
       const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -197,7 +200,7 @@ describe("a killed import", () => {
       const sawJournal = writing();
       if (running) {
         await new Promise((r) => setTimeout(r, 100));
-        child.kill("SIGKILL");
+        process.kill(-child.pid!, "SIGKILL");
       }
       const code = await exited;
       console.log(

@@ -3,6 +3,9 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { regionsForTags, tagCountries, TAGGER_VERSION } from "@/lib/regions";
+import { storyFeatures, type StoryFeatures } from "@/lib/stories/features";
+import { simhash } from "@/lib/stories/simhash";
+import { groupArticles } from "@/lib/stories/store";
 import { normalizeLink } from "./normalize";
 import type { ArticleInput } from "./types";
 
@@ -107,7 +110,13 @@ function articleData(item: ArticleInput, fetchedAt: Date, hash: string = content
   };
 }
 
-type ArticleRow = ReturnType<typeof articleData> & { sourceId: number; dedupKey: string };
+type Tags = ReturnType<typeof tagCountries>;
+type ArticleRow = ReturnType<typeof articleData> & {
+  sourceId: number;
+  dedupKey: string;
+  simhash: string | null;
+  storyFeatures: string;
+};
 
 // Multi-row INSERTs in plain SQL: Prisma's createMany spent tens of microseconds per row in the client,
 // most of an import's time. The statements are standard SQL (quoted identifiers, bound values, RETURNING)
@@ -117,6 +126,7 @@ type ArticleRow = ReturnType<typeof articleData> & { sourceId: number; dedupKey:
 const ARTICLE_COLUMNS = [
   "sourceId", "dedupKey", "guid", "url", "title", "summary", "bodyHtml", "bodyText", "author", "publishedAt",
   "dateEstimated", "fetchedAt", "updatedAt", "language", "readingMinutes", "contentHash", "taggerVersion",
+  "simhash", "storyFeatures",
 ] as const satisfies readonly (keyof ArticleRow | "updatedAt")[];
 
 function columnList(columns: readonly string[]): Prisma.Sql {
@@ -177,13 +187,13 @@ async function insertLiteralRows(
  */
 async function insertTags(
   tx: Tx,
-  articles: readonly { id: number; title: string; bodyText: string }[],
+  articles: readonly { id: number; title: string; bodyText: string; tags?: Tags }[],
 ): Promise<void> {
   const countries: string[] = [];
   const regions: string[] = [];
   for (const article of articles) {
     const id = integer(article.id);
-    const tags = tagCountries({ title: article.title, body: article.bodyText });
+    const tags = article.tags ?? tagCountries({ title: article.title, body: article.bodyText });
     for (const t of tags) {
       if (!Number.isFinite(t.salience)) throw new Error(`salience is not a number: ${t.salience}`);
       countries.push(
@@ -258,6 +268,9 @@ export async function storeItems(
 
       const changed: { id: number; title: string; bodyText: string }[] = [];
       const fresh: ArticleRow[] = [];
+      // Tags are computed before the insert: their primary countries are part of the story features.
+      const freshTags = new Map<string, Tags>();
+      const freshFeatures = new Map<string, StoryFeatures>();
       for (const [key, item] of byKey) {
         const hash = contentHash(item);
         const found = existing.get(key);
@@ -267,7 +280,22 @@ export async function storeItems(
         }
         const data = articleData(item, fetchedAt, hash);
         if (!found) {
-          fresh.push({ ...data, sourceId, dedupKey: key });
+          const tags = tagCountries({ title: data.title, body: data.bodyText });
+          freshTags.set(key, tags);
+          const features = storyFeatures({
+            title: data.title,
+            summary: data.summary,
+            bodyText: data.bodyText,
+            countries: tags.filter((t) => t.primary).map((t) => t.code),
+          });
+          freshFeatures.set(key, features);
+          fresh.push({
+            ...data,
+            sourceId,
+            dedupKey: key,
+            simhash: simhash(data.bodyText),
+            storyFeatures: JSON.stringify(features),
+          });
         } else {
           await tx.article.update({ where: { id: found.id }, data });
           changed.push({ id: found.id, title: data.title, bodyText: data.bodyText });
@@ -279,11 +307,24 @@ export async function storeItems(
       const ids = await insertArticles(tx, fresh);
       const created = fresh.flatMap((row) => {
         const id = ids.get(row.dedupKey);
-        return id === undefined ? [] : [{ id, title: row.title, bodyText: row.bodyText }];
+        return id === undefined
+          ? []
+          : [{ id, row, title: row.title, bodyText: row.bodyText, tags: freshTags.get(row.dedupKey) }];
       });
       if (created.length !== fresh.length)
         throw new Error(`stored ${created.length} of ${fresh.length} new articles`);
       await insertTags(tx, created);
+      await groupArticles(
+        tx,
+        created.map(({ id, row }) => ({
+          id,
+          sourceId,
+          title: row.title,
+          publishedAt: row.publishedAt,
+          simhash: row.simhash,
+          features: freshFeatures.get(row.dedupKey)!,
+        })),
+      );
       counts.new += created.length;
     },
     { timeout: 120_000, maxWait: 30_000 },

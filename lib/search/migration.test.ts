@@ -58,6 +58,9 @@ describe("the SQLite search migration", () => {
       "Setting",
       "AdminSession",
       "LoginAttempt",
+      "Story",
+      "StoryTerm",
+      "StoryKey",
       "_prisma_migrations",
       "sqlite_sequence",
     ]);

@@ -17,6 +17,9 @@ const card: ArticleCard = {
   dateEstimated: false,
   countries: [{ code: "PS", name: "Palestine", primary: true }],
   regions: ["middle-east-north-africa"],
+  story: { id: 3, path: "/stories/3-ceasefire-holds", size: 4, sources: 3 },
+  alsoPublishedBy: [],
+  originalId: 7,
 };
 
 const result: SearchResult = {
@@ -43,6 +46,7 @@ describe("API and feed shapes", () => {
         "regions",
         "snippet",
         "source",
+        "story",
         "title",
         "url",
       ].sort(),
@@ -51,6 +55,7 @@ describe("API and feed shapes", () => {
       url: "https://wire.example/story",
       path: "/articles/7-ceasefire-holds",
       publishedAt: "2026-11-20T10:00:00.000Z",
+      story: { id: 3, size: 4 },
     });
     expect(json).toMatchObject({
       total: 1,

@@ -18,6 +18,7 @@ export function articleItemJson(card: ArticleCard) {
     countries: card.countries,
     regions: card.regions,
     snippet: card.snippet,
+    story: card.story ? { id: card.story.id, size: card.story.size } : null,
   };
 }
 

@@ -5,6 +5,9 @@ import { RegionChips } from "@/components/articles/region-chips";
 import { formatAbsolute, RelativeTime } from "@/components/ui/relative-time";
 import { getArticle } from "@/lib/articles/queries";
 import { isCanonicalParam, parseArticleParam } from "@/lib/articles/slug";
+import { StoryArticles } from "@/components/stories/story-articles";
+import { storyOfArticle } from "@/lib/stories";
+import Link from "next/link";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +28,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const article = await load(params);
   if (!article) notFound();
   if (!isCanonicalParam(slug, article.path)) permanentRedirect(article.path);
+  const story = await storyOfArticle(article.id);
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -39,6 +43,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <span className="text-stone-500"> ({formatAbsolute(article.publishedAt)})</span>
         <span aria-hidden="true"> · </span>
         <span>{article.readingMinutes} min read</span>
+        {article.alsoPublishedBy.length > 0 ? (
+          <span data-testid="also-published-by">
+            <span aria-hidden="true"> · </span>
+            also published by {article.alsoPublishedBy.join(", ")}
+          </span>
+        ) : null}
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-1.5">
         <RegionChips regions={article.regions} />
@@ -67,6 +77,16 @@ export default async function ArticlePage({ params }: { params: Params }) {
           The source gave no link to the original.
         </p>
       )}
+      {story && story.articles.length > 1 ? (
+        <section className="mt-8 border-t border-stone-200 pt-4" data-testid="story-coverage">
+          <h2 className="font-serif text-xl font-semibold">
+            <Link href={story.story.path} className="hover:underline">
+              {story.story.sources} {story.story.sources === 1 ? "source" : "sources"} on this story
+            </Link>
+          </h2>
+          <StoryArticles articles={story.articles} current={article.id} />
+        </section>
+      ) : null}
     </article>
   );
 }

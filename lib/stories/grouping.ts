@@ -1,0 +1,214 @@
+// The grouping decision, one implementation for both databases (pure; lib/stories/store.ts feeds it from
+// SQL). An arriving article joins the story of the most similar earlier article from another source
+// within the time window, if the similarity (TF-IDF cosine over title and lead, names weighted up,
+// adjusted for countries and time) clears LINK_THRESHOLD; otherwise it starts a story. An article that
+// clears MERGE_THRESHOLD with two stories shows that they are one: they merge. A near-identical text
+// (SimHash) from another source is a syndicated copy: it joins its original's story and is marked so.
+
+import { isCopy } from "./simhash";
+import { allTerms, type StoryFeatures } from "./features";
+
+/** Articles further apart than this are never one story (two earthquakes three weeks apart are two). */
+export const WINDOW_MS = 4 * 24 * 3_600_000;
+/** Cosine similarity from which an article joins a story. */
+export const LINK_THRESHOLD = 0.11;
+/** Similarity to a second story from which the two are merged. */
+export const MERGE_THRESHOLD = 0.3;
+/** Terms stored per article in the candidate index. */
+export const KEYS_PER_ARTICLE = 8;
+/** Terms of an arriving article looked up in the candidate index. */
+export const LOOKUP_TERMS = 12;
+/** Candidates compared per arriving article, the most recent first (bounds the cost of common keys). */
+const MAX_CANDIDATES = 300;
+
+/** An article as the grouping sees it. */
+export interface GroupingArticle {
+  id: number;
+  sourceId: number;
+  publishedAt: number;
+  simhash: string | null;
+  features: StoryFeatures;
+  /** Its story (a story's id is the id of the article that started it); for arrivals, set by `assign`. */
+  storyId: number | null;
+  /** The original this article is a copy of. */
+  duplicateOfId: number | null;
+}
+
+/** Document frequencies: how many grouped articles contain a term, and how many there are. */
+export interface DocumentFrequencies {
+  total: number;
+  df: (term: number) => number;
+}
+
+/** What `assign` decided besides each arrival's story. */
+export interface Assignment {
+  /** Pairs (from, into) of stories that turned out to be one; `into` is the older (smaller) id. */
+  merges: [number, number][];
+}
+
+export interface Vector {
+  terms: number[];
+  weights: number[];
+  /** term -> weight, built when the vector is first compared (most arrivals are never compared). */
+  lookup: Map<number, number> | null;
+  norm: number;
+  keys: number[];
+}
+
+/** Inverse document frequency, smoothed so that a tiny corpus still weighs rare terms above common ones. */
+export function idf(freq: DocumentFrequencies, term: number): number {
+  return Math.log(1 + (freq.total + 1) / (Math.max(1, freq.df(term)) + 0.5));
+}
+
+/** Memoised inverse document frequencies for one batch (the frequencies do not change within it). */
+export function idfCache(freq: DocumentFrequencies): (term: number) => number {
+  const cache = new Map<number, number>();
+  return (term) => {
+    let v = cache.get(term);
+    if (v === undefined) cache.set(term, (v = idf(freq, term)));
+    return v;
+  };
+}
+
+/** The TF-IDF vector of an article: title terms count double, names half as much again. */
+export function vectorOf(f: StoryFeatures, weightOf: (term: number) => number): Vector {
+  const names = f.n.length > 0 ? new Set(f.n) : null;
+  // Title and lead terms are disjoint (features.ts), so each term is weighed once.
+  const terms = [...f.t, ...f.l];
+  const weights = terms.map((t, i) => (i < f.t.length ? 2 : 1) * weightOf(t) * (names?.has(t) ? 1.5 : 1));
+  let sum = 0;
+  for (const w of weights) sum += w * w;
+  const order = terms.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || terms[a]! - terms[b]!);
+  const keys = order.slice(0, LOOKUP_TERMS).map((i) => terms[i]!);
+  return { terms, weights, lookup: null, norm: Math.sqrt(sum) || 1, keys };
+}
+
+function lookupOf(v: Vector): Map<number, number> {
+  v.lookup ??= new Map(v.terms.map((t, i) => [t, v.weights[i]!]));
+  return v.lookup;
+}
+
+function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
+  const other = lookupOf(large);
+  let dot = 0;
+  for (let i = 0; i < small.terms.length; i++) {
+    const w = other.get(small.terms[i]!);
+    if (w !== undefined) dot += small.weights[i]! * w;
+  }
+  return dot / (a.norm * b.norm);
+}
+
+/**
+ * How likely two articles report one event, 0..1: the cosine of their vectors, halved when both name
+ * primary countries and share none, and lowered by up to 30% as their time gap nears the window.
+ */
+export function articleSimilarity(a: GroupingArticle, av: Vector, b: GroupingArticle, bv: Vector): number {
+  const gap = Math.abs(a.publishedAt - b.publishedAt);
+  if (gap > WINDOW_MS) return 0;
+  let score = cosine(av, bv);
+  if (
+    a.features.c.length > 0 &&
+    b.features.c.length > 0 &&
+    !a.features.c.some((c) => b.features.c.includes(c))
+  )
+    score *= 0.5;
+  return score * (1 - 0.3 * (gap / WINDOW_MS));
+}
+
+/**
+ * Assigns each arriving article (in publication order) to a story, against the earlier articles it may
+ * join (`known`, with their stories) and the arrivals before it. Sets `storyId` and `duplicateOfId` of
+ * the arriving articles; an article that starts a story gives it its own id. `vectors` may hold
+ * vectors computed earlier with the same frequencies.
+ */
+export function assign(
+  arriving: GroupingArticle[],
+  known: readonly GroupingArticle[],
+  freq: DocumentFrequencies,
+  vectors: Map<GroupingArticle, Vector> = new Map(),
+): Assignment {
+  const merges: [number, number][] = [];
+  const weightOf = idfCache(freq);
+  const vector = (a: GroupingArticle) => {
+    let v = vectors.get(a);
+    if (!v) vectors.set(a, (v = vectorOf(a.features, weightOf)));
+    return v;
+  };
+  // Arrivals from one source (a feed) cannot join each other's stories: they need not be indexed.
+  const oneSource = arriving.every((a) => a.sourceId === arriving[0]?.sourceId);
+  // Inverted index over stored keys: term -> articles, the candidates an arrival is compared with.
+  const index = new Map<number, GroupingArticle[]>();
+  const addToIndex = (a: GroupingArticle) => {
+    for (const term of vector(a).keys.slice(0, KEYS_PER_ARTICLE)) {
+      const list = index.get(term);
+      if (list) list.push(a);
+      else index.set(term, [a]);
+    }
+  };
+  known.forEach(addToIndex);
+  // Stories merged during this batch: follow to the surviving id.
+  const mergedInto = new Map<number, number>();
+  const resolve = (id: number) => {
+    let s = id;
+    while (mergedInto.has(s)) s = mergedInto.get(s)!;
+    return s;
+  };
+  const ordered = [...arriving].sort((a, b) => a.publishedAt - b.publishedAt || a.id - b.id);
+
+  for (const article of ordered) {
+    const av = vector(article);
+    const seen = new Set<GroupingArticle>();
+    const candidates: GroupingArticle[] = [];
+    for (const term of av.keys) {
+      for (const c of index.get(term) ?? []) {
+        if (seen.has(c) || c.sourceId === article.sourceId || c.storyId === null) continue;
+        if (Math.abs(c.publishedAt - article.publishedAt) > WINDOW_MS) continue;
+        seen.add(c);
+        candidates.push(c);
+      }
+    }
+    candidates.sort(
+      (x, y) => Math.abs(x.publishedAt - article.publishedAt) - Math.abs(y.publishedAt - article.publishedAt),
+    );
+
+    const best = new Map<number, number>();
+    let original: GroupingArticle | null = null;
+    for (const c of candidates.slice(0, MAX_CANDIDATES)) {
+      const story = resolve(c.storyId!);
+      if (!original && isCopy(article.simhash, c.simhash)) original = c;
+      const score = articleSimilarity(article, av, c, vector(c));
+      if (score > (best.get(story) ?? 0)) best.set(story, score);
+    }
+
+    const ranked = [...best.entries()].sort((x, y) => y[1] - x[1]);
+    let story: number;
+    if (original) {
+      article.duplicateOfId = original.duplicateOfId ?? original.id;
+      story = resolve(original.storyId!);
+    } else if (ranked[0] && ranked[0][1] >= LINK_THRESHOLD) {
+      story = ranked[0][0];
+    } else {
+      story = article.id;
+    }
+    // Another story this article matches strongly: the two are one event.
+    for (const [other, score] of ranked) {
+      if (other === story || score < MERGE_THRESHOLD) continue;
+      const [from, into] = story < other ? [other, story] : [story, other];
+      mergedInto.set(from, into);
+      merges.push([from, into]);
+      story = into;
+    }
+    article.storyId = story;
+    if (!oneSource) addToIndex(article);
+  }
+  for (const a of ordered) a.storyId = resolve(a.storyId!);
+  return { merges };
+}
+
+/** Every term of the arriving articles (for loading their document frequencies). */
+export function termsOf(articles: readonly { features: StoryFeatures }[]): number[] {
+  const terms = new Set<number>();
+  for (const a of articles) for (const t of allTerms(a.features)) terms.add(t);
+  return [...terms];
+}

@@ -1,0 +1,230 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import { parseFeatures, type StoryFeatures } from "./features";
+import {
+  assign,
+  idfCache,
+  KEYS_PER_ARTICLE,
+  termsOf,
+  vectorOf,
+  WINDOW_MS,
+  type DocumentFrequencies,
+  type GroupingArticle,
+  type Vector,
+} from "./grouping";
+
+// Groups arriving articles into stories inside the ingest transaction. Everything written here is an
+// integer (ids, minutes, term hashes) checked with `integer()` and written as literals, except headlines,
+// which are bound; the statements are plain SQL that SQLite and PostgreSQL both accept (UPDATE … FROM
+// VALUES, INSERT … ON CONFLICT), so there is one implementation for both.
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** An article just stored, ready to be grouped. */
+export interface ArrivingArticle {
+  id: number;
+  sourceId: number;
+  title: string;
+  publishedAt: Date;
+  simhash: string | null;
+  features: StoryFeatures;
+}
+
+const ROWS_PER_STATEMENT = 4_000;
+/** Ids per Prisma `in` filter (Prisma binds each one; it refuses past the provider's parameter limit). */
+const FIND_CHUNK = 500;
+/** Candidates read per arriving article, those sharing the most terms first. */
+const MAX_LOADED_PER_ARRIVAL = 100;
+
+function integer(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
+  return String(value);
+}
+
+const minuteOf = (ms: number) => Math.floor(ms / 60_000);
+
+async function inChunks<T>(items: readonly T[], size: number, work: (chunk: T[]) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await work(items.slice(i, i + size));
+}
+
+/** Document frequencies of these terms (and the article count, term 0) as stored. */
+async function loadFrequencies(tx: Tx, terms: readonly number[]): Promise<Map<number, number>> {
+  const df = new Map<number, number>();
+  await inChunks([0, ...terms], ROWS_PER_STATEMENT, async (chunk) => {
+    const rows = await tx.$queryRawUnsafe<{ term: number | bigint; df: number | bigint }[]>(
+      `SELECT "term", "df" FROM "StoryTerm" WHERE "term" IN (${chunk.map(integer).join(", ")})`,
+    );
+    for (const r of rows) df.set(Number(r.term), Number(r.df));
+  });
+  return df;
+}
+
+/** Earlier articles from other sources that share a lookup term with an arrival, within the window. */
+async function loadCandidates(
+  tx: Tx,
+  arriving: readonly GroupingArticle[],
+  vectors: ReadonlyMap<GroupingArticle, Vector>,
+): Promise<GroupingArticle[]> {
+  if (arriving.length === 0) return [];
+  const terms = new Set<number>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const a of arriving) {
+    for (const t of vectors.get(a)?.keys ?? []) terms.add(t);
+    first = Math.min(first, a.publishedAt);
+    last = Math.max(last, a.publishedAt);
+  }
+  const lo = integer(minuteOf(first - WINDOW_MS));
+  const hi = integer(minuteOf(last + WINDOW_MS));
+  // How many lookup terms each indexed article shares with the batch: the most similar-looking are read
+  // first, and at most MAX_LOADED_PER_ARRIVAL per arrival (common terms would otherwise load thousands).
+  const shared = new Map<number, number>();
+  await inChunks([...terms], ROWS_PER_STATEMENT, async (chunk) => {
+    const rows = await tx.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `SELECT "articleId" AS id FROM "StoryKey" WHERE "term" IN (${chunk.map(integer).join(", ")}) AND "minute" BETWEEN ${lo} AND ${hi}`,
+    );
+    for (const r of rows) shared.set(Number(r.id), (shared.get(Number(r.id)) ?? 0) + 1);
+  });
+  const arrivingIds = new Set(arriving.map((a) => a.id));
+  const wanted = [...shared.entries()]
+    .filter(([id]) => !arrivingIds.has(id))
+    .sort((x, y) => y[1] - x[1] || y[0] - x[0])
+    .slice(0, MAX_LOADED_PER_ARRIVAL * arriving.length)
+    .map(([id]) => id);
+  const out: GroupingArticle[] = [];
+  await inChunks(wanted, FIND_CHUNK, async (chunk) => {
+    const rows = await tx.article.findMany({
+      where: { id: { in: chunk }, storyFeatures: { not: null } },
+      select: {
+        id: true,
+        sourceId: true,
+        publishedAt: true,
+        simhash: true,
+        storyFeatures: true,
+        storyId: true,
+        duplicateOfId: true,
+      },
+    });
+    for (const r of rows) {
+      const features = parseFeatures(r.storyFeatures);
+      if (!features) continue;
+      out.push({ ...r, storyId: r.storyId ?? r.id, publishedAt: r.publishedAt.getTime(), features });
+    }
+  });
+  return out;
+}
+
+/** Counts, dates and headline of stories, recomputed from their articles (rows created where missing). */
+async function recount(tx: Tx, storyIds: readonly number[], now: Date): Promise<void> {
+  await inChunks(storyIds, FIND_CHUNK, async (chunk) => {
+    const rows = chunk.map((id) => `(${integer(id)}, '', ${integer(id)})`).join(", ");
+    await tx.$executeRaw`INSERT INTO "Story" ("id", "headline", "firstArticleId", "firstPublishedAt", "lastPublishedAt", "updatedAt")
+      SELECT v.column1, v.column2, v.column3, ${now}, ${now}, ${now} FROM (VALUES ${Prisma.raw(rows)}) AS v
+      WHERE true ON CONFLICT ("id") DO NOTHING`;
+    await tx.$executeRaw`UPDATE "Story" SET
+      "articleCount" = (SELECT count(*) FROM "Article" a WHERE a."storyId" = "Story"."id"),
+      "sourceCount" = (SELECT count(DISTINCT a."sourceId") FROM "Article" a WHERE a."storyId" = "Story"."id"),
+      "firstPublishedAt" = coalesce((SELECT min(a."publishedAt") FROM "Article" a WHERE a."storyId" = "Story"."id"), "firstPublishedAt"),
+      "lastPublishedAt" = coalesce((SELECT max(a."publishedAt") FROM "Article" a WHERE a."storyId" = "Story"."id"), "lastPublishedAt"),
+      "firstArticleId" = coalesce((SELECT a."id" FROM "Article" a WHERE a."storyId" = "Story"."id" ORDER BY a."publishedAt", a."id" LIMIT 1), "firstArticleId"),
+      "headline" = coalesce((SELECT a."title" FROM "Article" a WHERE a."storyId" = "Story"."id" ORDER BY a."publishedAt", a."id" LIMIT 1), "headline"),
+      "updatedAt" = ${now}
+      WHERE "id" IN (${Prisma.join(chunk)})`;
+  });
+}
+
+/**
+ * Groups articles that were just stored (in the caller's transaction): each joins or starts a story,
+ * syndicated copies are marked, stories shown to be one are merged (the retired id redirects), and the
+ * document frequencies and candidate index grow by these articles. Incremental: only the arrivals and the
+ * earlier articles that share their distinctive terms within the time window are read.
+ */
+export async function groupArticles(
+  tx: Tx,
+  articles: readonly ArrivingArticle[],
+  now = new Date(),
+): Promise<void> {
+  if (articles.length === 0) return;
+  const arriving: GroupingArticle[] = articles.map((a) => ({
+    id: a.id,
+    sourceId: a.sourceId,
+    publishedAt: a.publishedAt.getTime(),
+    simhash: a.simhash,
+    features: a.features,
+    storyId: null,
+    duplicateOfId: null,
+  }));
+
+  // Document frequencies as of this batch: the stored ones plus the arrivals' own.
+  const terms = termsOf(arriving);
+  const stored = await loadFrequencies(tx, terms);
+  const added = new Map<number, number>();
+  for (const a of arriving)
+    for (const t of new Set([...a.features.t, ...a.features.l])) added.set(t, (added.get(t) ?? 0) + 1);
+  const freq: DocumentFrequencies = {
+    total: (stored.get(0) ?? 0) + arriving.length,
+    df: (t) => (stored.get(t) ?? 0) + (added.get(t) ?? 0),
+  };
+  const weightOf = idfCache(freq);
+  const vectors = new Map<GroupingArticle, Vector>(arriving.map((a) => [a, vectorOf(a.features, weightOf)]));
+
+  const known = await loadCandidates(tx, arriving, vectors);
+  const { merges } = assign(arriving, known, freq, vectors);
+
+  // An article alone in its story keeps storyId null (its story's id is its own): only arrivals that
+  // joined a story, copies, and the first articles of stories that just gained a second are written.
+  const grown = new Set<number>();
+  for (const a of arriving) if (a.storyId !== a.id) grown.add(a.storyId!);
+  for (const [from, into] of merges) grown.add(from).add(into);
+  const updates = arriving.filter((a) => grown.has(a.storyId!) || a.duplicateOfId !== null);
+  await inChunks(updates, ROWS_PER_STATEMENT, async (chunk) => {
+    const values = chunk
+      .map(
+        (a) =>
+          `(${integer(a.id)}, ${integer(a.storyId!)}, ${a.duplicateOfId === null ? "CAST(NULL AS INTEGER)" : integer(a.duplicateOfId)})`,
+      )
+      .join(", ");
+    await tx.$executeRawUnsafe(
+      `UPDATE "Article" SET "storyId" = v.column2, "duplicateOfId" = v.column3 FROM (VALUES ${values}) AS v WHERE "Article"."id" = v.column1`,
+    );
+  });
+  await inChunks([...grown], ROWS_PER_STATEMENT, async (chunk) => {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Article" SET "storyId" = "id" WHERE "id" IN (${chunk.map(integer).join(", ")}) AND "storyId" IS NULL`,
+    );
+  });
+  for (const [from, into] of merges) {
+    await tx.$executeRaw`UPDATE "Article" SET "storyId" = ${into} WHERE "storyId" = ${from}`;
+    await recount(tx, [from], now);
+    await tx.$executeRaw`UPDATE "Story" SET "mergedIntoId" = ${into}, "articleCount" = 0, "sourceCount" = 0, "updatedAt" = ${now}
+      WHERE "id" = ${from} OR "mergedIntoId" = ${from}`;
+    grown.delete(from);
+  }
+  await recount(
+    tx,
+    [...grown].sort((x, y) => x - y),
+    now,
+  );
+
+  // The candidate index and the document frequencies, for the articles that come next.
+  const keyRows: string[] = [];
+  for (const a of arriving) {
+    const minute = integer(minuteOf(a.publishedAt));
+    for (const term of vectors.get(a)!.keys.slice(0, KEYS_PER_ARTICLE))
+      keyRows.push(`(${integer(term)}, ${minute}, ${integer(a.id)})`);
+  }
+  await inChunks(keyRows, ROWS_PER_STATEMENT, async (chunk) => {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "StoryKey" ("term", "minute", "articleId") VALUES ${chunk.join(", ")} ON CONFLICT DO NOTHING`,
+    );
+  });
+  const dfRows = [...added.entries(), [0, arriving.length] as [number, number]].map(
+    ([t, n]) => `(${integer(t)}, ${integer(n)})`,
+  );
+  await inChunks(dfRows, ROWS_PER_STATEMENT, async (chunk) => {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "StoryTerm" ("term", "df") VALUES ${chunk.join(", ")} ON CONFLICT ("term") DO UPDATE SET "df" = "StoryTerm"."df" + excluded."df"`,
+    );
+  });
+}

@@ -1,0 +1,51 @@
+import type { CountryRef } from "@/lib/articles/types";
+
+/** What a card or an API item says about its article's story. */
+export interface StoryRef {
+  id: number;
+  path: string;
+  /** Articles in the story. */
+  size: number;
+  /** Distinct sources in the story. */
+  sources: number;
+}
+
+/** One article as listed on a story page or under "N sources on this story". */
+export interface StoryArticle {
+  id: number;
+  path: string;
+  title: string;
+  url: string | null;
+  publishedAt: Date;
+  dateEstimated: boolean;
+  source: { id: number; name: string };
+  /** Set when the article is a syndicated copy of another. */
+  duplicateOfId: number | null;
+}
+
+/** The story page. */
+export interface StoryDetail {
+  id: number;
+  path: string;
+  /** The first report's headline. */
+  headline: string;
+  /** The first report's summary. */
+  lead: string;
+  firstPublishedAt: Date;
+  lastPublishedAt: Date;
+  /** First report first. */
+  articles: StoryArticle[];
+  sources: { id: number; name: string; articles: number }[];
+  countries: CountryRef[];
+}
+
+/** One entry of the Top stories view: the story and its lead article (newest, or best match). */
+export interface RankedStory {
+  story: StoryRef;
+  headline: string;
+  /** Distinct sources among the articles that match the filters. */
+  matchingSources: number;
+  firstPublishedAt: Date;
+  lastPublishedAt: Date;
+  score: number;
+}
