@@ -24,6 +24,11 @@ const schema = z.object({
     .transform((v) => v === "1" || v === "true" || v === "yes"),
   /** Connections per app instance in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Public origin for canonical URLs, Open Graph and the sitemap; unset: the origin each request came to. */
+  DISPATCH_SITE_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => new URL(url).origin)
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;
