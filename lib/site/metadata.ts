@@ -20,7 +20,8 @@ interface PageInfo {
  */
 export function pageMetadata({ title, description, path, noindex = false, article }: PageInfo): Metadata {
   return {
-    title,
+    // Absolute: the layout's title template does not reach pages in the root segment (the front page).
+    title: { absolute: `${title} · ${SITE_NAME}` },
     description,
     alternates: { canonical: path },
     openGraph: {
