@@ -33,6 +33,8 @@ function FilterLink({ item, approximate }: { item: FacetItem; approximate: boole
     <Link
       href={item.href}
       scroll={false}
+      // Dozens of filter links on every list page: prefetching each would render the list dozens of times.
+      prefetch={false}
       // aria-pressed is for buttons; a link that is the chosen filter is the "current" one.
       aria-current={item.active ? "true" : undefined}
       data-testid={item.testId}
