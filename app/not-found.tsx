@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchForm } from "@/components/ui/search-form";
 
-export const metadata: Metadata = { title: { absolute: "Page not found · Dispatch" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { absolute: "Page not found · Dispatch" },
+  robots: { index: false },
+};
 
 export default function NotFound() {
   return (

@@ -44,7 +44,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <aside>
         {/* On a phone the filters fold away behind a button above the list; from md up, always open (globals.css). */}
         <details className="filters rounded border border-stone-200 bg-white md:border-0 md:bg-transparent">
-          <summary className="cursor-pointer px-3 py-2 text-sm font-medium md:hidden">Filters</summary>
+          <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Filters</summary>
           <div className="px-3 pb-3 md:p-0">
             <FilterPanel params={params} facets={result.facets} />
           </div>

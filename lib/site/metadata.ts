@@ -45,7 +45,7 @@ export function pageMetadata({ title, description, path, noindex = false, articl
 }
 
 /** A description of at most `max` characters, cut at a word boundary. */
-export function metaDescription(text: string, max = 160): string {
+function metaDescription(text: string, max = 160): string {
   const clean = text.replace(/\s+/g, " ").trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);

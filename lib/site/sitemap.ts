@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { siteOrigin } from "./origin";
 
 /** Articles per sitemap file; the sitemap protocol allows 50,000 URLs per file. */
-export const SITEMAP_PAGE_SIZE = 50_000;
+const SITEMAP_PAGE_SIZE = 50_000;
 
 /** One URL of a sitemap. */
 export interface SitemapEntry {

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 
 /** The themes a reader can pin; without a pinned theme the system preference decides (CSS media query). */
-export const THEMES = ["light", "dark"] as const;
+const THEMES = ["light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
 
 /** Cookie that carries the reader's pinned theme. */
