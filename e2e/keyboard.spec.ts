@@ -1,5 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
+// Tabbing one stop at a time through a list page is slow on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 /** Presses Tab until `target` has focus (as a keyboard-only reader would), failing after `max` presses. */
 async function tabTo(page: Page, target: Locator, max = 250): Promise<void> {
   await expect(target).toBeVisible();
