@@ -11,6 +11,7 @@ import { histogramLabel } from "@/components/search/format";
 import { firstRunNote } from "@/lib/admin/first-run";
 import { dismissFirstRunAction } from "./actions";
 import { searchStories } from "@/lib/stories";
+import { pageMetadata, SITE_DESCRIPTION } from "@/lib/site/metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -19,10 +20,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const { params } = parseListParams(await searchParams);
   const feed = `/feed.xml${listHref(params, { page: 1 }).slice(1)}`;
-  return {
+  const meta = pageMetadata({
     title: params.q ? `“${params.q.slice(0, 80)}”` : "Latest news",
-    alternates: { types: { "application/atom+xml": feed } },
-  };
+    description: params.q
+      ? `Articles matching “${params.q.slice(0, 80)}”, newest or most relevant first.`
+      : SITE_DESCRIPTION,
+    // The address rebuilt from the parsed filters: one canonical URL however the filters were written.
+    path: listHref(params, {}),
+    noindex: Boolean(params.q),
+  });
+  return { ...meta, alternates: { ...meta.alternates, types: { "application/atom+xml": feed } } };
 }
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
@@ -37,10 +44,16 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
 
   return (
     <div className="grid gap-6 md:grid-cols-[15rem_1fr]">
-      <aside className="order-2 md:order-1">
-        <FilterPanel params={params} facets={result.facets} />
+      <aside>
+        {/* On a phone the filters fold away behind a button above the list; from md up, always open (globals.css). */}
+        <details className="filters rounded border border-stone-200 bg-white md:border-0 md:bg-transparent">
+          <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Filters</summary>
+          <div className="px-3 pb-3 md:p-0">
+            <FilterPanel params={params} facets={result.facets} />
+          </div>
+        </details>
       </aside>
-      <div className="order-1 min-w-0 md:order-2">
+      <div className="min-w-0">
         <h1 className="sr-only">{params.q ? `Search results for ${params.q}` : "Latest news"}</h1>
         {note ? <FirstRunNote adminEnabled={note.adminEnabled} dismiss={dismissFirstRunAction} /> : null}
         {errors.length > 0 ? (

@@ -47,4 +47,11 @@ describe("readEnv", () => {
     expect(providerOf("file:./x.db")).toBe("sqlite");
     expect(providerOf("postgresql://u@h/db")).toBe("postgresql");
   });
+
+  it("keeps only the origin of DISPATCH_SITE_URL and refuses other schemes", () => {
+    expect(readEnv({ DISPATCH_SITE_URL: "https://news.example/some/path" }).DISPATCH_SITE_URL).toBe(
+      "https://news.example",
+    );
+    expect(() => readEnv({ DISPATCH_SITE_URL: "ftp://news.example" })).toThrow(/DISPATCH_SITE_URL/);
+  });
 });

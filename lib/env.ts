@@ -48,6 +48,11 @@ const schema = z.object({
   DISPATCH_PRIVATE: flag,
   /** Connections per app instance in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Public origin for canonical URLs, Open Graph and the sitemap; unset: the origin each request came to. */
+  DISPATCH_SITE_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => new URL(url).origin)
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -11,6 +11,8 @@ export function CountryChips({ countries, limit = 6 }: { countries: CountryRef[]
         <li key={c.code}>
           <Link
             href={`/?country=${c.code}`}
+            // Up to six chips per card: prefetching each would render the list page again and again.
+            prefetch={false}
             className={
               c.primary
                 ? "rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900 hover:bg-sky-200"

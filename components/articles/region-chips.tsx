@@ -16,6 +16,7 @@ export function RegionChips({ regions }: { regions: RegionSlug[] }) {
         <li key={slug}>
           <Link
             href={`/?region=${slug}`}
+            prefetch={false}
             className="rounded border border-emerald-200 bg-emerald-50 px-2 py-0.5 text-xs text-emerald-900 hover:bg-emerald-100"
           >
             {names.get(slug) ?? slug}

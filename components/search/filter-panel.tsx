@@ -33,7 +33,10 @@ function FilterLink({ item, approximate }: { item: FacetItem; approximate: boole
     <Link
       href={item.href}
       scroll={false}
-      aria-pressed={item.active}
+      // Dozens of filter links on every list page: prefetching each would render the list dozens of times.
+      prefetch={false}
+      // aria-pressed is for buttons; a link that is the chosen filter is the "current" one.
+      aria-current={item.active ? "true" : undefined}
       data-testid={item.testId}
       className={`block rounded px-2 py-1 text-sm ${item.active ? "bg-sky-100 font-medium text-sky-900" : "text-stone-700 hover:bg-stone-100"}`}
     >

@@ -64,6 +64,7 @@ export function Histogram({
             key={bin.start}
             href={hrefFor(i, i)}
             scroll={false}
+            prefetch={false}
             draggable={false}
             title={`${bin.label}: ${approximate ? "≈ " : ""}${bin.count.toLocaleString("en")} articles`}
             aria-label={`${bin.label}: ${approximate ? "about " : ""}${bin.count} articles`}

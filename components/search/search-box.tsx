@@ -56,7 +56,8 @@ export function SearchBox() {
         placeholder='Search: words, "a phrase", this OR that, -not, pref*'
         autoComplete="off"
         maxLength={1000}
-        className="w-full rounded border border-stone-300 bg-white px-3 py-1.5 text-sm shadow-inner focus:border-sky-600 focus:outline-none"
+        aria-keyshortcuts="/"
+        className="w-full rounded border border-stone-300 bg-white px-3 py-1.5 text-sm shadow-inner focus:border-sky-600"
       />
       {hidden.map(([key, v], i) => (
         <input key={`${key}-${i}`} type="hidden" name={key} value={v} />

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
+import { ArticleJsonLd } from "@/components/articles/article-json-ld";
 import { CountryChips } from "@/components/articles/country-chips";
 import { RegionChips } from "@/components/articles/region-chips";
 import { formatAbsolute, RelativeTime } from "@/components/ui/relative-time";
 import { getArticle } from "@/lib/articles/queries";
 import { isCanonicalParam, parseArticleParam } from "@/lib/articles/slug";
+import { articleMetadata } from "@/lib/site/metadata";
 import { StoryArticles } from "@/components/stories/story-articles";
 import { storyOfArticle } from "@/lib/stories";
 import Link from "next/link";
@@ -20,7 +22,7 @@ async function load(params: Params) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const article = await load(params);
-  return article ? { title: article.title, description: article.excerpt } : { title: "Article not found" };
+  return article ? articleMetadata(article) : { title: "Article not found" };
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {
@@ -32,6 +34,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
 
   return (
     <article className="mx-auto max-w-3xl">
+      <ArticleJsonLd article={article} />
       <h1 className="font-serif text-3xl leading-tight font-bold sm:text-4xl">{article.title}</h1>
       <p className="mt-3 text-sm text-stone-600">
         <span className="font-medium text-stone-800" data-testid="source">

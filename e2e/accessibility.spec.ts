@@ -1,0 +1,57 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const seedTitle = "Iran, Russia urge using capacities to end Israeli carnage in Gaza";
+
+const VIEWPORTS = {
+  phone: { width: 360, height: 780 },
+  desktop: { width: 1280, height: 900 },
+} as const;
+
+/** The pages the issue names; each resolves to a path on the sample content. */
+const PAGES: { name: string; path: string | ((page: Page) => Promise<string>) }[] = [
+  { name: "front page", path: "/" },
+  { name: "filtered search", path: "/?q=earthquake&region=africa" },
+  {
+    name: "article",
+    path: async (page) => {
+      await page.goto("/");
+      const href = await page.getByRole("link", { name: seedTitle }).getAttribute("href");
+      if (!href) throw new Error("no link to the seed article on the front page");
+      return href;
+    },
+  },
+  { name: "not-found page", path: "/no/such/page" },
+];
+
+for (const colorScheme of ["light", "dark"] as const) {
+  for (const [width, viewport] of Object.entries(VIEWPORTS)) {
+    for (const target of PAGES) {
+      test(`axe finds no violations: ${target.name}, ${colorScheme}, ${width}`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await page.setViewportSize(viewport);
+        await page.goto(typeof target.path === "string" ? target.path : await target.path(page));
+        await expect(page.getByRole("main")).toBeVisible();
+        // On a phone the list page's filters are folded away: open them so they are checked too.
+        const filters = page.getByText("Filters", { exact: true });
+        if (await filters.isVisible()) {
+          await filters.click();
+          await expect(page.getByRole("navigation", { name: "Filters" })).toBeVisible();
+        }
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const found = violations.map((v) => ({
+          rule: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+        }));
+        expect(found).toEqual([]);
+        // Responsive: nothing sticks out sideways, down to a 360 px phone.
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+      });
+    }
+  }
+}
