@@ -26,6 +26,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import cliProgress from "cli-progress";
 import pg from "pg";
+import * as prettier from "prettier";
 import { searchCases, type SearchCase } from "@/lib/bench/cases";
 import { CEILING_WHAT, writeCeilingApp } from "@/lib/bench/ceiling-app";
 import { createCorpus, feedItem, SOURCE_COUNT } from "@/lib/bench/corpus";
@@ -190,13 +191,18 @@ function runAsync(command: string, argv: string[], env: NodeJS.ProcessEnv, cwd =
   });
 }
 
-/** The pid of the `next start` process under a process tree (npm → tsx → next). */
+/** The pid of the `next start` process under a process tree (npm → sh → tsx → node → next-server). */
 function nextServerPid(started: Started): number {
   const rootPid = started.child.pid ?? 0;
   for (const pid of processTree(rootPid)) {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-      if (cmdline.some((a) => a.endsWith("/next")) && cmdline.includes("start")) return pid;
+      // `next start` renames itself "next-server (vX)" once it listens.
+      if (
+        cmdline[0]?.startsWith("next-server") ||
+        (cmdline.some((a) => a.endsWith("/next")) && cmdline.includes("start"))
+      )
+        return pid;
     } catch {
       // Gone.
     }
@@ -227,6 +233,12 @@ async function measurePage(
     done();
   }
   return { name, path: pagePath, bytes: Buffer.byteLength(first.text), loads };
+}
+
+/** Writes a file as Prettier would leave it, so that `npm test`'s `prettier --check` passes on results. */
+async function writeFormatted(file: string, text: string): Promise<void> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
 }
 
 async function main(): Promise<void> {
@@ -524,11 +536,11 @@ async function main(): Promise<void> {
     const resultsDir = path.join(root, "bench", "results");
     mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, `${result.startedAt.slice(0, 10)}-${db}.json`);
-    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    await writeFormatted(file, JSON.stringify(result, null, 2));
     const all = readdirSync(resultsDir)
       .filter((f) => f.endsWith(".json"))
       .map((f) => JSON.parse(readFileSync(path.join(resultsDir, f), "utf8")) as BenchResult);
-    writeFileSync(path.join(root, "BENCHMARKS.md"), renderBenchmarks(all));
+    await writeFormatted(path.join(root, "BENCHMARKS.md"), renderBenchmarks(all));
     for (const row of summaryRows(result))
       console.log(
         `${row.status === "missed" ? "MISSED" : row.status === "met" ? "met   " : "      "} ${row.figure}: ${row.value} | ceiling ${row.ceiling} | ${row.ratio}`,

@@ -200,11 +200,15 @@ function publishedAt(corpus: BenchCorpus, source: number, position: number): Dat
   return new Date(Math.round(CORPUS_END - rank * span + jitter));
 }
 
+const rollOf = (corpus: BenchCorpus, source: number, position: number) =>
+  mix(corpus.seed ^ 0xd0b1e, source, position) % 1000;
+
 /** The item at `position` of `source`'s feed (0 = newest). */
 export function feedItem(corpus: BenchCorpus, source: number, position: number): BenchItem {
-  const roll = mix(corpus.seed ^ 0xd0b1e, source, position) % 1000;
-  // About 1% of items repeat their predecessor, and 3% are another source's story republished.
-  const repeat = position > 0 && roll < 10;
+  const roll = rollOf(corpus, source, position);
+  // About 1% of items repeat their predecessor (never a repeat itself, so every repeat is a duplicate),
+  // and 3% are another source's story republished.
+  const repeat = position > 0 && roll < 10 && rollOf(corpus, source, position - 1) >= 10;
   const wireCopy = !repeat && roll >= 10 && roll < 40;
   const origin = repeat ? position - 1 : position;
   const textSource = wireCopy ? (source + 1 + (roll % (SOURCE_COUNT - 1))) % SOURCE_COUNT : source;
