@@ -106,8 +106,9 @@ const SEARCH = { warmup: 3, runs: QUICK ? 20 : 40, minRuns: 5, budgetMs: QUICK ?
 const STAGES = {
   "ceiling build": 4,
   migrate: 2,
-  ingest: 22,
-  "bare load": 16,
+  feeds: 4,
+  ingest: 20,
+  "bare load": 14,
   "server start": 6,
   search: 26,
   pages: 19,
@@ -260,11 +261,20 @@ async function main(): Promise<void> {
   const stopAll = async () => {
     for (const s of servers.splice(0)) await s.stop();
   };
+  const cleanUp = async () => {
+    bar?.stop();
+    await stopAll();
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error(`bench: cleanup: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+  // Ctrl-C stops the servers and removes the databases too.
   for (const signal of ["SIGINT", "SIGTERM"] as const)
-    process.on(signal, () => {
-      bar?.stop();
-      void stopAll().finally(() => process.exit(130));
-    });
+    process.on(signal, () => void cleanUp().finally(() => process.exit(130)));
 
   bar?.start(1000, 0, { stage: "starting" });
   try {
@@ -293,7 +303,9 @@ async function main(): Promise<void> {
     run(bin("prisma"), ["migrate", "deploy"], childEnv({ DATABASE_URL: appUrl }));
 
     // 3. Ingest through the real path: `npm run ingest` of the feed URLs, timed from process start to exit.
-    const feeds = await startFeedServer(corpus, PORTS.feeds);
+    const feeds = await startFeedServer(corpus, PORTS.feeds, (n) =>
+      progress("feeds", n / SOURCE_COUNT, `rendering ${n} / ${SOURCE_COUNT} feeds`),
+    );
     cleanups.push(() => feeds.close());
     progress("ingest", 0, `${SOURCE_COUNT} feeds, ${corpus.size.toLocaleString("en-US")} items`);
     const ticker = setInterval(
@@ -332,7 +344,7 @@ async function main(): Promise<void> {
         `ingest failed for ${summary.counts.failed} feeds: ${summary.reports.find((r) => r.reason)?.reason}`,
       );
     const stored = summary.counts.new;
-    const corpusBytes = feeds.bytes();
+    const corpusBytes = feeds.bytes;
     await feeds.close();
     cleanups.pop();
 
@@ -548,15 +560,7 @@ async function main(): Promise<void> {
     console.log(`Wrote ${path.relative(root, file)} and BENCHMARKS.md (${result.durationSeconds} s).`);
     if (existsSync(ceilingDir)) rmSync(ceilingDir, { recursive: true, force: true });
   } finally {
-    bar?.stop();
-    await stopAll();
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        console.error(`bench: cleanup: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    await cleanUp();
     if (args.keep) console.log(`Kept ${tmp}${db === "postgres" ? `, ${appDbName} and ${bareDbName}` : ""}`);
   }
 }

@@ -326,7 +326,8 @@ export function renderBenchmarks(results: readonly BenchResult[]): string {
     "Each run ingests a generated corpus through `npm run ingest` from local RSS feeds, serves it with `npm start`",
     "and measures the HTTP API and the pages; the ceilings are measured in the same run on the same machine:",
     "the same searches straight on the engine, a bare load of the same articles into the engine, and a trivial",
-    "dynamic Next.js page. How each figure is taken: docs/benchmarks.md.",
+    "dynamic Next.js page. Ratio: Dispatch / ceiling (pages: req/s at c=16; search: the API's p50 over the",
+    "engine's, for the worst request of the type). How each figure is taken: docs/benchmarks.md.",
     "",
     ...sorted.map(renderRun),
   ].join("\n");
