@@ -29,7 +29,7 @@ import pg from "pg";
 import * as prettier from "prettier";
 import { searchCases, type SearchCase } from "@/lib/bench/cases";
 import { CEILING_WHAT, writeCeilingApp } from "@/lib/bench/ceiling-app";
-import { createCorpus, feedItem, SOURCE_COUNT } from "@/lib/bench/corpus";
+import { createCorpus, itemKind, SOURCE_COUNT } from "@/lib/bench/corpus";
 import {
   bareLoadPostgres,
   bareLoadSqlite,
@@ -176,7 +176,21 @@ function databaseUrl(name: string): string {
 }
 
 /** Runs a child to the end, resolving with its stdout; rejects with its output when it fails. */
-function runAsync(command: string, argv: string[], env: NodeJS.ProcessEnv, cwd = root): Promise<string> {
+async function runAsync(
+  command: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = root,
+): Promise<string> {
+  return (await runCapture(command, argv, env, cwd)).out;
+}
+
+function runCapture(
+  command: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = root,
+): Promise<{ out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -186,7 +200,7 @@ function runAsync(command: string, argv: string[], env: NodeJS.ProcessEnv, cwd =
     child.once("error", reject);
     child.once("exit", (code) =>
       code === 0
-        ? resolve(out)
+        ? resolve({ out, err })
         : reject(new Error(`${command} ${argv[0] ?? ""} exited ${code}:\n${out.slice(-5000)}${err}`)),
     );
   });
@@ -234,6 +248,13 @@ async function measurePage(
     done();
   }
   return { name, path: pagePath, bytes: Buffer.byteLength(first.text), loads };
+}
+
+/** Children's user + system seconds from the last line of bash's `times` ("0m4.032s 0m0.515s"). */
+function cpuSecondsFromTimes(stderr: string): number | null {
+  const line = stderr.trim().split("\n").at(-1) ?? "";
+  const parts = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return parts.length === 2 ? (parts[0] ?? 0) + (parts[1] ?? 0) : null;
 }
 
 /** Writes a file as Prettier would leave it, so that `npm test`'s `prettier --check` passes on results. */
@@ -319,16 +340,20 @@ async function main(): Promise<void> {
     );
     const ingestStarted = performance.now();
     let ingestOut: string;
+    let ingestErr: string;
     try {
-      ingestOut = await runAsync(
-        "npm",
-        ["run", "--silent", "ingest", "--", "--json", ...feeds.urls],
+      // bash's `times` reports the CPU the ingest's process tree used: a figure that other work on the
+      // machine does not inflate as much as the wall clock.
+      ({ out: ingestOut, err: ingestErr } = await runCapture(
+        "bash",
+        ["-c", 'npm run --silent ingest -- --json "$@"; rc=$?; times >&2; exit $rc', "bash", ...feeds.urls],
         childEnv({ DATABASE_URL: appUrl, DISPATCH_ALLOW_PRIVATE_NETWORK: "1", LOG_LEVEL: "warn" }),
-      );
+      ));
     } finally {
       clearInterval(ticker);
     }
     const ingestSeconds = (performance.now() - ingestStarted) / 1000;
+    const ingestCpu = cpuSecondsFromTimes(ingestErr);
     const summaryLine = ingestOut
       .trim()
       .split("\n")
@@ -344,6 +369,10 @@ async function main(): Promise<void> {
         `ingest failed for ${summary.counts.failed} feeds: ${summary.reports.find((r) => r.reason)?.reason}`,
       );
     const stored = summary.counts.new;
+    if (ingestCpu !== null)
+      notes.push(
+        `The ingest's process tree used ${ingestCpu.toFixed(1)} s of CPU (user + system${db === "postgres" ? ", the PostgreSQL server's own work not included" : ""}): ${Math.round(stored / ingestCpu).toLocaleString("en-US")} articles per CPU second, against ${ingestSeconds.toFixed(1)} s of wall time.`,
+      );
     const corpusBytes = feeds.bytes;
     await feeds.close();
     cleanups.pop();
@@ -484,14 +513,14 @@ async function main(): Promise<void> {
     const loadAfter = os.loadavg()[0] ?? 0;
     const cpus = os.cpus();
     const sharedCpu = args["shared-cpu"] || loadBefore >= 1;
-    const repeats = Array.from({ length: SOURCE_COUNT }, (_, s) => s).reduce((n, s) => {
-      for (let p = 0; p < corpus.perFeed; p++) if (feedItem(corpus, s, p).repeat) n++;
-      return n;
-    }, 0);
-    const wireCopies = Array.from({ length: SOURCE_COUNT }, (_, s) => s).reduce((n, s) => {
-      for (let p = 0; p < corpus.perFeed; p++) if (feedItem(corpus, s, p).wireCopy) n++;
-      return n;
-    }, 0);
+    let repeats = 0;
+    let wireCopies = 0;
+    for (let source = 0; source < SOURCE_COUNT; source++)
+      for (let position = 0; position < corpus.perFeed; position++) {
+        const kind = itemKind(corpus, source, position);
+        if (kind.repeat) repeats++;
+        if (kind.wireCopy) wireCopies++;
+      }
     const argv = process.argv.slice(2);
     const result: BenchResult = {
       version: 1,

@@ -203,13 +203,19 @@ function publishedAt(corpus: BenchCorpus, source: number, position: number): Dat
 const rollOf = (corpus: BenchCorpus, source: number, position: number) =>
   mix(corpus.seed ^ 0xd0b1e, source, position) % 1000;
 
+/**
+ * Whether the item at `position` of `source`'s feed repeats its predecessor (about 1%; never after a
+ * repeat, so every repeat is a duplicate) or is another source's story republished (about 3%).
+ */
+export function itemKind(corpus: BenchCorpus, source: number, position: number) {
+  const roll = rollOf(corpus, source, position);
+  const repeat = position > 0 && roll < 10 && rollOf(corpus, source, position - 1) >= 10;
+  return { roll, repeat, wireCopy: !repeat && roll >= 10 && roll < 40 };
+}
+
 /** The item at `position` of `source`'s feed (0 = newest). */
 export function feedItem(corpus: BenchCorpus, source: number, position: number): BenchItem {
-  const roll = rollOf(corpus, source, position);
-  // About 1% of items repeat their predecessor (never a repeat itself, so every repeat is a duplicate),
-  // and 3% are another source's story republished.
-  const repeat = position > 0 && roll < 10 && rollOf(corpus, source, position - 1) >= 10;
-  const wireCopy = !repeat && roll >= 10 && roll < 40;
+  const { roll, repeat, wireCopy } = itemKind(corpus, source, position);
   const origin = repeat ? position - 1 : position;
   const textSource = wireCopy ? (source + 1 + (roll % (SOURCE_COUNT - 1))) % SOURCE_COUNT : source;
   const text = articleText(corpus, textSource, origin);

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { statSync } from "node:fs";
 import pg from "pg";
 import { regionsForTags, tagCountries } from "@/lib/regions";
-import { feedItem, itemHtml, SOURCE_COUNT, type BenchCorpus } from "./corpus";
+import { feedItem, itemHtml, itemKind, SOURCE_COUNT, type BenchCorpus } from "./corpus";
 import { DATE_FROM, DATE_TO, REGION, type SearchCase } from "./cases";
 
 /** One article as the bare load writes it. */
@@ -32,8 +32,8 @@ function* bareBatches(corpus: BenchCorpus, batchSize: number): Generator<BareRow
   let id = 0;
   for (let source = 0; source < SOURCE_COUNT; source++) {
     for (let position = 0; position < corpus.perFeed; position++) {
+      if (itemKind(corpus, source, position).repeat) continue;
       const item = feedItem(corpus, source, position);
-      if (item.repeat) continue;
       const bodyText = item.paragraphs.join("\n\n");
       const tags = tagCountries({ title: item.title, body: bodyText });
       batch.push({
