@@ -3,7 +3,7 @@
 import { RARE_WORD } from "./corpus";
 
 /** One query type, written in the app's syntax (docs/search.md) and in each engine's. */
-export interface QueryType {
+interface QueryType {
   type: string;
   q: string;
   /** FTS5 MATCH expression. */
@@ -12,7 +12,7 @@ export interface QueryType {
   tsquery: string;
 }
 
-export const QUERY_TYPES: readonly QueryType[] = [
+const QUERY_TYPES: readonly QueryType[] = [
   { type: "common word", q: "people", fts5: "people", tsquery: "people" },
   { type: "single word", q: "ceasefire", fts5: "ceasefire", tsquery: "ceasefire" },
   { type: "two words", q: "gaza ceasefire", fts5: "gaza ceasefire", tsquery: "gaza & ceasefire" },
@@ -32,8 +32,8 @@ export const DATE_FROM = "2026-05-01";
 export const DATE_TO = "2026-10-31";
 export const REGION = "europe";
 
-export type FilterKind = "none" | "date" | "region" | "source";
-export const FILTERS: readonly FilterKind[] = ["none", "date", "region", "source"];
+type FilterKind = "none" | "date" | "region" | "source";
+const FILTERS: readonly FilterKind[] = ["none", "date", "region", "source"];
 
 /** One measured request: its API query string and the engine's equivalent (null for browsing). */
 export interface SearchCase {

@@ -5,7 +5,7 @@
 import { seededRandom, syntheticArticle } from "@/lib/regions/synthetic-news";
 
 export const SOURCE_COUNT = 50;
-export const DEFAULT_SEED = 20261129;
+const DEFAULT_SEED = 20261129;
 /** Newest article date: fixed, so the date filters of the search mix select the same articles every run. */
 export const CORPUS_END = Date.UTC(2026, 10, 1);
 export const CORPUS_DAYS = 730;
@@ -48,7 +48,7 @@ const SITE_TOWNS = [
 const SITE_KINDS = ["Herald", "Courier", "Post", "Tribune", "Gazette", "Observer", "Chronicle", "Wire"];
 
 /** One feed of the corpus: a news site. `index` is 0-based. */
-export interface BenchSource {
+interface BenchSource {
   index: number;
   name: string;
   slug: string;

@@ -77,7 +77,7 @@ export function processTree(root: number): number[] {
 }
 
 /** Resident memory of a process tree in bytes. */
-export function treeRss(root: number): number {
+function treeRss(root: number): number {
   let total = 0;
   for (const pid of processTree(root)) {
     try {

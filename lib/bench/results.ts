@@ -72,7 +72,7 @@ export interface BenchResult {
   memory: { serverPeakRssBytes: number; ceilingPeakRssBytes: number };
 }
 
-export type Status = "met" | "missed" | "";
+type Status = "met" | "missed" | "";
 
 /** One line of the summary table. */
 export interface SummaryRow {
@@ -103,10 +103,7 @@ function load(page: PageResult, concurrency: number): PageLoad | undefined {
 const failures = (l: PageLoad | undefined) => (l ? l.errors + l.timeouts + l.non2xx : 0);
 
 /** The search API target for a query type: p95 bound, and on SQLite the p50 bound against the engine. */
-export function searchTarget(
-  db: BenchDb,
-  type: string,
-): { p95: number; p50Factor?: number; p50Max?: number } {
+function searchTarget(db: BenchDb, type: string): { p95: number; p50Factor?: number; p50Max?: number } {
   if (db === "postgres") return { p95: 100 };
   return type === "rare word" ? { p95: 50, p50Max: 5 } : { p95: 50, p50Factor: 3 };
 }
@@ -248,7 +245,7 @@ export function summaryRows(r: BenchResult): SummaryRow[] {
 const cell = (text: string) => text.replaceAll("|", "\\|");
 
 /** The markdown section of one run. */
-export function renderRun(r: BenchResult): string {
+function renderRun(r: BenchResult): string {
   const rows = summaryRows(r);
   const missed = rows.filter((row) => row.status === "missed").map((row) => row.figure);
   const m = r.machine;
