@@ -22,11 +22,10 @@ import { addSource } from "@/lib/ingest/sources";
 import { seededRandom, syntheticArticle } from "@/lib/regions/synthetic-news";
 
 /**
- * Who ingests during the run. "separate": a `npm run poll` process beside the server. "in-process": the
- * poller inside `npm start` (the admin branch adds it; name its switch in IN_PROCESS_POLLER_ENV).
+ * Who ingests during the run. "in-process": the scheduler inside `npm start` (DISPATCH_POLL=on), as a
+ * default installation runs. "separate": a `npm run poll` worker beside a server with DISPATCH_POLL=off.
  */
-const POLLER: "separate" | "in-process" = "separate";
-const IN_PROCESS_POLLER_ENV: Record<string, string> = {};
+const POLLER = "in-process" as "separate" | "in-process";
 
 const FEEDS = 40;
 const ITEMS_PER_RESPONSE = 25;
@@ -186,7 +185,7 @@ async function main(): Promise<number> {
     say(`${provider}: starting the production server on port ${port}…`);
     const app = start("npm", ["start"], {
       ...env,
-      ...(POLLER === "in-process" ? IN_PROCESS_POLLER_ENV : {}),
+      DISPATCH_POLL: POLLER === "in-process" ? "on" : "off",
     });
     processes.push(app);
     const base = `http://127.0.0.1:${port}`;
