@@ -232,24 +232,22 @@ async function copyBatch(
   }[] = [];
   const regions: { articleId: number; region: string }[] = [];
   for (let i = 0; i < fresh.length; i += CHUNK) {
-    const data = fresh
-      .slice(i, i + CHUNK)
-      .map(
-        ({
-          id: _id,
-          sourceId: _sourceId,
-          targetSourceId,
-          countries: _countries,
-          regions: _regions,
-          // Story and copy links name article ids of the source database: regroup with `npm run restory`.
-          storyId: _storyId,
-          duplicateOfId: _duplicateOfId,
-          ...article
-        }) => ({
-          ...article,
-          sourceId: targetSourceId,
-        }),
-      );
+    const data = fresh.slice(i, i + CHUNK).map(
+      ({
+        id: _id,
+        sourceId: _sourceId,
+        targetSourceId,
+        countries: _countries,
+        regions: _regions,
+        // Story and copy links name article ids of the source database: regroup with `npm run restory`.
+        storyId: _storyId,
+        duplicateOfId: _duplicateOfId,
+        ...article
+      }) => ({
+        ...article,
+        sourceId: targetSourceId,
+      }),
+    );
     const created = await tx.article.createManyAndReturn({
       data,
       select: { id: true, sourceId: true, dedupKey: true },
