@@ -303,5 +303,6 @@ describe("npm run db:copy", () => {
     const second = await cli("--from", from.url, "--to", to.url);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/copied 0 sources \(3 already there\), 0 articles \(8 already there\)/);
-  });
+    // Two CLI runs (tsx start-up each): more than the default 30 s on a busy machine.
+  }, 90_000);
 });
