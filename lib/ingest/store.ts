@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
+import { detectLanguage } from "@/lib/language";
 import { regionsForTags, tagCountries, TAGGER_VERSION } from "@/lib/regions";
 import { normalizeLink } from "./normalize";
 import type { ArticleInput } from "./types";
@@ -88,6 +89,15 @@ function isSpace(code: number): boolean {
   );
 }
 
+/** What the tagger reads of a stored or incoming article. */
+export interface TaggableArticle {
+  id: number;
+  title: string;
+  bodyText: string;
+  language: string | null;
+  publishedAt: Date;
+}
+
 function articleData(item: ArticleInput, fetchedAt: Date, hash: string = contentHash(item)) {
   return {
     guid: item.guid,
@@ -100,7 +110,7 @@ function articleData(item: ArticleInput, fetchedAt: Date, hash: string = content
     publishedAt: item.publishedAt,
     dateEstimated: item.dateEstimated,
     fetchedAt,
-    language: item.language,
+    language: detectLanguage({ title: item.title, body: item.bodyText, hint: item.language }),
     readingMinutes: readingMinutes(item.bodyText),
     contentHash: hash,
     taggerVersion: TAGGER_VERSION,
@@ -169,44 +179,47 @@ async function insertLiteralRows(
   }
 }
 
+/** Multi-row INSERT of country tags: literal numbers and codes, the evidence (words from the feed) bound. */
+async function insertCountryRows(tx: Tx, rows: readonly Prisma.Sql[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += TAG_ROWS_PER_STATEMENT) {
+    await tx.$executeRaw`INSERT INTO "ArticleCountry" ("articleId", "code", "salience", "primary", "mentions", "evidence")
+      VALUES ${Prisma.join(rows.slice(i, i + TAG_ROWS_PER_STATEMENT))}`;
+  }
+}
+
 /**
  * Tags articles that have no tags yet, inside the caller's transaction. A feed's articles carry many
  * tags each (fifteen countries is common), and bound parameters cost about 1 µs each in Prisma's client,
  * so the rows are written as literals: ids and counts checked to be integers, codes and region slugs
- * to match their fixed alphabets, saliences to be finite. Nothing from the feed reaches this SQL.
+ * to match their fixed alphabets, saliences to be finite. The one value that comes from the feed, the
+ * evidence (the phrases that placed a country), is a bound parameter: one per country row.
  */
-async function insertTags(
-  tx: Tx,
-  articles: readonly { id: number; title: string; bodyText: string }[],
-): Promise<void> {
-  const countries: string[] = [];
+async function insertTags(tx: Tx, articles: readonly TaggableArticle[]): Promise<void> {
+  const countries: Prisma.Sql[] = [];
   const regions: string[] = [];
   for (const article of articles) {
     const id = integer(article.id);
-    const tags = tagCountries({ title: article.title, body: article.bodyText });
+    const tags = tagCountries({
+      title: article.title,
+      body: article.bodyText,
+      language: article.language,
+      date: article.publishedAt,
+      evidence: true,
+    });
     for (const t of tags) {
       if (!Number.isFinite(t.salience)) throw new Error(`salience is not a number: ${t.salience}`);
-      countries.push(
-        `(${id}, ${matching(t.code, /^[A-Z]{2}$/)}, ${t.salience}, ${t.primary ? "TRUE" : "FALSE"}, ${integer(t.mentions)})`,
-      );
+      const literals = `${id}, ${matching(t.code, /^[A-Z]{2}$/)}, ${t.salience}, ${t.primary ? "TRUE" : "FALSE"}, ${integer(t.mentions)}`;
+      countries.push(Prisma.sql`(${Prisma.raw(literals)}, ${JSON.stringify(t.evidence ?? [])})`);
     }
     for (const region of regionsForTags(tags))
       regions.push(`(${id}, ${matching(region, /^[a-z0-9-]{1,64}$/)})`);
   }
-  await insertLiteralRows(
-    tx,
-    "ArticleCountry",
-    ["articleId", "code", "salience", "primary", "mentions"],
-    countries,
-  );
+  await insertCountryRows(tx, countries);
   await insertLiteralRows(tx, "ArticleRegion", ["articleId", "region"], regions);
 }
 
 /** Tags articles with countries and regions, replacing any earlier tags, inside the caller's transaction. */
-export async function writeTags(
-  tx: Tx,
-  articles: { id: number; title: string; bodyText: string }[],
-): Promise<void> {
+export async function writeTags(tx: Tx, articles: TaggableArticle[]): Promise<void> {
   if (articles.length === 0) return;
   const ids = articles.map((a) => a.id);
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -256,7 +269,7 @@ export async function storeItems(
         for (const row of rows) existing.set(row.dedupKey, row);
       }
 
-      const changed: { id: number; title: string; bodyText: string }[] = [];
+      const changed: TaggableArticle[] = [];
       const fresh: ArticleRow[] = [];
       for (const [key, item] of byKey) {
         const hash = contentHash(item);
@@ -270,7 +283,13 @@ export async function storeItems(
           fresh.push({ ...data, sourceId, dedupKey: key });
         } else {
           await tx.article.update({ where: { id: found.id }, data });
-          changed.push({ id: found.id, title: data.title, bodyText: data.bodyText });
+          changed.push({
+            id: found.id,
+            title: data.title,
+            bodyText: data.bodyText,
+            language: data.language,
+            publishedAt: data.publishedAt,
+          });
           counts.updated++;
         }
       }
@@ -279,7 +298,17 @@ export async function storeItems(
       const ids = await insertArticles(tx, fresh);
       const created = fresh.flatMap((row) => {
         const id = ids.get(row.dedupKey);
-        return id === undefined ? [] : [{ id, title: row.title, bodyText: row.bodyText }];
+        return id === undefined
+          ? []
+          : [
+              {
+                id,
+                title: row.title,
+                bodyText: row.bodyText,
+                language: row.language,
+                publishedAt: row.publishedAt,
+              },
+            ];
       });
       if (created.length !== fresh.length)
         throw new Error(`stored ${created.length} of ${fresh.length} new articles`);

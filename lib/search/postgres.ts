@@ -51,16 +51,33 @@ const keyRange = (key: Sql) => (from: Date | null, until: Date | null) =>
       ])
     : null;
 
-/** The tsquery of one atom; user text only ever reaches PostgreSQL as a bound parameter. */
-function tsAtom(atom: Atom): Sql {
+// Each article's document is stemmed in its own language (prisma/postgresql/migrations/20261129220000_places),
+// so a word is looked up in every stemmed form the index may hold: English (and unknown languages), the
+// languages Dispatch tags, and unstemmed ('simple', for the rest). dispatch_search_config() is STABLE and
+// falls back to 'simple' where the server lacks a stemmer.
+const CONFIGS = [
+  CONFIG,
+  ...["de", "fr", "es", "pt", "it", "nl", "zz"].map((lang) => raw(`dispatch_search_config('${lang}')`)),
+];
+
+/** The tsquery of one atom in one configuration; user text only ever reaches PostgreSQL as a bound parameter. */
+function tsAtomIn(config: Sql, atom: Atom): Sql {
   if (atom.prefix) {
     // Only letters and digits survive, so the to_tsquery syntax around them is all ours.
     const words = atom.text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    return sql`to_tsquery(${CONFIG}, ${words.map((w, i) => `'${w}'${i === words.length - 1 ? ":*" : ""}`).join(" <-> ")})`;
+    return sql`to_tsquery(${config}, ${words.map((w, i) => `'${w}'${i === words.length - 1 ? ":*" : ""}`).join(" <-> ")})`;
   }
   return atom.phrase
-    ? sql`phraseto_tsquery(${CONFIG}, ${atom.text})`
-    : sql`plainto_tsquery(${CONFIG}, ${atom.text})`;
+    ? sql`phraseto_tsquery(${config}, ${atom.text})`
+    : sql`plainto_tsquery(${config}, ${atom.text})`;
+}
+
+/** The tsquery of one atom: its forms in every stemming the index uses. */
+function tsAtom(atom: Atom): Sql {
+  return sql`(${join(
+    CONFIGS.map((c) => tsAtomIn(c, atom)),
+    " || ",
+  )})`;
 }
 
 /** A condition for one atom: the word index, or a substring of the unsegmented text. */
@@ -151,8 +168,8 @@ async function snippets(db: Db, query: SearchQuery, ids: number[]): Promise<Map<
   const q = rankQuery(query);
   if (q && !query.groups.flat().some(isUnsegmented)) {
     const rows = await db.$queryRaw<{ id: number; summary: string | null; body: string | null }[]>`
-      SELECT a."id" AS id, ts_headline(${CONFIG}, coalesce(a."summary", ''), ${q}, ${HEADLINE}) AS summary,
-        ts_headline(${CONFIG}, a."bodyText", ${q}, ${HEADLINE}) AS body
+      SELECT a."id" AS id, ts_headline(dispatch_search_config(a."language"), coalesce(a."summary", ''), ${q}, ${HEADLINE}) AS summary,
+        ts_headline(dispatch_search_config(a."language"), a."bodyText", ${q}, ${HEADLINE}) AS body
       FROM "Article" a WHERE a."id" IN (${join(ids)})`;
     for (const row of rows) {
       const best =
