@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ArticleCard as Card } from "@/lib/articles/types";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { languageName } from "@/lib/language";
 import { CountryChips } from "./country-chips";
 import { RegionChips } from "./region-chips";
 
@@ -17,6 +18,14 @@ export function ArticleCard({ article }: { article: Card }) {
         <span className="font-medium text-stone-800">{article.source.name}</span>
         <span aria-hidden="true"> · </span>
         <RelativeTime date={article.publishedAt} estimated={article.dateEstimated} />
+        {article.language ? (
+          <>
+            <span aria-hidden="true"> · </span>
+            <abbr title={languageName(article.language)} data-testid="article-language" lang="en">
+              {article.language.toUpperCase()}
+            </abbr>
+          </>
+        ) : null}
       </p>
       {article.snippet ? (
         // The snippet is escaped text with only <mark> tags added by lib/search.

@@ -22,6 +22,7 @@ import {
   raw,
   sampleCondition,
   sql,
+  LOOKUP_KINDS,
   type FilterKind,
   type Filters,
   type Sql,
@@ -109,13 +110,18 @@ function rankQuery(query: SearchQuery): Sql | null {
 function conditions(
   text: Sql | null,
   filters: Filters,
-  except: FilterKind[] = [],
+  except: readonly FilterKind[] = [],
   extra: (Sql | null)[] = [],
 ): Sql {
   return and([...extra, text, ...filterConditions(filters, { id: ID, date: keyRange(KEY) }, except)]);
 }
 
-async function count(db: Db, text: Sql | null, filters: Filters, except: FilterKind[] = []): Promise<number> {
+async function count(
+  db: Db,
+  text: Sql | null,
+  filters: Filters,
+  except: readonly FilterKind[] = [],
+): Promise<number> {
   const rows = await db.$queryRaw<
     { n: bigint }[]
   >`SELECT count(*) AS n FROM "ArticleSearch" s WHERE ${conditions(text, filters, except)}`;
@@ -218,20 +224,23 @@ async function facetCounts(db: Db, text: Sql | null, filters: Filters, candidate
   const flagsExcept = (kind: FacetKind) =>
     and(active.filter((k) => k !== kind).map((k) => raw(`m."f_${k}"`)));
   const parts = FACET_KINDS.map((kind) =>
-    kind === "region"
-      ? sql`SELECT 'region' AS kind, j."region" AS key, count(*) AS n FROM m JOIN "ArticleRegion" j ON j."articleId" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`
-      : kind === "country"
-        ? sql`SELECT 'country' AS kind, j."code" AS key, count(*) AS n FROM m JOIN "ArticleCountry" j ON j."articleId" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`
-        : sql`SELECT 'source' AS kind, j."sourceId"::text AS key, count(*) AS n FROM m JOIN "Article" j ON j."id" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`,
+    kind === "language"
+      ? sql`SELECT 'language' AS kind, j."language" AS key, count(*) AS n FROM m JOIN "Article" j ON j."id" = m.id WHERE ${flagsExcept(kind)} AND j."language" IS NOT NULL GROUP BY 2`
+      : kind === "region"
+        ? sql`SELECT 'region' AS kind, j."region" AS key, count(*) AS n FROM m JOIN "ArticleRegion" j ON j."articleId" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`
+        : kind === "country"
+          ? sql`SELECT 'country' AS kind, j."code" AS key, count(*) AS n FROM m JOIN "ArticleCountry" j ON j."articleId" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`
+          : sql`SELECT 'source' AS kind, j."sourceId"::text AS key, count(*) AS n FROM m JOIN "Article" j ON j."id" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`,
   );
   const rows = await db.$queryRaw<{ kind: FacetKind; key: string | null; n: bigint }[]>`
     WITH m AS MATERIALIZED (SELECT ${ID} AS id${flags.length ? join(flags, "") : sql``} FROM "ArticleSearch" s
-      WHERE ${conditions(text, filters, ["region", "country", "source"], [sampleCondition(ID, rate)])})
+      WHERE ${conditions(text, filters, LOOKUP_KINDS, [sampleCondition(ID, rate)])})
     ${join(parts, " UNION ALL ")}`;
   const counts: Record<FacetKind, Map<string, number>> = {
     region: new Map(),
     country: new Map(),
     source: new Map(),
+    language: new Map(),
   };
   for (const row of rows) if (row.key !== null) counts[row.kind].set(row.key, Math.round(num(row.n) / rate));
   return { counts, approximate: rate < 1 };
@@ -263,8 +272,8 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
   const total =
     plan.bins.length > 0 && !plan.clipped ? bars.reduce((a, b) => a + b, 0) : await count(db, text, filters);
   const candidates =
-    filters.regions.length || filters.countries.length || filters.sources.length
-      ? await count(db, text, filters, ["region", "country", "source"])
+    filters.regions.length || filters.countries.length || filters.sources.length || filters.languages.length
+      ? await count(db, text, filters, LOOKUP_KINDS)
       : total;
   const facets = await facetCounts(db, text, filters, candidates);
 

@@ -17,6 +17,7 @@ const card: ArticleCard = {
   dateEstimated: false,
   countries: [{ code: "PS", name: "Palestine", primary: true }],
   regions: ["middle-east-north-africa"],
+  language: "en",
 };
 
 const result: SearchResult = {
@@ -26,7 +27,7 @@ const result: SearchResult = {
   page: 1,
   pageSize: 20,
   pageCount: 1,
-  facets: { regions: [], countries: [], sources: [], approximate: false },
+  facets: { regions: [], countries: [], sources: [], languages: [], approximate: false },
   histogram: { unit: "day", bins: [], approximate: false },
 };
 
@@ -38,6 +39,7 @@ describe("API and feed shapes", () => {
         "countries",
         "dateEstimated",
         "id",
+        "language",
         "path",
         "publishedAt",
         "regions",

@@ -13,6 +13,13 @@ export interface CountryFacet {
   count: number;
 }
 
+export interface LanguageFacet {
+  /** ISO 639-1. */
+  code: string;
+  name: string;
+  count: number;
+}
+
 export interface SourceFacet {
   id: number;
   name: string;
@@ -27,6 +34,7 @@ export interface Facets {
   regions: RegionFacet[];
   countries: CountryFacet[];
   sources: SourceFacet[];
+  languages: LanguageFacet[];
   approximate: boolean;
 }
 

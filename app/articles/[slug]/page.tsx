@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CountryChips } from "@/components/articles/country-chips";
 import { RegionChips } from "@/components/articles/region-chips";
+import { PlaceEvidenceList } from "@/components/articles/place-evidence";
 import { formatAbsolute, RelativeTime } from "@/components/ui/relative-time";
+import { languageName } from "@/lib/language";
 import { getArticle } from "@/lib/articles/queries";
 import { parseArticleParam } from "@/lib/articles/slug";
 
@@ -39,6 +41,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <span className="text-stone-500"> ({formatAbsolute(article.publishedAt)})</span>
         <span aria-hidden="true"> · </span>
         <span>{article.readingMinutes} min read</span>
+        {article.language ? (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span data-testid="article-language">{languageName(article.language)}</span>
+          </>
+        ) : null}
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-1.5">
         <RegionChips regions={article.regions} />
@@ -49,7 +57,9 @@ export default async function ArticlePage({ params }: { params: Params }) {
         data-testid="article-body"
         // bodyHtml was sanitized with an allowlist at ingest, the last step before storage.
         dangerouslySetInnerHTML={{ __html: article.bodyHtml }}
+        lang={article.language ?? undefined}
       />
+      <PlaceEvidenceList places={article.places} />
       {article.url ? (
         <p className="mt-8 border-t border-stone-200 pt-4">
           <a
