@@ -290,6 +290,7 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
     pageSize: params.pageSize,
     pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
     facets: await facetLists(db, facets.counts, filters, facets.approximate),
+    countryCounts: Object.fromEntries(facets.counts.country),
     histogram: {
       unit: plan.unit,
       bins: plan.bins.map((b, i) => ({ start: b.start, end: b.end, count: bars[i] ?? 0 })),

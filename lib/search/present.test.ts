@@ -29,6 +29,7 @@ const result: SearchResult = {
   pageCount: 1,
   facets: { regions: [], countries: [], sources: [], languages: [], approximate: false },
   histogram: { unit: "day", bins: [], approximate: false },
+  countryCounts: { PS: 1 },
 };
 
 describe("API and feed shapes", () => {

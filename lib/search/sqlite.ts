@@ -553,6 +553,7 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
     pageSize: params.pageSize,
     pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
     facets: await facetLists(db, sampled.facets, filters, sampled.facetsApproximate),
+    countryCounts: Object.fromEntries(sampled.facets.country),
     histogram: {
       unit: plan.unit,
       bins: plan.bins.map((b, i) => ({ start: b.start, end: b.end, count: bars[i] ?? 0 })),
