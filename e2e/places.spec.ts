@@ -93,7 +93,8 @@ test.describe("places and languages", () => {
     const card = page.getByTestId("article-card").filter({ hasText: "Sanktionen" });
     await expect(card.getByTestId("article-language")).toHaveText("DE");
     await card.getByRole("link", { name: /Sanktionen/ }).click();
-    await expect(page.getByTestId("article-language")).toHaveText("German");
+    await page.waitForURL(/\/articles\//);
+    await expect(page.getByTestId("article-page-language")).toHaveText("German");
     const why = page.getByTestId("place-evidence");
     await why.getByText("Why these places?").click();
     await expect(why.getByTestId("place-RU")).toContainText("Russlands");

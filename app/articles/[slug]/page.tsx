@@ -44,7 +44,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         {article.language ? (
           <>
             <span aria-hidden="true"> · </span>
-            <span data-testid="article-language">{languageName(article.language)}</span>
+            <span data-testid="article-page-language">{languageName(article.language)}</span>
           </>
         ) : null}
       </p>
