@@ -21,7 +21,7 @@ const HOME = new Set(["DE", "AT", "CH", "FR", "BE", "ES", "PT", "BR", "IT", "NL"
 // Names that are also common words, brands, people or other places in the languages the tagger reads.
 const STOP = new Set(
   (
-    "Carrefour|Toyota|Batman|Brent|Welkom|Pasto|Bello|Soledad|Guadalupe|Columbus|Armenia|Van|Mesa|Serra|Franca|" +
+    "Union|Carrefour|Toyota|Batman|Brent|Welkom|Pasto|Bello|Soledad|Guadalupe|Columbus|Armenia|Van|Mesa|Serra|Franca|" +
     "Natal|Santos|Vitória|Salvador|Victoria|Juárez|Arlington|Charlotte|Austin|Oyo|Aba|Jos|Kota|Gaya|Yono|Nangi|Guli|" +
     "Tanda|Percut|Minato|Honchō|Budta|Malingao|Winejok|Shengli|Fenghuang|Takeo|Preston|Newport|Brent|Mardan|Rohini|" +
     "Teni|Kulti|Surrey|Riverside|Long Beach|Virginia Beach|Aurora|Irvine|Lincoln|Madison|Jackson|Providence|" +

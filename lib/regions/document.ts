@@ -32,7 +32,7 @@ export interface Doc {
 // "BRASÍLIA, 3 de março (Agência Brasil) -". Group 1 and 2 hold the place; one regex per article, on its
 // first line only.
 const DATELINE_RE =
-  /^\s*([A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F.'’\-/ ]{1,48}?)(?:,\s*([A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F.'’ ]{1,28}?))?(?:,\s*(?:[A-Za-z\u00C0-\u024F]{3,10}\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:de\s+)?[A-Za-z\u00C0-\u024F]{3,10}\.?)(?:\s+(?:de\s+)?\d{4})?)?\s*(\([^)\n]{1,40}\))?\s*([—–]|\s-{1,2}|:)\s/;
+  /^\s*([A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F.'’\-/ ]{1,48}?)(?:,\s*([A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F.'’ ]{1,28}?))?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:de\s+)?[A-Za-z\u00E0-\u00FF]{3,10}\.?)(?:\s+(?:de\s+)?\d{4})?)?\s*(\([^)\n]{1,40}\))?\s*([—–]|\s-{1,2}|:)\s/;
 
 const SMALL_TITLE_WORDS = new Set(
   "with from into over after about that this than amid upon onto what when where will says said have been were they their them your".split(

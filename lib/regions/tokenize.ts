@@ -149,7 +149,7 @@ export function tokenizeInto(out: Tokens, text: string, firstPara: number): numb
             possessive = true;
             break;
           }
-          if (j - s <= 6 && ELISIONS.has(fold(text.slice(s, j)))) {
+          if (j - s <= 6 && ELISIONS.has(text.slice(s, j).toLowerCase())) {
             elided = true;
             break;
           }

@@ -1,0 +1,347 @@
+// Context rules for names that also mean something else. Each takes a candidate and its neighbours
+// and returns a country code or null; the article-level evidence is computed once by the tagger.
+import { DATELINE, TITLE, zoneOf, type Doc } from "./document";
+import { GAZETTEER_ROOT, NAME_LIKE, type Entry, type NameLike } from "./gazetteer";
+import { ALLCAPS, CAP, POSSESSIVE, SENT_START, WORD, flagsAt, normAt } from "./tokenize";
+
+export interface Candidate {
+  /** Token range [start, end). */
+  start: number;
+  end: number;
+  entry: Entry;
+  code: string | null;
+  /** Decided by the "City, Region" rule; no further checks. */
+  forced: boolean;
+  /** Second half of "City, Region": counted with the first half. */
+  absorbed: boolean;
+  /** Waiting for article-level evidence (second pass). */
+  pending: boolean;
+}
+
+/** Returned by rules that need the whole article; settled in the tagger's second pass. */
+export const PENDING: unique symbol = Symbol("pending");
+export type RuleResult = string | null | typeof PENDING;
+
+export interface Evidence {
+  /** Accepted unambiguous mentions per code. */
+  byCode: Map<string, number>;
+  /** Cue words per cue name (gazetteer-data CUES). */
+  cues: Map<string, number>;
+  /** US cities, states and areas (not "Washington", which is also Washington-the-government). */
+  usPlaces: number;
+  /** Place words seen used as a person's name in this article. */
+  persons: Set<string>;
+}
+
+const words = (s: string): ReadonlySet<string> => new Set(s.split(" "));
+
+const MONTHS_DAYS = words(
+  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday",
+);
+
+// Capitalized words that follow a country or city in institution names, never a surname.
+const FOLLOWERS = words(
+  "president presidents presidential prime premier minister ministers ministry government army armed air airways airlines " +
+    "airport navy naval defense defence forces force police parliament parliamentary senate congress assembly national " +
+    "nationals state states central bank football soccer cricket rugby olympic olympics games foreign interior embassy " +
+    "ambassador consulate supreme court constitutional electoral election elections commission valley river basin lake sea " +
+    "gulf coast desert republic kingdom crown prince king queen sultan emir royal times post herald today telecom " +
+    "petroleum oil gas power electric railways railway rail metro city fc united saint st fashion week marathon open " +
+    "masters grand prix university college institute museum zoo opera council mayor harbour harbor bridge port station " +
+    "hospital cathedral peace conference summit forum festival film expo fair stock exchange tourism border borders " +
+    "security intelligence health education trade finance treasury customs refugee refugees mission red crescent " +
+    "international global limited ltd group holdings company investment development agency authority broadcasting " +
+    "television tv radio news press daily tribune journal party front movement democrats republicans governor gov " +
+    "chamber house legislature attorney team squad coach captain weather telegraph observer gazette monitor " +
+    "ii iii federation union committee office department cabinet junta military regime rebels opposition " +
+    "catholic orthodox muslim jewish christian church mosque diaspora telecoms energy water food aid relief " +
+    "highlands lowlands plains mountains islands island region province district county metropolitan area carnival",
+);
+
+// Capitalized words before a place that do not make it a surname ("Southern Chad", "Lake Chad").
+const PRE_MODIFIERS = words(
+  "north south east west northern southern eastern western central upper lower greater inner outer mount lake " +
+    "kingdom republic hashemite neighbouring neighboring rural downtown metropolitan coastal occupied independent " +
+    "modern ancient old new free united democratic federal post pre pro anti official visit visits visited",
+);
+
+const TITLE_WORDS = words(
+  "president king queen prince princess minister ambassador envoy sheikh emir sultan general gen colonel col " +
+    "governor gov mayor senator sen rep representative chancellor premier pope lord lady sir dame judge justice " +
+    "coach captain officer agent detective professor prof dr mr mrs ms",
+);
+
+// First names that make a following place a surname even at the start of a sentence or in a headline.
+const GIVEN_NAMES = words(
+  "michael jim vernon eddie denzel george whitney sam joaquin joe hannah tom jools booker harriet kerry sean lewis " +
+    "french john james david robert mary barbara lisa jennifer sarah emma chris ryan kevin brian mark paul",
+);
+
+const LOCATIVE = words(
+  "in to from into across throughout near toward towards via inside outside visit visited visiting visits " +
+    "neighbouring neighboring of at around between",
+);
+
+const BIRD_WORDS = words(
+  "roast roasted roasting carve carved carving stuffing stuffed gravy thanksgiving dinner bird birds feathers oven " +
+    "brine brined fried deep fryer sandwich sandwiches leftovers drumstick drumsticks gobble pardon pardoned pardons " +
+    "pardoning butterball farm farms farmer farmers flock poultry avian hunting hunters hunter wild frozen thaw thawing " +
+    "feast meal cranberry cranberries basting baste plucked meat bacon breast legs wishbone recipe recipes cook cooking " +
+    "cooked grill grilled smoked",
+);
+
+const TREATY_WORDS = words(
+  "agreement agreements accord accords convention conventions protocol protocols pact club principles process format " +
+    "declaration consensus communique charter statute memorandum cooperation",
+);
+
+const LANGUAGE_BEFORE = words(
+  "speak speaks spoke speaking spoken learn learning learned learnt fluent teach taught translated translate translating dubbed",
+);
+const LANGUAGE_AFTER = words(
+  "language languages speaker speakers speaking translation translations subtitles subtitled lessons classes course " +
+    "courses teacher teachers dialect dialects grammar dictionary vocabulary literature-language",
+);
+
+const AMAZON_GEO = words(
+  "rainforest rainforests rain basin river jungle forest forests region deforestation fires biome tribe tribes " +
+    "indigenous wildfires wildfire drought ecosystem",
+);
+const AMAZON_CORPORATE = words(
+  "warehouse warehouses workers employees founder deal deals app store stores delivery deliveries driver drivers " +
+    "package packages listing listings account accounts seller sellers device devices review reviews spokesperson " +
+    "spokesman spokeswoman executive executives boss union facility facilities fulfillment fulfilment order orders " +
+    "shares stock website platform subscription subscribers cloud service services",
+);
+const FUNCTION_WORDS = words(
+  "in and is was has have had of to for where which that at on or as by with could would will may might are were its",
+);
+
+const GEORGIA_US_NEXT = words(
+  "gov governor governors republican republicans democrat democrats democratic gop senate senator senators " +
+    "legislature house tech bulldogs county counties secretary voters",
+);
+const GEORGIA_GE_BEFORE = words("republic country nation");
+const GEORGIAN_NOT_PEOPLE = words(
+  "architecture era period house houses terrace terraces townhouse townhouses style building buildings mansion square",
+);
+
+const PLACE_SUFFIX = words(
+  "fc festival airport station university council cathedral borough town crown court",
+);
+
+const JERSEY_NOT_PLACE = words("cow cows cattle milk cream shirt shirts number dairy");
+
+function flag(doc: Doc, i: number): number {
+  return flagsAt(doc.t, i);
+}
+
+function norm(doc: Doc, i: number): string {
+  return normAt(doc.t, i);
+}
+
+function caseless(doc: Doc, i: number): boolean {
+  return i < doc.titleEnd && doc.titleCaseless;
+}
+
+function startsEntry(word: string): boolean {
+  return GAZETTEER_ROOT.next?.has(word) ?? false;
+}
+
+function isCapWord(doc: Doc, i: number): boolean {
+  const f = flag(doc, i);
+  return (f & WORD) !== 0 && (f & CAP) !== 0;
+}
+
+/** True when the word before the candidate is a locative preposition ("in Jordan", "to Nice"). */
+export function locativeBefore(doc: Doc, c: Candidate): boolean {
+  return LOCATIVE.has(norm(doc, c.start - 1));
+}
+
+/** Bodies of water and treaties named after places; language names. */
+export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
+  const next = norm(doc, c.end);
+  const kind = c.entry.kind;
+  if ((next === "sea" || next === "ocean") && isCapWord(doc, c.end)) return true;
+  if (norm(doc, c.start - 1) === "of" && /^(gulf|sea|bay|strait|straits)$/.test(norm(doc, c.start - 2)))
+    return true;
+  if ((kind === "city" || kind === "area" || kind === "metonym") && !(flag(doc, c.end - 1) & POSSESSIVE)) {
+    if (TREATY_WORDS.has(next)) return true;
+    if (next === "climate" && TREATY_WORDS.has(norm(doc, c.end + 1))) return true;
+  }
+  if (kind === "demonym") {
+    const prev = norm(doc, c.start - 1);
+    if (LANGUAGE_BEFORE.has(prev) || LANGUAGE_AFTER.has(next)) return true;
+    if (next === "-" && /^(speaking|language|speaker|speakers)$/.test(norm(doc, c.end + 1))) return true;
+    // "written in French." / "in Russian and English": a language when nothing follows it.
+    if ((prev === "in" || prev === "into") && (!(flag(doc, c.end) & WORD) || next === "and" || next === "or"))
+      return true;
+  }
+  return false;
+}
+
+/** Is this place name used as part of a person's name here ("Chad Smith", "Michael Jordan")? */
+export function isPersonUse(doc: Doc, c: Candidate, rule: NameLike): boolean {
+  const i = c.start;
+  if (zoneOf(doc, i) === DATELINE) return false;
+  const j = c.end;
+  const fi = flag(doc, i);
+  if (rule.followedBySurname && !(fi & POSSESSIVE) && !caseless(doc, i) && isCapWord(doc, j)) {
+    const fj = flag(doc, j);
+    const w = norm(doc, j);
+    const acronym = (fj & ALLCAPS) !== 0 && w.length > 1;
+    if (!acronym && !FOLLOWERS.has(w) && !MONTHS_DAYS.has(w) && !startsEntry(w)) return true;
+  }
+  const k = i - 1;
+  if (k < 0) return false;
+  // "Booker T. Washington": an initial right before.
+  if (
+    norm(doc, k) === "." &&
+    norm(doc, k - 1).length === 1 &&
+    isCapWord(doc, k - 1) &&
+    norm(doc, k - 2) !== "."
+  ) {
+    return isCapWord(doc, k - 2);
+  }
+  if (!isCapWord(doc, k)) return false;
+  const p = norm(doc, k);
+  if (GIVEN_NAMES.has(p)) return true;
+  if (!rule.anyPrecedingName || caseless(doc, i)) return false;
+  const fk = flag(doc, k);
+  if (fk & (SENT_START | ALLCAPS | POSSESSIVE)) return false;
+  return !PRE_MODIFIERS.has(p) && !TITLE_WORDS.has(p) && !MONTHS_DAYS.has(p) && !startsEntry(p);
+}
+
+/** Name-like rule for a candidate; records people in evidence, returns the code, null, or PENDING. */
+export function resolveGivenName(doc: Doc, c: Candidate, ev: Evidence): RuleResult {
+  const key = norm(doc, c.start);
+  const rule = NAME_LIKE.get(key);
+  if (!rule) return c.entry.code;
+  if (isPersonUse(doc, c, rule)) {
+    ev.persons.add(key);
+    return null;
+  }
+  return rule.wholeDocument ? PENDING : c.entry.code;
+}
+
+/** Second pass for name-like places: drop bare mentions once the article has used the name for a person. */
+export function settleGivenName(doc: Doc, c: Candidate, ev: Evidence, code: string): string | null {
+  const key = norm(doc, c.start);
+  if (!ev.persons.has(key)) return code;
+  if (zoneOf(doc, c.start) === DATELINE || locativeBefore(doc, c)) return code;
+  return (ev.byCode.get(code) ?? 0) > 0 ? code : null;
+}
+
+/** US state or country for "Georgia"/"Georgian", from the words around it, then from the article. */
+export function resolveGeorgia(doc: Doc, c: Candidate, ev: Evidence): string | null {
+  const i = c.start;
+  const adjective = c.entry.rule === "georgia-adj";
+  const next = norm(doc, c.end);
+  if (adjective) {
+    if (GEORGIAN_NOT_PEOPLE.has(next)) return null;
+  } else {
+    const rule = NAME_LIKE.get("georgia");
+    if (rule && isPersonUse(doc, c, rule)) {
+      ev.persons.add("georgia");
+      return null;
+    }
+    if (GEORGIA_US_NEXT.has(next) && !(flag(doc, c.end - 1) & POSSESSIVE)) return "US";
+    if (norm(doc, i - 1) === "of") {
+      const before = norm(doc, i - 2);
+      if (before === "state") return "US";
+      if (GEORGIA_GE_BEFORE.has(before)) return "GE";
+    }
+    if (norm(doc, c.end) === "," && (norm(doc, c.end + 1) === "us" || norm(doc, c.end + 1) === "usa"))
+      return "US";
+  }
+  return georgiaSide(ev);
+}
+
+/** Which Georgia the article is about when nothing local decides it. */
+export function georgiaSide(ev: Evidence): "US" | "GE" {
+  const us = 2 * ev.usPlaces + 2 * (ev.cues.get("us-georgia") ?? 0);
+  let ge = 2 * (ev.byCode.get("GE") ?? 0) + 2 * (ev.cues.get("georgia") ?? 0);
+  for (const neighbour of ["AM", "AZ", "RU", "UA", "TR", "MD", "BY"]) {
+    if ((ev.byCode.get(neighbour) ?? 0) > 0) ge++;
+  }
+  return us > ge ? "US" : "GE";
+}
+
+/** Turkey the country unless the bird is on the table. */
+export function resolveTurkey(doc: Doc, c: Candidate): RuleResult {
+  if (zoneOf(doc, c.start) === DATELINE) return "TR";
+  const para = doc.t.para[c.start];
+  for (let k = Math.max(0, c.start - 6); k < Math.min(doc.t.count, c.end + 6); k++) {
+    if (doc.t.para[k] === para && BIRD_WORDS.has(norm(doc, k))) return null;
+  }
+  return PENDING;
+}
+
+/** Second pass for Turkey: a Thanksgiving article without Turkish context is about the bird. */
+export function settleTurkey(doc: Doc, c: Candidate, ev: Evidence): string | null {
+  if ((ev.cues.get("bird") ?? 0) === 0) return "TR";
+  if ((ev.byCode.get("TR") ?? 0) > 0 || locativeBefore(doc, c)) return "TR";
+  return null;
+}
+
+/** "Nice" and "Reading": the town only where the sentence shape says so. */
+export function resolveCommonWord(doc: Doc, c: Candidate, followedByPlace: boolean): RuleResult {
+  const i = c.start;
+  const code = c.entry.code;
+  if (zoneOf(doc, i) === DATELINE) return code;
+  if (caseless(doc, i)) return PENDING;
+  if (locativeBefore(doc, c) || followedByPlace) return code;
+  const f = flag(doc, i);
+  if (f & SENT_START) return null;
+  if (f & POSSESSIVE) return code;
+  const j = c.end;
+  if (!isCapWord(doc, j) || PLACE_SUFFIX.has(norm(doc, j))) return code;
+  return null;
+}
+
+/** Amazon the rainforest (Brazil) rather than the company. */
+export function resolveAmazon(doc: Doc, c: Candidate): string | null {
+  const next = norm(doc, c.end);
+  if (AMAZON_GEO.has(next)) return "BR";
+  if (norm(doc, c.start - 1) !== "the") return null;
+  if (flag(doc, c.end - 1) & POSSESSIVE) return "BR";
+  if (!(flag(doc, c.end) & WORD) || FUNCTION_WORDS.has(next)) return "BR";
+  // "the Amazon burned": a lower-case verb or noun that is not about the company.
+  return flag(doc, c.end) & CAP || AMAZON_CORPORATE.has(next) ? null : "BR";
+}
+
+/** "Congo" alone means DR Congo unless only Republic of the Congo evidence is present. */
+export function resolveCongo(ev: Evidence): string {
+  const cg = (ev.byCode.get("CG") ?? 0) + (ev.cues.get("congo-brazzaville") ?? 0);
+  const cd = (ev.byCode.get("CD") ?? 0) + (ev.cues.get("congo-kinshasa") ?? 0);
+  return cg > 0 && cd === 0 ? "CG" : "CD";
+}
+
+/** "Korea"/"Korean" means South Korea unless the article is only about the North. */
+export function resolveKorea(ev: Evidence): string {
+  const north = (ev.byCode.get("KP") ?? 0) + (ev.cues.get("north-korea") ?? 0);
+  const south = (ev.byCode.get("KR") ?? 0) + (ev.cues.get("south-korea") ?? 0);
+  return north > 0 && south === 0 ? "KP" : "KR";
+}
+
+/** Jersey the island, New Jersey shorthand, or a cow/shirt. */
+export function resolveJersey(doc: Doc, c: Candidate, ev: Evidence): string | null {
+  if (JERSEY_NOT_PLACE.has(norm(doc, c.end))) return null;
+  if ((ev.byCode.get("GG") ?? 0) > 0 || (ev.cues.get("channel-islands") ?? 0) > 0) return "JE";
+  return ev.usPlaces > 0 ? "US" : "JE";
+}
+
+// Foreign cities with a US namesake that US copy often names without the state ("Athens" for the
+// University of Georgia town, "Cambridge" for Harvard's).
+const US_HOMONYMS = words("athens moscow cambridge birmingham alexandria");
+
+/** A US namesake in an article full of US places and with nothing else from the foreign country. */
+export function isUsHomonym(c: Candidate, ev: Evidence, sameCityMentions: number): boolean {
+  if (c.entry.kind !== "city" || !c.code || !US_HOMONYMS.has(c.entry.phrase.toLowerCase())) return false;
+  return ev.usPlaces >= 2 && (ev.byCode.get(c.code) ?? 0) <= sameCityMentions;
+}
+
+/** True when the zone of the candidate is the title. */
+export function inTitle(doc: Doc, c: Candidate): boolean {
+  return zoneOf(doc, c.start) === TITLE;
+}

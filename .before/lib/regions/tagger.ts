@@ -1,0 +1,273 @@
+import { analyze, DATELINE, LEAD, TITLE, zoneOf, type Doc } from "./document";
+import { GAZETTEER_ROOT, type Entry } from "./gazetteer";
+import {
+  failsGenericChecks,
+  isUsHomonym,
+  resolveAmazon,
+  resolveCommonWord,
+  resolveCongo,
+  resolveGeorgia,
+  resolveGivenName,
+  resolveJersey,
+  resolveKorea,
+  resolveTurkey,
+  settleGivenName,
+  settleTurkey,
+  PENDING,
+  type Candidate,
+  type Evidence,
+  type RuleResult,
+} from "./rules";
+import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
+import type { CountryTag } from "./types";
+
+/** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
+export const TAGGER_VERSION: number = 1;
+
+/** Mentions at which a country counts as primary even outside title, dateline and lead. */
+export const PRIMARY_MIN_MENTIONS = 3;
+
+const PLACE_KINDS = new Set(["name", "city", "area", "subnational", "metonym"]);
+
+function scan(doc: Doc): Candidate[] {
+  const { norm, flags, count } = doc.t;
+  const out: Candidate[] = [];
+  for (let i = 0; i < count; i++) {
+    const f = flags[i] ?? 0;
+    if (!(f & WORD) || !(f & CAP)) continue;
+    let node = GAZETTEER_ROOT.next?.get(norm[i] ?? "");
+    let best: Entry | null = null;
+    let bestEnd = i;
+    let j = i;
+    while (node) {
+      j++;
+      if (node.entry) {
+        best = node.entry;
+        bestEnd = j;
+      }
+      if (j >= count || !node.next) break;
+      // A possessive ends the phrase: "Israel's Gaza" is two mentions.
+      if ((flags[j - 1] ?? 0) & POSSESSIVE) break;
+      node = node.next.get(norm[j] ?? "");
+    }
+    if (!best) continue;
+    if (best.acronym && !(f & ALLCAPS)) continue;
+    out.push({
+      start: i,
+      end: bestEnd,
+      entry: best,
+      code: best.code,
+      forced: false,
+      absorbed: false,
+      pending: false,
+    });
+    i = bestEnd - 1;
+  }
+  return out;
+}
+
+// "Lebanon, Tennessee", "Paris, Texas", "Athens, Georgia", "Kyiv, Ukraine": the part after the comma
+// decides the country and both halves count as one mention.
+function applyCommaRule(doc: Doc, cands: Candidate[]): void {
+  for (let k = 0; k + 1 < cands.length; k++) {
+    const a = cands[k];
+    const b = cands[k + 1];
+    if (!a || !b || b.start !== a.end + 1 || normAt(doc.t, a.end) !== ",") continue;
+    if (!PLACE_KINDS.has(a.entry.kind) || a.entry.code === null) continue;
+    if (flagsAt(doc.t, b.end - 1) & POSSESSIVE) continue;
+    const bKind = b.entry.kind;
+    // "Vancouver, Washington." is the state; "In Moscow, Washington said" is not.
+    const washingtonState = b.entry.phrase === "Washington" && !(flagsAt(doc.t, b.end) & WORD);
+    if (b.entry.rule === "georgia") {
+      const code = a.entry.code === "GE" ? "GE" : "US";
+      a.code = code;
+      b.code = code;
+      a.forced = b.forced = b.absorbed = true;
+    } else if (bKind === "subnational" || bKind === "us-abbr" || washingtonState) {
+      a.code = b.entry.code;
+      a.forced = b.forced = b.absorbed = true;
+    } else if (bKind === "name" && b.entry.code === a.entry.code && a.entry.kind !== "name") {
+      b.absorbed = true;
+    }
+  }
+  // One sense per article: after "LEBANON, Tenn.", a bare "Lebanon" is the same town.
+  const settled = new Map<Entry, string>();
+  for (const c of cands) if (c.forced && !c.absorbed && c.code) settled.set(c.entry, c.code);
+  if (settled.size === 0) return;
+  for (const c of cands) {
+    const code = settled.get(c.entry);
+    if (code && !c.forced) {
+      c.code = code;
+      c.forced = true;
+    }
+  }
+}
+
+function collectEvidence(doc: Doc, cands: Candidate[]): Evidence {
+  const ev: Evidence = { byCode: new Map(), cues: new Map(), usPlaces: 0, persons: new Set() };
+  for (const c of cands) {
+    const e = c.entry;
+    if (e.kind === "cue" && e.cue) {
+      ev.cues.set(e.cue, (ev.cues.get(e.cue) ?? 0) + 1);
+      continue;
+    }
+    if (e.kind === "person" && e.personKey) ev.persons.add(e.personKey);
+    if (c.code === null || (e.rule !== null && !c.forced) || c.absorbed) continue;
+    if (e.kind === "us-abbr" || e.kind === "block" || e.kind === "person") continue;
+    if (!c.forced && failsGenericChecks(doc, c)) continue;
+    ev.byCode.set(c.code, (ev.byCode.get(c.code) ?? 0) + 1);
+    if (
+      c.code === "US" &&
+      (e.kind === "city" || e.kind === "area" || e.kind === "subnational") &&
+      e.phrase !== "Washington"
+    ) {
+      ev.usPlaces++;
+    }
+  }
+  return ev;
+}
+
+function resolve(doc: Doc, cands: Candidate[], ev: Evidence): void {
+  const startsAt = new Set(cands.map((c) => c.start));
+  // First pass: local decisions.
+  for (const c of cands) {
+    const e = c.entry;
+    if (c.forced) continue;
+    if (
+      e.kind === "block" ||
+      e.kind === "person" ||
+      e.kind === "cue" ||
+      e.kind === "us-abbr" ||
+      e.code === null
+    ) {
+      c.code = null;
+      continue;
+    }
+    if (failsGenericChecks(doc, c)) {
+      c.code = null;
+      continue;
+    }
+    let result: RuleResult = e.code;
+    switch (e.rule) {
+      case null:
+        break;
+      case "given-name":
+        result = resolveGivenName(doc, c, ev);
+        break;
+      case "georgia":
+      case "georgia-adj":
+        result = PENDING;
+        break;
+      case "turkey":
+        result = resolveTurkey(doc, c);
+        break;
+      case "common-word": {
+        const followedByPlace = normAt(doc.t, c.end) === "," && startsAt.has(c.end + 1);
+        result = resolveCommonWord(doc, c, followedByPlace);
+        break;
+      }
+      case "amazon":
+        result = resolveAmazon(doc, c);
+        break;
+      case "congo":
+        result = resolveCongo(ev);
+        break;
+      case "korea":
+        result = resolveKorea(ev);
+        break;
+      case "jersey":
+        result = resolveJersey(doc, c, ev);
+        break;
+    }
+    c.pending = result === PENDING;
+    c.code = result === PENDING ? e.code : result;
+  }
+  const cityMentions = new Map<Entry, number>();
+  for (const c of cands) if (c.code) cityMentions.set(c.entry, (cityMentions.get(c.entry) ?? 0) + 1);
+  for (const c of cands) {
+    if (!c.forced && c.code && isUsHomonym(c, ev, cityMentions.get(c.entry) ?? 0)) c.code = "US";
+  }
+  // Georgia may itself be a person ("Georgia Smith"), which later mentions need to know.
+  for (const c of cands) {
+    if (c.pending && (c.entry.rule === "georgia" || c.entry.rule === "georgia-adj")) {
+      c.code = resolveGeorgia(doc, c, ev);
+      c.pending = false;
+    }
+  }
+  // Second pass: decisions that need the whole article (people named earlier, Thanksgiving context, the
+  // town in a Title Case headline confirmed by the body).
+  const confirmed = new Set<string>();
+  for (const c of cands) if (!c.pending && c.code && c.start >= doc.titleEnd) confirmed.add(c.entry.phrase);
+  for (const c of cands) {
+    if (!c.pending || c.code === null) continue;
+    c.pending = false;
+    switch (c.entry.rule) {
+      case "given-name":
+      case "georgia":
+        c.code = settleGivenName(doc, c, ev, c.code);
+        break;
+      case "turkey":
+        c.code = settleTurkey(doc, c, ev);
+        break;
+      case "common-word":
+        c.code = confirmed.has(c.entry.phrase) ? c.code : null;
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+interface Tally {
+  mentions: number;
+  title: boolean;
+  dateline: boolean;
+  lead: boolean;
+}
+
+/** Salience in 0..1 from where and how often a country is mentioned (docs/regions.md). */
+export function salienceOf(t: Tally): number {
+  const weight = (t.title ? 3 : 0) + (t.dateline ? 3 : 0) + (t.lead ? 2 : 0) + t.mentions;
+  return Math.round((weight / (weight + 4)) * 1000) / 1000;
+}
+
+/** Countries mentioned in an article, most salient first; `primary` marks the ones the article is about. */
+export function tagCountries(input: { title: string; body: string }): CountryTag[] {
+  const doc = analyze(input.title, input.body);
+  const cands = scan(doc);
+  if (cands.length === 0) return [];
+  applyCommaRule(doc, cands);
+  const ev = collectEvidence(doc, cands);
+  resolve(doc, cands, ev);
+
+  const tallies = new Map<string, Tally>();
+  for (const c of cands) {
+    if (c.code === null || c.absorbed) continue;
+    let t = tallies.get(c.code);
+    if (!t) {
+      t = { mentions: 0, title: false, dateline: false, lead: false };
+      tallies.set(c.code, t);
+    }
+    t.mentions++;
+    const zone = zoneOf(doc, c.start);
+    if (zone === TITLE) t.title = true;
+    else if (zone === DATELINE) t.dateline = t.lead = true;
+    else if (zone === LEAD) t.lead = true;
+  }
+  const tags: CountryTag[] = [];
+  for (const [code, t] of tallies) {
+    tags.push({
+      code,
+      salience: salienceOf(t),
+      primary: t.title || t.dateline || t.lead || t.mentions >= PRIMARY_MIN_MENTIONS,
+      mentions: t.mentions,
+    });
+  }
+  tags.sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || a.code.localeCompare(b.code));
+  // An article always has a subject: with no primary country, the most salient ones become primary.
+  const top = tags[0];
+  if (top && !tags.some((t) => t.primary)) {
+    for (const t of tags) if (t.salience === top.salience) t.primary = true;
+  }
+  return tags;
+}
