@@ -3,8 +3,8 @@
 // Why eld and not tinyld or franc-min: docs/language.md (scripts/compare-language-detectors.ts).
 import { eld } from "eld/medium";
 
-/** Letters of text read for detection: enough for a stable answer, little enough to stay fast at ingest. */
-const SAMPLE_CHARS = 600;
+/** Characters of body read for detection: title + 200 characters was 99.8% right on the evaluation texts (docs/language.md) and keeps ingest fast. */
+const SAMPLE_CHARS = 200;
 /** Below this many characters of text the detector is a guess; a feed's hint wins. */
 const SHORT_TEXT = 40;
 /** A hint is plausible when the detector scores it at least this fraction of its best score. */
