@@ -5,6 +5,7 @@ import { ArticleCard } from "@/components/articles/article-card";
 import { FilterPanel } from "@/components/search/filter-panel";
 import { Histogram } from "@/components/search/histogram";
 import { SortControl } from "@/components/search/sort-control";
+import { WorldMap } from "@/components/search/world-map";
 import { Pagination } from "@/components/ui/pagination";
 import { listHref, parseListParams } from "@/lib/articles/params";
 import { histogramLabel } from "@/components/search/format";
@@ -72,6 +73,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             </ul>
           </div>
         ) : null}
+        <WorldMap params={params} counts={result.countryCounts} approximate={result.facets.approximate} />
         <Histogram bins={bins} unit={result.histogram.unit} approximate={result.histogram.approximate} />
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-200 pb-2">
           <p className="text-sm text-stone-600" data-testid="result-count">
@@ -105,6 +107,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
               params.regions.length ||
               params.countries.length ||
               params.sources.length ||
+              params.languages.length ||
               params.range ||
               params.from ||
               params.to ? (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ArticleCard as Card } from "@/lib/articles/types";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { languageName } from "@/lib/language";
 import { CountryChips } from "./country-chips";
 import { RegionChips } from "./region-chips";
 
@@ -20,6 +21,14 @@ export function ArticleCard({ article, moreSources = 0 }: { article: Card; moreS
         <span className="font-medium text-stone-800">{article.source.name}</span>
         <span aria-hidden="true"> · </span>
         <RelativeTime date={article.publishedAt} estimated={article.dateEstimated} />
+        {article.language ? (
+          <>
+            <span aria-hidden="true"> · </span>
+            <abbr title={languageName(article.language)} data-testid="article-language" lang="en">
+              {article.language.toUpperCase()}
+            </abbr>
+          </>
+        ) : null}
         {article.alsoPublishedBy.length > 0 ? (
           <span data-testid="also-published-by">
             <span aria-hidden="true"> · </span>

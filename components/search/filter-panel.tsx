@@ -104,7 +104,8 @@ export function FilterPanel({ params, facets }: { params: ListParams; facets: Se
     params.to ||
     params.regions.length ||
     params.countries.length ||
-    params.sources.length;
+    params.sources.length ||
+    params.languages.length;
   const approximate = facets.approximate;
   const anyTime = !params.range && !params.from && !params.to;
   // A chosen country or source outside the top facets still needs a link that removes it.
@@ -197,6 +198,22 @@ export function FilterPanel({ params, facets }: { params: ListParams; facets: Se
               href: listHref(params, { sources: toggle(params.sources, s.id) }),
               active: params.sources.includes(s.id),
               count: s.count,
+            }))}
+          />
+        </Section>
+      ) : null}
+      {facets.languages.length > 0 ? (
+        <Section title="Languages">
+          <FacetList
+            testId="language-facets"
+            approximate={approximate}
+            items={facets.languages.map((l) => ({
+              key: l.code,
+              label: l.name,
+              href: listHref(params, { languages: toggle(params.languages, l.code) }),
+              active: params.languages.includes(l.code),
+              count: l.count,
+              testId: `lang-${l.code}`,
             }))}
           />
         </Section>

@@ -31,7 +31,7 @@ describe("parseListParams", () => {
 
   it("reads every parameter", () => {
     const { params, errors } = parse(
-      "q=gaza+ceasefire&from=2026-01-01&to=2026-01-31&region=europe&region=Middle+East&country=fr,de&source=3&source=12,3&sort=newest&page=2&pageSize=50&tz=europe/paris&all=1",
+      "q=gaza+ceasefire&from=2026-01-01&to=2026-01-31&region=europe&region=Middle+East&country=fr,de&source=3&source=12,3&lang=PT,de&sort=newest&page=2&pageSize=50&tz=europe/paris&all=1",
     );
     expect(errors).toEqual([]);
     expect(params).toEqual({
@@ -42,12 +42,20 @@ describe("parseListParams", () => {
       regions: ["europe", "middle-east-north-africa"],
       countries: ["DE", "FR"],
       sources: [3, 12],
+      languages: ["de", "pt"],
       sort: "newest",
       page: 2,
       pageSize: 50,
       tz: "Europe/Paris",
       all: true,
     });
+  });
+
+  it("rejects language codes that are not ISO 639-1", () => {
+    const { params, errors } = parse("lang=german,pt,x1");
+    expect(params.languages).toEqual(["pt"]);
+    expect(errors).toHaveLength(2);
+    expect(listHref({ languages: ["pt", "de"] })).toBe("/?lang=pt,de");
   });
 
   it("accepts the same input as page props (values that may be arrays)", () => {

@@ -46,6 +46,8 @@ export interface ListParams {
   countries: string[];
   /** Source ids. */
   sources: number[];
+  /** ISO 639-1 language codes (`lang`), lower case. */
+  languages: string[];
   sort: SortOrder;
   page: number;
   pageSize: number;
@@ -63,6 +65,7 @@ export const DEFAULT_LIST_PARAMS: Readonly<ListParams> = Object.freeze({
   regions: [],
   countries: [],
   sources: [],
+  languages: [],
   sort: "newest",
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
@@ -137,6 +140,12 @@ const fields = {
     })
     .transform(Number)
     .refine((n) => n <= 2_147_483_647, { error: "source id is too large" }),
+  lang: z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .refine((code) => /^[a-z]{2}$/.test(code), {
+      error: (i) => `lang must be an ISO 639-1 language code such as de (got ${short(String(i.input))})`,
+    }),
   from: dayField("from"),
   to: dayField("to"),
 };
@@ -204,6 +213,7 @@ export function parseListParams(input: Input): { params: ListParams; errors: str
   );
   const countries = parseMany(fields.country, get("country"), errors).sort();
   const sources = parseMany(fields.source, get("source"), errors).sort((a, b) => a - b);
+  const languages = parseMany(fields.lang, get("lang"), errors).sort();
   // Relevance needs words to be relevant to: without a query the list is always newest first.
   const requestedSort = parseOne(fields.sort, get("sort"), errors);
   const sort = q ? (requestedSort ?? "relevance") : "newest";
@@ -214,7 +224,7 @@ export function parseListParams(input: Input): { params: ListParams; errors: str
   const all = ["1", "true"].includes(get("all")[0] ?? "");
 
   return {
-    params: { q, from, to, range, regions, countries, sources, sort, page, pageSize, tz, all },
+    params: { q, from, to, range, regions, countries, sources, languages, sort, page, pageSize, tz, all },
     errors,
   };
 }
@@ -239,6 +249,7 @@ export function listHref(params: Partial<ListParams>, overrides?: Partial<ListPa
   if (state.regions.length) search.set("region", state.regions.join(","));
   if (state.countries.length) search.set("country", state.countries.join(","));
   if (state.sources.length) search.set("source", state.sources.join(","));
+  if (state.languages.length) search.set("lang", state.languages.join(","));
   if (q && state.sort !== "relevance") search.set("sort", state.sort);
   if (state.tz !== "UTC") search.set("tz", state.tz);
   if (state.pageSize !== DEFAULT_PAGE_SIZE) search.set("pageSize", String(state.pageSize));

@@ -1,10 +1,10 @@
 import "server-only";
 import { db, type Db } from "@/lib/db";
-import { countryName, type RegionSlug } from "@/lib/regions";
+import { countryName, type PlaceEvidence, type RegionSlug } from "@/lib/regions";
 import { copiesOf, singleStory, storyRefs } from "@/lib/stories/queries";
 import type { StoryRef } from "@/lib/stories/types";
 import { articlePath } from "./slug";
-import type { ArticleCard, ArticleDetail, CountryRef } from "./types";
+import type { ArticleCard, ArticleDetail, CountryRef, PlacedCountry } from "./types";
 
 const cardSelect = {
   id: true,
@@ -13,6 +13,7 @@ const cardSelect = {
   summary: true,
   publishedAt: true,
   dateEstimated: true,
+  language: true,
   source: { select: { id: true, name: true } },
   countries: { select: { code: true, primary: true, salience: true } },
   regions: { select: { region: true } },
@@ -27,6 +28,7 @@ interface CardRow {
   summary: string | null;
   publishedAt: Date;
   dateEstimated: boolean;
+  language: string | null;
   source: { id: number; name: string };
   countries: { code: string; primary: boolean; salience: number }[];
   regions: { region: string }[];
@@ -58,6 +60,7 @@ function toCard(row: CardRow, extras: StoryExtras, snippet: string | null = null
     dateEstimated: row.dateEstimated,
     countries: toCountryRefs(row.countries),
     regions: row.regions.map((r) => r.region as RegionSlug),
+    language: row.language,
     story:
       row.storyId === null
         ? singleStory(row.id, row.title)
@@ -78,6 +81,27 @@ async function storyExtras(db: Db, rows: readonly CardRow[]): Promise<StoryExtra
     ),
   ]);
   return { stories, copies };
+}
+
+/** Stored evidence (JSON written by lib/ingest/store) read defensively: anything malformed is left out. */
+function parseEvidence(raw: string | null): PlaceEvidence[] {
+  if (!raw) return [];
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((e: unknown) => {
+      if (typeof e !== "object" || e === null) return [];
+      const { phrase, count, zones } = e as Record<string, unknown>;
+      if (typeof phrase !== "string" || typeof count !== "number" || !Array.isArray(zones)) return [];
+      const known = zones.filter(
+        (z): z is PlaceEvidence["zones"][number] =>
+          z === "title" || z === "dateline" || z === "lead" || z === "body",
+      );
+      return [{ phrase, count, zones: known }];
+    });
+  } catch {
+    return [];
+  }
 }
 
 /** The cards for these ids, in this order, with their snippets (null when browsing); unknown ids are left out. */
@@ -106,8 +130,11 @@ export async function getArticle(id: number): Promise<ArticleDetail | null> {
       bodyText: true,
       author: true,
       readingMinutes: true,
-      language: true,
       fetchedAt: true,
+      countries: {
+        select: { code: true, primary: true, salience: true, mentions: true, evidence: true },
+        orderBy: [{ salience: "desc" }, { code: "asc" }],
+      },
       source: { select: { id: true, name: true, siteUrl: true } },
     },
   });
@@ -118,8 +145,15 @@ export async function getArticle(id: number): Promise<ArticleDetail | null> {
     bodyText: row.bodyText,
     author: row.author,
     readingMinutes: row.readingMinutes,
-    language: row.language,
     fetchedAt: row.fetchedAt,
+    places: row.countries.map((c): PlacedCountry => ({
+      code: c.code,
+      name: countryName(c.code),
+      primary: c.primary,
+      salience: c.salience,
+      mentions: c.mentions,
+      evidence: parseEvidence(c.evidence),
+    })),
     source: row.source,
   };
 }

@@ -1,4 +1,4 @@
-import type { RegionSlug } from "@/lib/regions";
+import type { PlaceEvidence, RegionSlug } from "@/lib/regions";
 import type { StoryRef } from "@/lib/stories/types";
 
 /** A country chip: ISO code and display name. */
@@ -28,6 +28,15 @@ export interface ArticleCard {
   alsoPublishedBy: string[];
   /** The article whose text this is: its own id, or the original's when it is a syndicated copy. */
   originalId: number;
+  /** ISO 639-1, detected at ingest; null when unknown. */
+  language: string | null;
+}
+
+/** A country of an article with what placed it ("Why these places?"). */
+export interface PlacedCountry extends CountryRef {
+  salience: number;
+  mentions: number;
+  evidence: PlaceEvidence[];
 }
 
 /** The article page. */
@@ -36,8 +45,9 @@ export interface ArticleDetail extends ArticleCard {
   bodyText: string;
   author: string | null;
   readingMinutes: number;
-  language: string | null;
   fetchedAt: Date;
+  /** Every tagged country, most salient first, with its evidence. */
+  places: PlacedCountry[];
   source: { id: number; name: string; siteUrl: string | null };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
+import { detectLanguage } from "@/lib/language";
 import { regionsForTags, tagCountries, TAGGER_VERSION } from "@/lib/regions";
 import { storyFeatures, type StoryFeatures } from "@/lib/stories/features";
 import { simhash } from "@/lib/stories/simhash";
@@ -91,6 +92,15 @@ function isSpace(code: number): boolean {
   );
 }
 
+/** What the tagger reads of a stored or incoming article. */
+export interface TaggableArticle {
+  id: number;
+  title: string;
+  bodyText: string;
+  language: string | null;
+  publishedAt: Date;
+}
+
 function articleData(item: ArticleInput, fetchedAt: Date, hash: string = contentHash(item)) {
   return {
     guid: item.guid,
@@ -103,7 +113,7 @@ function articleData(item: ArticleInput, fetchedAt: Date, hash: string = content
     publishedAt: item.publishedAt,
     dateEstimated: item.dateEstimated,
     fetchedAt,
-    language: item.language,
+    language: detectLanguage({ title: item.title, body: item.bodyText, hint: item.language }),
     readingMinutes: readingMinutes(item.bodyText),
     contentHash: hash,
     taggerVersion: TAGGER_VERSION,
@@ -111,6 +121,17 @@ function articleData(item: ArticleInput, fetchedAt: Date, hash: string = content
 }
 
 type Tags = ReturnType<typeof tagCountries>;
+
+/** The country tags of an article, with the evidence that placed each country. */
+function tagsOf(article: Pick<TaggableArticle, "title" | "bodyText" | "language" | "publishedAt">): Tags {
+  return tagCountries({
+    title: article.title,
+    body: article.bodyText,
+    language: article.language,
+    date: article.publishedAt,
+    evidence: true,
+  });
+}
 type ArticleRow = ReturnType<typeof articleData> & {
   sourceId: number;
   dedupKey: string;
@@ -179,44 +200,41 @@ async function insertLiteralRows(
   }
 }
 
+/** Multi-row INSERT of country tags: literal numbers and codes, the evidence (words from the feed) bound. */
+async function insertCountryRows(tx: Tx, rows: readonly Prisma.Sql[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += TAG_ROWS_PER_STATEMENT) {
+    await tx.$executeRaw`INSERT INTO "ArticleCountry" ("articleId", "code", "salience", "primary", "mentions", "evidence")
+      VALUES ${Prisma.join(rows.slice(i, i + TAG_ROWS_PER_STATEMENT))}`;
+  }
+}
+
 /**
  * Tags articles that have no tags yet, inside the caller's transaction. A feed's articles carry many
  * tags each (fifteen countries is common), and bound parameters cost about 1 µs each in Prisma's client,
  * so the rows are written as literals: ids and counts checked to be integers, codes and region slugs
- * to match their fixed alphabets, saliences to be finite. Nothing from the feed reaches this SQL.
+ * to match their fixed alphabets, saliences to be finite. The one value that comes from the feed, the
+ * evidence (the phrases that placed a country), is a bound parameter: one per country row.
  */
-async function insertTags(
-  tx: Tx,
-  articles: readonly { id: number; title: string; bodyText: string; tags?: Tags }[],
-): Promise<void> {
-  const countries: string[] = [];
+async function insertTags(tx: Tx, articles: readonly (TaggableArticle & { tags?: Tags })[]): Promise<void> {
+  const countries: Prisma.Sql[] = [];
   const regions: string[] = [];
   for (const article of articles) {
     const id = integer(article.id);
-    const tags = article.tags ?? tagCountries({ title: article.title, body: article.bodyText });
+    const tags = article.tags ?? tagsOf(article);
     for (const t of tags) {
       if (!Number.isFinite(t.salience)) throw new Error(`salience is not a number: ${t.salience}`);
-      countries.push(
-        `(${id}, ${matching(t.code, /^[A-Z]{2}$/)}, ${t.salience}, ${t.primary ? "TRUE" : "FALSE"}, ${integer(t.mentions)})`,
-      );
+      const literals = `${id}, ${matching(t.code, /^[A-Z]{2}$/)}, ${t.salience}, ${t.primary ? "TRUE" : "FALSE"}, ${integer(t.mentions)}`;
+      countries.push(Prisma.sql`(${Prisma.raw(literals)}, ${JSON.stringify(t.evidence ?? [])})`);
     }
     for (const region of regionsForTags(tags))
       regions.push(`(${id}, ${matching(region, /^[a-z0-9-]{1,64}$/)})`);
   }
-  await insertLiteralRows(
-    tx,
-    "ArticleCountry",
-    ["articleId", "code", "salience", "primary", "mentions"],
-    countries,
-  );
+  await insertCountryRows(tx, countries);
   await insertLiteralRows(tx, "ArticleRegion", ["articleId", "region"], regions);
 }
 
 /** Tags articles with countries and regions, replacing any earlier tags, inside the caller's transaction. */
-export async function writeTags(
-  tx: Tx,
-  articles: { id: number; title: string; bodyText: string }[],
-): Promise<void> {
+export async function writeTags(tx: Tx, articles: TaggableArticle[]): Promise<void> {
   if (articles.length === 0) return;
   const ids = articles.map((a) => a.id);
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -266,7 +284,7 @@ export async function storeItems(
         for (const row of rows) existing.set(row.dedupKey, row);
       }
 
-      const changed: { id: number; title: string; bodyText: string }[] = [];
+      const changed: TaggableArticle[] = [];
       const fresh: ArticleRow[] = [];
       // Tags are computed before the insert: their primary countries are part of the story features.
       const freshTags = new Map<string, Tags>();
@@ -280,7 +298,7 @@ export async function storeItems(
         }
         const data = articleData(item, fetchedAt, hash);
         if (!found) {
-          const tags = tagCountries({ title: data.title, body: data.bodyText });
+          const tags = tagsOf(data);
           freshTags.set(key, tags);
           const features = storyFeatures({
             title: data.title,
@@ -298,7 +316,13 @@ export async function storeItems(
           });
         } else {
           await tx.article.update({ where: { id: found.id }, data });
-          changed.push({ id: found.id, title: data.title, bodyText: data.bodyText });
+          changed.push({
+            id: found.id,
+            title: data.title,
+            bodyText: data.bodyText,
+            language: data.language,
+            publishedAt: data.publishedAt,
+          });
           counts.updated++;
         }
       }
@@ -309,7 +333,17 @@ export async function storeItems(
         const id = ids.get(row.dedupKey);
         return id === undefined
           ? []
-          : [{ id, row, title: row.title, bodyText: row.bodyText, tags: freshTags.get(row.dedupKey) }];
+          : [
+              {
+                id,
+                row,
+                title: row.title,
+                bodyText: row.bodyText,
+                language: row.language,
+                publishedAt: row.publishedAt,
+                tags: freshTags.get(row.dedupKey),
+              },
+            ];
       });
       if (created.length !== fresh.length)
         throw new Error(`stored ${created.length} of ${fresh.length} new articles`);

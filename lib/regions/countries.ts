@@ -1,4 +1,10 @@
+import de from "i18n-iso-countries/langs/de.json";
 import en from "i18n-iso-countries/langs/en.json";
+import es from "i18n-iso-countries/langs/es.json";
+import fr from "i18n-iso-countries/langs/fr.json";
+import it from "i18n-iso-countries/langs/it.json";
+import nl from "i18n-iso-countries/langs/nl.json";
+import pt from "i18n-iso-countries/langs/pt.json";
 
 // i18n-iso-countries (MIT) gives one or more English names per code; the first is often the formal
 // one ("Islamic Republic of Iran"), so display names that a reader expects are overridden here.
@@ -61,11 +67,22 @@ export function countryName(code: string): string {
   return typeof names === "string" ? names : (names[0] ?? upper);
 }
 
-/** The package's English names usable as phrases (formal names with commas or brackets are skipped). */
-export function isoNamePhrases(): Array<[code: string, phrase: string]> {
+const LOCALES: Readonly<Record<string, Readonly<Record<string, string | string[]>>>> = {
+  en: en.countries,
+  de: de.countries,
+  fr: fr.countries,
+  es: es.countries,
+  pt: pt.countries,
+  it: it.countries,
+  nl: nl.countries,
+};
+
+/** The package's names in a language usable as phrases (formal names with commas or brackets are skipped). */
+export function isoNamePhrases(language = "en"): Array<[code: string, phrase: string]> {
   const out: Array<[string, string]> = [];
+  const table = LOCALES[language] ?? ISO_NAMES;
   for (const code of CODES) {
-    const names = ISO_NAMES[code];
+    const names = table[code];
     const list = typeof names === "string" ? [names] : (names ?? []);
     for (const name of list) {
       if (!/[,()]/.test(name)) out.push([code, name]);

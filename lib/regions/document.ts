@@ -1,3 +1,4 @@
+import { gazetteerFor, type Gazetteer } from "./gazetteer";
 import { ALLCAPS, CAP, PARA, WORD, emptyTokens, resetTokens, tokenizeInto, type Tokens } from "./tokenize";
 
 /** Where a token sits; salience and some rules depend on it. */
@@ -9,6 +10,12 @@ export type Zone = typeof TITLE | typeof DATELINE | typeof LEAD | typeof BODY;
 
 export interface Doc {
   t: Tokens;
+  title: string;
+  body: string;
+  /** The phrase index of the article's language. */
+  gaz: Gazetteer;
+  /** Publication year, when known (officeholders count only in their years). */
+  year: number | null;
   /** Tokens [0, titleEnd) are the title. */
   titleEnd: number;
   /** Title Case or ALL CAPS title: capitalization says nothing about proper nouns there. */
@@ -21,9 +28,11 @@ export interface Doc {
 }
 
 // "MOSCOW (Reuters) -", "GAZA CITY, Oct 5 (AP) —", "KYIV, Ukraine (AP) —", "NEW DELHI/ISLAMABAD, May 7 (Reuters) -",
-// "WASHINGTON —", "PARIS: ...". Group 1 and 2 hold the place; one regex per article, on its first line only.
+// "WASHINGTON —", "PARIS: ...", and the European forms "PARIS, 3 mars (AFP) -", "BERLIN, 3. März (dpa) -",
+// "BRASÍLIA, 3 de março (Agência Brasil) -". Group 1 and 2 hold the place; one regex per article, on its
+// first line only.
 const DATELINE_RE =
-  /^\s*([A-Z][A-Za-z\u00C0-\u024F.'’\-/ ]{1,48}?)(?:,\s*([A-Z][A-Za-z\u00C0-\u024F.'’ ]{1,28}?))?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(\([^)\n]{1,40}\))?\s*([—–]|\s-{1,2}|:)\s/;
+  /^\s*([A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F.'’\-/ ]{1,48}?)(?:,\s*([A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F.'’ ]{1,28}?))?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:de\s+)?[A-Za-z\u00E0-\u00FF]{3,10}\.?)(?:\s+(?:de\s+)?\d{4})?)?\s*(\([^)\n]{1,40}\))?\s*([—–]|\s-{1,2}|:)\s/;
 
 const SMALL_TITLE_WORDS = new Set(
   "with from into over after about that this than amid upon onto what when where will says said have been were they their them your".split(
@@ -51,7 +60,7 @@ function isTitleCaseless(t: Tokens, end: number): boolean {
 function isPlaceLike(s: string): boolean {
   // Mixed-case datelines need every word capitalized ("Nairobi, Kenya —"), at most four words.
   const words = s.trim().split(/[\s/]+/);
-  return words.length <= 4 && words.every((w) => /^[A-Z]/.test(w));
+  return words.length <= 4 && words.every((w) => /^[A-Z\u00C0-\u00DE]/.test(w));
 }
 
 /** Character range of a dateline's place at the start of `text`, or null. */
@@ -62,7 +71,7 @@ export function findDateline(text: string): [number, number] | null {
   const region = m[2] ?? "";
   const agency = m[3] ?? "";
   const sep = m[4] ?? "";
-  const upper = place === place.toUpperCase() && /[A-Z]{2}/.test(place);
+  const upper = place === place.toUpperCase() && /[A-Z\u00C0-\u00DE]{2}/.test(place);
   const dash = sep === "—" || sep === "–";
   if (!upper && !agency && !(dash && isPlaceLike(place) && (region === "" || isPlaceLike(region))))
     return null;
@@ -77,7 +86,12 @@ export function findDateline(text: string): [number, number] | null {
 const BUFFER = emptyTokens();
 
 /** Tokenizes title and body and marks title, dateline and lead. The Doc is valid until the next call. */
-export function analyze(title: string, body: string): Doc {
+export function analyze(
+  title: string,
+  body: string,
+  language: string | null = null,
+  date: Date | null = null,
+): Doc {
   const t = BUFFER;
   resetTokens(t);
   const lastTitlePara = tokenizeInto(t, title, 0);
@@ -118,6 +132,10 @@ export function analyze(title: string, body: string): Doc {
   }
   return {
     t,
+    title,
+    body,
+    gaz: gazetteerFor(language),
+    year: date ? date.getUTCFullYear() : null,
     titleEnd,
     titleCaseless: isTitleCaseless(t, titleEnd),
     datelineStart,

@@ -599,13 +599,13 @@ export const BLOCKED =
 
 /** Well-known people whose names start with a place name; also mark that name as a person in the article. */
 export const PEOPLE =
-  "Michael Jordan|Jordan Peterson|Jordan Henderson|Jordan Spieth|Jordan Bardella|Jordan Belfort|Jordan Love|Jordan Poole|" +
+  "Michael Jordan|Jordan Peterson|Jordan Henderson|Jordan Spieth|Jordan Belfort|Jordan Love|Jordan Poole|" +
   "Jordan Pickford|Jordan Chiles|Jordan Peele|Vernon Jordan|Eddie Jordan|Jim Jordan|Chad Smith|Chad Johnson|Chad Kroeger|" +
   "Chad Daybell|Paris Hilton|Paris Jackson|Cuba Gooding|Israel Adesanya|Kenya Barris|Kenya Moore|India Arie|Georgia O'Keeffe|" +
   "Georgia May Jagger|Sydney Sweeney|Florence Pugh|Florence Welch|Florence Nightingale|Austin Butler|Austin Powers|Orlando Bloom|" +
   "Denzel Washington|Whitney Houston|Sam Houston|Joaquin Phoenix|Dakota Johnson|Tennessee Williams|Virginia Woolf|" +
   "Virginia Giuffre|Niger Innis|Brooklyn Beckham|America Ferrera|Jamaica Kincaid|Sofia Coppola|Sofia Vergara|Charlotte Church|" +
-  "Alexandria Ocasio-Cortez|Rio Ferdinand|Jimmy Wales|Naomi Osaka|Irving Berlin|French Montana|Joe Montana|Hannah Montana|Duke of Wellington|Tom Holland|Jools Holland|Santiago Abascal";
+  "Alexandria Ocasio-Cortez|Rio Ferdinand|Jimmy Wales|Naomi Osaka|Irving Berlin|French Montana|Joe Montana|Hannah Montana|Duke of Wellington|Tom Holland|Jools Holland";
 
 /** Words that are evidence for one reading of an ambiguous name (see rules.ts). */
 export const CUES: Readonly<Record<string, string>> = {

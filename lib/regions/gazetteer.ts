@@ -1,4 +1,6 @@
 import { isoNamePhrases } from "./countries";
+import { GEONAMES_CITIES, IMPLICIT, LANGUAGE_DATA, TAGGED_LANGUAGES, type LanguageData } from "./data";
+import { inflections } from "./inflect";
 import {
   AREAS,
   BLOCKED,
@@ -26,7 +28,9 @@ export type Rule =
   | "congo"
   | "korea"
   | "jersey"
-  | "given-name";
+  | "given-name"
+  | "geo-city"
+  | "weak";
 
 export interface Entry {
   phrase: string;
@@ -38,6 +42,10 @@ export interface Entry {
   cue: string | null;
   /** For people: the place word of the name ("jordan" in "Michael Jordan"). */
   personKey: string | null;
+  /** The uninflected adjective that is also the language's name ("español", "Deutsch", "Nederlands"). */
+  languageForm: boolean;
+  /** Officeholders: the years they stand for the country, as [from, to] pairs (to = 9999 when open). */
+  years: readonly number[] | null;
 }
 
 export interface TrieNode {
@@ -64,6 +72,9 @@ const RULES: Readonly<Record<string, Rule>> = {
   jersey: "jersey",
 };
 
+// Rules about English words ("nice", "reading", "turkey", "jersey"): in other languages these are plain names.
+const ENGLISH_ONLY_RULES: ReadonlySet<Rule> = new Set(["common-word", "turkey", "jersey"]);
+
 /** How a place name that is also a first name or surname is checked (rules.ts). */
 export interface NameLike {
   /** "Chad Smith": a following capitalized word that is no place or institution makes it a person. */
@@ -89,7 +100,7 @@ export const NAME_LIKE: ReadonlyMap<string, NameLike> = new Map([
   ["india", nl(true, true, true)],
   ["jamaica", nl(true, true, true)],
   ["georgia", nl(true, true, true)],
-  ["israel", nl(true, false, false)],
+  ["israel", nl(true, false, true)],
   ["holland", nl(false, true, false)],
   ["paris", nl(true, false, true)],
   ["sydney", nl(true, false, true)],
@@ -112,6 +123,18 @@ export const NAME_LIKE: ReadonlyMap<string, NameLike> = new Map([
   ["washington", nl(false, true, false)],
   ["kingston", nl(false, true, false)],
   ["wellington", nl(false, true, false)],
+  // Given names and surnames in the other tagged languages ("Maurice Ravel", "Salvador Illa", "Frans
+  // Timmermans", "Nísia Trindade Lima", "Chico Buarque de Holanda", "Porto Empedocle").
+  ["maurice", nl(true, false, true)],
+  ["salvador", nl(true, false, true)],
+  ["frans", nl(true, false, false)],
+  ["lima", nl(false, true, false)],
+  ["holanda", nl(false, true, false)],
+  ["franca", nl(false, true, false)],
+  ["braga", nl(false, true, false)],
+  ["porto", nl(true, false, false)],
+  ["lorraine", nl(true, false, false)],
+  ["virginie", nl(true, false, true)],
 ]);
 
 // When two lists give one phrase to different countries, the first list wins only if the phrase is
@@ -144,80 +167,205 @@ function variants(norms: string[]): string[][] {
 }
 
 interface Index {
+  language: string;
   root: TrieNode;
+  /** Phrases that count written in lower case too (adjectives and demonyms in languages that do not capitalize them). */
+  lower: TrieNode;
   conflicts: string[];
   size: number;
 }
 
-function buildIndex(): Index {
+interface InsertOptions {
+  cue?: string | null;
+  years?: readonly number[] | null;
+  rule?: Rule | null;
+  /** Also index the phrase in the lower-case trie. */
+  lower?: boolean;
+  languageForm?: boolean;
+}
+
+function buildIndex(language: string): Index {
   const root: TrieNode = { next: new Map(), entry: null };
+  const lower: TrieNode = { next: new Map(), entry: null };
   const conflicts: string[] = [];
   let size = 0;
+  const lang: LanguageData | undefined = LANGUAGE_DATA[language];
+  const notPlaces = new Set(
+    (lang?.notPlaces ?? "")
+      .split("|")
+      .filter(Boolean)
+      .map((p) => phraseNorms(p).join(" ")),
+  );
+  // English conflicts are errors in hand-written data (a test); in other languages, the language's own data is
+  // inserted first and wins over the English lists it is merged with.
+  const reportConflicts = language === "en";
 
-  const insert = (phrase: string, code: string | null, kind: Kind, cue: string | null = null): void => {
+  const insert = (raw: string, code: string | null, kind: Kind, options: InsertOptions = {}): void => {
+    // "~Bundesrat": an institution several countries have; it counts only beside other evidence (rules.ts).
+    const weak = raw.startsWith("~");
+    const phrase = weak ? raw.slice(1) : raw;
     const base = phraseNorms(phrase);
     if (base.length === 0) return;
     const key = base.join(" ");
-    const rule: Rule | null = RULES[key] ?? (base.length === 1 && NAME_LIKE.has(key) ? "given-name" : null);
+    if (code !== null && notPlaces.has(key)) return;
+    const shared = RULES[key];
+    const rule: Rule | null =
+      options.rule ??
+      (weak ? "weak" : null) ??
+      (shared && (language === "en" || !ENGLISH_ONLY_RULES.has(shared)) ? shared : null) ??
+      (base.length === 1 && NAME_LIKE.has(key) ? "given-name" : null);
     const entry: Entry = {
       phrase,
       code,
       kind,
       rule,
       acronym: /^[A-Z.]+$/.test(phrase) && phrase.replace(/\./g, "").length >= 2,
-      cue,
+      cue: options.cue ?? null,
       personKey: null,
+      languageForm: options.languageForm ?? false,
+      years: options.years ?? null,
     };
     if (kind === "person") entry.personKey = base.find((t) => NAME_LIKE.has(t)) ?? null;
-    for (const norms of variants(base)) {
-      let node = root;
-      for (const t of norms) {
-        node.next ??= new Map();
-        let child = node.next.get(t);
-        if (!child) {
-          child = { next: null, entry: null };
-          node.next.set(t, child);
+    const roots = options.lower ? [root, lower] : [root];
+    for (const trie of roots) {
+      for (const norms of variants(base)) {
+        let node = trie;
+        for (const t of norms) {
+          node.next ??= new Map();
+          let child = node.next.get(t);
+          if (!child) {
+            child = { next: null, entry: null };
+            node.next.set(t, child);
+          }
+          node = child;
         }
-        node = child;
-      }
-      const prev = node.entry;
-      if (!prev) {
-        node.entry = entry;
-        size++;
-      } else if (prev.code !== code) {
-        if (!SHARED_ON_PURPOSE.has(key))
-          conflicts.push(`${phrase}: ${prev.code ?? "-"}/${prev.kind} vs ${code ?? "-"}/${kind}`);
-      } else if (KIND_RANK[kind] > KIND_RANK[prev.kind]) {
-        node.entry = { ...entry, rule: prev.rule ?? entry.rule };
+        const prev = node.entry;
+        if (!prev) {
+          node.entry = entry;
+          if (trie === root) size++;
+        } else if (prev.code !== code) {
+          // GeoNames cities lose silently to every hand-written reading.
+          if (reportConflicts && !SHARED_ON_PURPOSE.has(key) && options.rule !== "geo-city")
+            conflicts.push(`${phrase}: ${prev.code ?? "-"}/${prev.kind} vs ${code ?? "-"}/${kind}`);
+        } else if (KIND_RANK[kind] > KIND_RANK[prev.kind]) {
+          node.entry = { ...entry, rule: prev.rule ?? entry.rule };
+        }
       }
     }
   };
 
-  const addAll = (table: Readonly<Record<string, string>>, kind: Kind): void => {
-    for (const [code, list] of Object.entries(table)) {
-      for (const phrase of list.split("|")) insert(phrase, code, kind);
+  const addAll = (
+    table: Readonly<Record<string, string>> | undefined,
+    kind: Kind,
+    options: InsertOptions = {},
+  ): void => {
+    for (const [code, list] of Object.entries(table ?? {})) {
+      for (const phrase of list.split("|")) if (phrase) insert(phrase, code, kind, options);
+    }
+  };
+  // Names, cities and regions of the language with their inflected forms ("Russlands", "Moskaus").
+  const addInflected = (table: Readonly<Record<string, string>> | undefined, kind: Kind): void => {
+    for (const [code, list] of Object.entries(table ?? {})) {
+      for (const phrase of list.split("|")) {
+        if (!phrase) continue;
+        for (const form of inflections(language, phrase, "name")) insert(form, code, kind);
+      }
     }
   };
 
-  // Blocks and people first: they must win over any country reading of the same words.
+  // Blocks and people first: they must win over any country reading of the same words. A language's blocks
+  // go into the lower-case trie too ("montagne russe", "bagno turco").
   for (const phrase of BLOCKED.split("|")) insert(phrase, null, "block");
+  if (lang)
+    for (const phrase of lang.blocked.split("|")) if (phrase) insert(phrase, null, "block", { lower: true });
   for (const phrase of PEOPLE.split("|")) insert(phrase, null, "person");
+  if (lang) {
+    for (const [phrase, rule] of Object.entries(lang.rules ?? {})) {
+      const code = lang.ruleCodes?.[phrase] ?? null;
+      if (code)
+        for (const form of inflections(language, phrase, "name")) insert(form, code, "name", { rule });
+    }
+    addInflected(lang.names, "name");
+    for (const [code, phrase] of isoNamePhrases(language)) {
+      for (const form of inflections(language, phrase, "name")) insert(form, code, "name");
+    }
+    addInflected(lang.subdivisions, "subnational");
+    addInflected(lang.cities, "city");
+    addAll(lang.institutions, "metonym");
+    // Adjectives ("französische", "brasileira") are written in lower case in these languages.
+    for (const [code, list] of Object.entries(lang.adjectives ?? {})) {
+      for (const phrase of list.split("|")) {
+        if (!phrase) continue;
+        const forms = inflections(language, phrase, "adjective");
+        forms.forEach((form, i) =>
+          insert(form, code, "demonym", { lower: lang.lowerCaseDemonyms, languageForm: i === 0 }),
+        );
+      }
+    }
+    addAll(lang.demonyms, "demonym", { lower: lang.lowerCaseDemonyms && language !== "de" });
+  }
   addAll(NAMES, "name");
   insert("Congo", "CD", "name");
-  for (const [code, phrase] of isoNamePhrases()) insert(phrase, code, "name");
+  for (const [code, phrase] of isoNamePhrases("en")) insert(phrase, code, "name");
   addAll(SUBNATIONAL, "subnational");
   addAll(CITIES, "city");
   addAll(AREAS, "area");
   addAll(METONYMS, "metonym");
   addAll(DEMONYMS, "demonym");
-  for (const abbr of US_STATE_ABBREVIATIONS.split("|")) insert(abbr, "US", "us-abbr");
-  for (const [cue, list] of Object.entries(CUES)) {
-    for (const phrase of list.split("|")) insert(phrase, null, "cue", cue);
+  // GeoNames cities: last, so that every hand-written reading of the same words wins.
+  for (const [code, list] of Object.entries(GEONAMES_CITIES)) {
+    for (const phrase of list.split("|")) insert(phrase, code, "city", { rule: "geo-city" });
   }
-  return { root, conflicts, size };
+  for (const group of IMPLICIT.institutions) {
+    if (group.languages && !group.languages.includes(language)) continue;
+    for (const phrase of group.phrases.split("|")) insert(phrase, group.code, "metonym");
+  }
+  for (const person of IMPLICIT.officeholders) {
+    if (person.languages && !person.languages.includes(language)) continue;
+    const years = person.years.flatMap(([from, to]) => [from, to ?? 9999]);
+    for (const phrase of person.names.split("|")) insert(phrase, person.code, "metonym", { years });
+  }
+  // AP-style state abbreviations are English usage; elsewhere "La", "Pa", "Mo" are ordinary words.
+  if (language === "en") for (const abbr of US_STATE_ABBREVIATIONS.split("|")) insert(abbr, "US", "us-abbr");
+  for (const [cue, list] of Object.entries(CUES)) {
+    for (const phrase of list.split("|")) insert(phrase, null, "cue", { cue });
+  }
+  return { language, root, lower, conflicts, size };
 }
 
-const INDEX = buildIndex();
+/** One language's phrase index: the trie of capitalized phrases and the trie of lower-case ones. */
+export interface Gazetteer {
+  language: string;
+  root: TrieNode;
+  lower: TrieNode;
+  /** True when the lower-case trie has entries (only then is a lower-case word looked up). */
+  hasLower: boolean;
+}
+
+const INDEXES = new Map<string, Index>();
+
+function indexFor(language: string): Index {
+  const key = TAGGED_LANGUAGES.includes(language) ? language : "en";
+  let index = INDEXES.get(key);
+  if (!index) {
+    index = buildIndex(key);
+    INDEXES.set(key, index);
+  }
+  return index;
+}
+
+/** The gazetteer for an article's language (English for unknown or untagged languages); built once per language. */
+export function gazetteerFor(language: string | null | undefined): Gazetteer {
+  const index = indexFor(language ?? "en");
+  return {
+    language: index.language,
+    root: index.root,
+    lower: index.lower,
+    hasLower: (index.lower.next?.size ?? 0) > 0,
+  };
+}
+
+const INDEX = indexFor("en");
 
 /** Root of the phrase trie (token norms -> child); built once per process. */
 export const GAZETTEER_ROOT: TrieNode = INDEX.root;
@@ -232,9 +380,9 @@ export function gazetteerSize(): number {
   return INDEX.size;
 }
 
-/** The entry for an exact phrase, if any (tests and tools). */
-export function lookupPhrase(phrase: string): Entry | null {
-  let node: TrieNode | undefined = INDEX.root;
+/** The entry for an exact phrase in a language's gazetteer (English by default), if any (tests and tools). */
+export function lookupPhrase(phrase: string, language = "en"): Entry | null {
+  let node: TrieNode | undefined = indexFor(language).root;
   for (const t of phraseNorms(phrase)) {
     node = node?.next?.get(t);
     if (!node) return null;

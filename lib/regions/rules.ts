@@ -1,7 +1,8 @@
 // Context rules for names that also mean something else. Each takes a candidate and its neighbours
 // and returns a country code or null; the article-level evidence is computed once by the tagger.
 import { DATELINE, TITLE, zoneOf, type Doc } from "./document";
-import { GAZETTEER_ROOT, NAME_LIKE, type Entry, type NameLike } from "./gazetteer";
+import { LANGUAGE_DATA } from "./data";
+import { NAME_LIKE, type Entry, type NameLike } from "./gazetteer";
 import { ALLCAPS, CAP, POSSESSIVE, SENT_START, WORD, flagsAt, normAt } from "./tokenize";
 
 export interface Candidate {
@@ -77,9 +78,61 @@ const GIVEN_NAMES = words(
     "french john james david robert mary barbara lisa jennifer sarah emma chris ryan kevin brian mark paul",
 );
 
-const LOCATIVE = words(
-  "in to from into across throughout near toward towards via inside outside visit visited visiting visits " +
-    "neighbouring neighboring of at around between",
+const LOCATIVE: ReadonlySet<string> = new Set([
+  ...words(
+    "in to from into across throughout near toward towards via inside outside visit visited visiting visits " +
+      "neighbouring neighboring of at around between",
+  ),
+  // The prepositions of the other tagged languages ("nach", "à", "em", "naar"…), accent-folded.
+  ...Object.values(LANGUAGE_DATA).flatMap((l) => foldAll(l.locatives)),
+]);
+
+function foldAll(list: string): string[] {
+  return list
+    .split("|")
+    .filter(Boolean)
+    .map((w) => w.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
+}
+
+// Words around a water body or a treaty in the other languages: "mer Noire", "Golf von Mexiko",
+// "accord de Paris", "Vertrag von Lissabon", "Tratado de Lisboa". A place right after WATER/TREATY + a
+// preposition names the sea or the treaty, not the country.
+const FOREIGN_WATER = words(
+  "mer golfe ocean detroit meer golf ozean meerenge see mar golfo oceano estrecho estreito mare stretto zee oceaan zeestraat baai bahia baia " +
+    "delta fleuve riviere fluss rio fiume rivier",
+);
+const FOREIGN_TREATY = words(
+  "abkommen abkommens vertrag vertrags vertrage konvention konventionen protokoll accord accords traite convention " +
+    "conventions protocole acuerdo acuerdos tratado tratados convenio convencion convenciones protocolo acordo acordos " +
+    "convencao convencoes trattato trattati accordo accordi protocollo convenzione convenzioni verdrag verdragen akkoord " +
+    "akkoorden conventie conventies protocol",
+);
+const OF_WORDS = words("von vom de du des d di del della da do dos van of der");
+const NO_WORDS: ReadonlySet<string> = new Set();
+const STREET_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["fr", words("rue avenue boulevard quai impasse allee place square porte pont lycee")],
+  ["it", words("via viale piazza piazzale corso largo vicolo lungomare")],
+  ["es", words("calle avenida paseo plaza")],
+  ["pt", words("rua avenida travessa praca alameda largo")],
+]);
+const RESTAURANT_BEFORE = words("beim zum");
+const STYLE_BEFORE = words(
+  "restaurant restaurants cuisine traiteur epicerie plat plats recette recettes specialite specialites " +
+    "gastronomie pizzeria brasserie style accent ristorante ristoranti cucina piatto piatti ricetta ricette trattoria " +
+    "stile accento restaurante restaurantes cocina plato platos receta recetas estilo acento cozinha culinaria prato " +
+    "pratos receita receitas sotaque",
+);
+const STYLE_AFTER = words(
+  "restaurant restaurants kuche kueche gerichte gericht spezialitat spezialitaten rezept rezepte imbiss lokal art stil " +
+    "akzent keuken gerecht gerechten recept stijl accent eethuis",
+);
+
+/** Language words per tagged language: before/after a nationality adjective that make it a language. */
+const LANGUAGE_CONTEXT = new Map(
+  Object.values(LANGUAGE_DATA).map((l) => [
+    l.language,
+    { before: new Set(foldAll(l.languageBefore)), after: new Set(foldAll(l.languageAfter)) },
+  ]),
 );
 
 const BIRD_WORDS = words(
@@ -144,8 +197,10 @@ function caseless(doc: Doc, i: number): boolean {
   return i < doc.titleEnd && doc.titleCaseless;
 }
 
-function startsEntry(word: string): boolean {
-  return GAZETTEER_ROOT.next?.has(word) ?? false;
+function startsEntry(doc: Doc, word: string): boolean {
+  const node = doc.gaz.root.next?.get(word);
+  // GeoNames-only cities ("Vista", "Mesa") do not make a word a place: they need context themselves.
+  return node !== undefined && (node.next !== null || node.entry?.rule !== "geo-city");
 }
 
 function isCapWord(doc: Doc, i: number): boolean {
@@ -158,10 +213,55 @@ export function locativeBefore(doc: Doc, c: Candidate): boolean {
   return LOCATIVE.has(norm(doc, c.start - 1));
 }
 
+// Genitive prepositions of the other languages ("a defesa de Israel"): they say nothing about a place.
+const GENITIVES = words("de do da dos das di del della dello dei degli delle van von vom du des d dell");
+
+/** A locative that is not merely a genitive ("em Israel", "nach Israel", not "de Israel"). */
+function strictLocativeBefore(doc: Doc, c: Candidate): boolean {
+  const prev = norm(doc, c.start - 1);
+  return LOCATIVE.has(prev) && (doc.gaz.language === "en" || !GENITIVES.has(prev));
+}
+
 /** Bodies of water and treaties named after places; language names. */
 export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
   const next = norm(doc, c.end);
   const kind = c.entry.kind;
+  if (doc.gaz.language !== "en") {
+    const prev = norm(doc, c.start - 1);
+    if (OF_WORDS.has(prev) || prev === "'") {
+      const before = norm(doc, c.start - 2);
+      if (FOREIGN_WATER.has(before)) return true;
+      if (FOREIGN_TREATY.has(before) && kind !== "demonym") return true;
+    }
+    // "Maastricht-Vertrag", "Dayton-Abkommen": a treaty named after a place.
+    if (next === "-" && FOREIGN_TREATY.has(norm(doc, c.end + 1))) return true;
+    // "rue de Rome", "via Roma", "Avenida Brasil", "calle de Francia": a street, not the place.
+    const streets = STREET_WORDS.get(doc.gaz.language) ?? NO_WORDS;
+    if (
+      kind !== "demonym" &&
+      (streets.has(prev) || (OF_WORDS.has(prev) && streets.has(norm(doc, c.start - 2))))
+    )
+      return true;
+    // "beim Italiener", "zum Griechen", "bij de Chinees": the restaurant.
+    if (
+      kind === "demonym" &&
+      (RESTAURANT_BEFORE.has(prev) || (prev === "de" && norm(doc, c.start - 2) === "bij"))
+    )
+      return true;
+    if (kind === "demonym" && c.entry.languageForm) {
+      const context = LANGUAGE_CONTEXT.get(doc.gaz.language);
+      if (context && (context.before.has(prev) || context.after.has(next))) return true;
+      // "in het Nederlands", "nel francese"
+      if (prev === "het" && norm(doc, c.start - 2) === "in") return true;
+      // French writes nationality nouns with a capital ("les Français"): "le français", "l'anglais" is the language.
+      if (doc.gaz.language === "fr" && (prev === "le" || prev === "l") && !(flag(doc, c.start) & CAP))
+        return true;
+    }
+    // "restaurant italien", "cucina giapponese", "italienisches Restaurant", "Franse kaas": cuisine and
+    // style, not the country.
+    if (kind === "demonym" && !(flag(doc, c.start) & CAP) && STYLE_BEFORE.has(prev)) return true;
+    if (kind === "demonym" && STYLE_AFTER.has(next)) return true;
+  }
   if ((next === "sea" || next === "ocean") && isCapWord(doc, c.end)) return true;
   if (norm(doc, c.start - 1) === "of" && /^(gulf|sea|bay|strait|straits)$/.test(norm(doc, c.start - 2)))
     return true;
@@ -190,9 +290,17 @@ export function isPersonUse(doc: Doc, c: Candidate, rule: NameLike): boolean {
     const fj = flag(doc, j);
     const w = norm(doc, j);
     const acronym = (fj & ALLCAPS) !== 0 && w.length > 1;
-    if (!acronym && !FOLLOWERS.has(w) && !MONTHS_DAYS.has(w) && !startsEntry(w)) return true;
+    if (!acronym && !FOLLOWERS.has(w) && !MONTHS_DAYS.has(w) && !startsEntry(doc, w)) return true;
   }
-  const k = i - 1;
+  let k = i - 1;
+  if (k < 0) return false;
+  // "Chico Buarque de Holanda", "Rebelo de Sousa": a surname after a name particle (other languages only).
+  if (rule.anyPrecedingName && doc.gaz.language !== "en" && norm(doc, k) === "de" && isCapWord(doc, k - 1)) {
+    const fp = flag(doc, k - 1);
+    const p = norm(doc, k - 1);
+    if (!(fp & (SENT_START | ALLCAPS)) && !startsEntry(doc, p) && !TITLE_WORDS.has(p)) return true;
+    k = -1;
+  }
   if (k < 0) return false;
   // "Booker T. Washington": an initial right before.
   if (
@@ -209,7 +317,7 @@ export function isPersonUse(doc: Doc, c: Candidate, rule: NameLike): boolean {
   if (!rule.anyPrecedingName || caseless(doc, i)) return false;
   const fk = flag(doc, k);
   if (fk & (SENT_START | ALLCAPS | POSSESSIVE)) return false;
-  return !PRE_MODIFIERS.has(p) && !TITLE_WORDS.has(p) && !MONTHS_DAYS.has(p) && !startsEntry(p);
+  return !PRE_MODIFIERS.has(p) && !TITLE_WORDS.has(p) && !MONTHS_DAYS.has(p) && !startsEntry(doc, p);
 }
 
 /** Name-like rule for a candidate; records people in evidence, returns the code, null, or PENDING. */
@@ -228,7 +336,7 @@ export function resolveGivenName(doc: Doc, c: Candidate, ev: Evidence): RuleResu
 export function settleGivenName(doc: Doc, c: Candidate, ev: Evidence, code: string): string | null {
   const key = norm(doc, c.start);
   if (!ev.persons.has(key)) return code;
-  if (zoneOf(doc, c.start) === DATELINE || locativeBefore(doc, c)) return code;
+  if (zoneOf(doc, c.start) === DATELINE || strictLocativeBefore(doc, c)) return code;
   return (ev.byCode.get(code) ?? 0) > 0 ? code : null;
 }
 
@@ -245,6 +353,9 @@ export function resolveGeorgia(doc: Doc, c: Candidate, ev: Evidence): string | n
       ev.persons.add("georgia");
       return null;
     }
+    // Once "Georgia" has been a person's name (in a language without the US state's other cues), bare
+    // mentions are that person too.
+    if (doc.gaz.language !== "en" && ev.persons.has("georgia") && !strictLocativeBefore(doc, c)) return null;
     if (GEORGIA_US_NEXT.has(next) && !(flag(doc, c.end - 1) & POSSESSIVE)) return "US";
     if (norm(doc, i - 1) === "of") {
       const before = norm(doc, i - 2);
@@ -344,4 +455,25 @@ export function isUsHomonym(c: Candidate, ev: Evidence, sameCityMentions: number
 /** True when the zone of the candidate is the title. */
 export function inTitle(doc: Doc, c: Candidate): boolean {
   return zoneOf(doc, c.start) === TITLE;
+}
+
+/**
+ * A city known only from GeoNames (no hand-written entry): its name may be a word, a brand or a person in
+ * some language, so it counts only in a dateline or right after a locative preposition ("in Sanremo",
+ * "à Clermont-Ferrand"); "City, Region" is settled earlier by the comma rule.
+ */
+export function resolveGeoCity(doc: Doc, c: Candidate): string | null {
+  if (zoneOf(doc, c.start) === DATELINE) return c.entry.code;
+  if (!locativeBefore(doc, c)) return null;
+  // "in Van Gogh's", "in Toluca Lake": another capitalized word right after makes it a longer name.
+  return isCapWord(doc, c.end) ? null : c.entry.code;
+}
+
+/**
+ * An institution several countries have ("Bundesrat": Germany, Austria, Switzerland; "Assemblée nationale"):
+ * it counts when the article names its country otherwise, or names no country at all.
+ */
+export function settleWeak(code: string, ev: Evidence): string | null {
+  if ((ev.byCode.get(code) ?? 0) > 0) return code;
+  return ev.byCode.size === 0 ? code : null;
 }

@@ -48,10 +48,10 @@ describe("salience and primary countries", () => {
   });
 
   it("keeps salience in 0..1, rising with position and repetition", () => {
-    const once = salienceOf({ mentions: 1, title: false, dateline: false, lead: false });
-    const lead = salienceOf({ mentions: 1, title: false, dateline: false, lead: true });
-    const title = salienceOf({ mentions: 2, title: true, dateline: false, lead: true });
-    const many = salienceOf({ mentions: 40, title: true, dateline: true, lead: true });
+    const once = salienceOf({ mentions: 1, title: false, dateline: false, lead: false, phrases: new Map() });
+    const lead = salienceOf({ mentions: 1, title: false, dateline: false, lead: true, phrases: new Map() });
+    const title = salienceOf({ mentions: 2, title: true, dateline: false, lead: true, phrases: new Map() });
+    const many = salienceOf({ mentions: 40, title: true, dateline: true, lead: true, phrases: new Map() });
     expect(once).toBeGreaterThan(0);
     expect(lead).toBeGreaterThan(once);
     expect(title).toBeGreaterThan(lead);

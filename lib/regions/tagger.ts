@@ -1,5 +1,5 @@
 import { analyze, DATELINE, LEAD, TITLE, zoneOf, type Doc } from "./document";
-import { GAZETTEER_ROOT, type Entry } from "./gazetteer";
+import type { Entry } from "./gazetteer";
 import {
   failsGenericChecks,
   isUsHomonym,
@@ -7,6 +7,8 @@ import {
   resolveCommonWord,
   resolveCongo,
   resolveGeorgia,
+  resolveGeoCity,
+  settleWeak,
   resolveGivenName,
   resolveJersey,
   resolveKorea,
@@ -19,10 +21,10 @@ import {
   type RuleResult,
 } from "./rules";
 import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
-import type { CountryTag } from "./types";
+import type { CountryTag, EvidenceZone, PlaceEvidence } from "./types";
 
 /** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
-export const TAGGER_VERSION: number = 1;
+export const TAGGER_VERSION: number = 2;
 
 /** Mentions at which a country counts as primary even outside title, dateline and lead. */
 export const PRIMARY_MIN_MENTIONS = 3;
@@ -31,11 +33,14 @@ const PLACE_KINDS = new Set(["name", "city", "area", "subnational", "metonym"]);
 
 function scan(doc: Doc): Candidate[] {
   const { norm, flags, count } = doc.t;
+  const { root, lower, hasLower } = doc.gaz;
   const out: Candidate[] = [];
   for (let i = 0; i < count; i++) {
     const f = flags[i] ?? 0;
-    if (!(f & WORD) || !(f & CAP)) continue;
-    let node = GAZETTEER_ROOT.next?.get(norm[i] ?? "");
+    if (!(f & WORD)) continue;
+    // Lower-case words only start adjectives and demonyms of languages that write them so ("französische").
+    if (!(f & CAP) && !hasLower) continue;
+    let node = (f & CAP ? root : lower).next?.get(norm[i] ?? "");
     let best: Entry | null = null;
     let bestEnd = i;
     let j = i;
@@ -52,6 +57,11 @@ function scan(doc: Doc): Candidate[] {
     }
     if (!best) continue;
     if (best.acronym && !(f & ALLCAPS)) continue;
+    // An officeholder stands for the country only in the years of the office.
+    if (best.years && doc.year !== null && !inYears(best.years, doc.year)) {
+      i = bestEnd - 1;
+      continue;
+    }
     out.push({
       start: i,
       end: bestEnd,
@@ -66,6 +76,13 @@ function scan(doc: Doc): Candidate[] {
   return out;
 }
 
+function inYears(years: readonly number[], year: number): boolean {
+  for (let k = 0; k + 1 < years.length; k += 2) {
+    if (year >= (years[k] ?? 0) && year <= (years[k + 1] ?? 0)) return true;
+  }
+  return false;
+}
+
 // "Lebanon, Tennessee", "Paris, Texas", "Athens, Georgia", "Kyiv, Ukraine": the part after the comma
 // decides the country and both halves count as one mention.
 function applyCommaRule(doc: Doc, cands: Candidate[]): void {
@@ -73,7 +90,7 @@ function applyCommaRule(doc: Doc, cands: Candidate[]): void {
     const a = cands[k];
     const b = cands[k + 1];
     if (!a || !b || b.start !== a.end + 1 || normAt(doc.t, a.end) !== ",") continue;
-    if (!PLACE_KINDS.has(a.entry.kind) || a.entry.code === null) continue;
+    if (!PLACE_KINDS.has(a.entry.kind) || a.entry.code === null || a.entry.years) continue;
     if (flagsAt(doc.t, b.end - 1) & POSSESSIVE) continue;
     const bKind = b.entry.kind;
     // "Vancouver, Washington." is the state; "In Moscow, Washington said" is not.
@@ -178,9 +195,22 @@ function resolve(doc: Doc, cands: Candidate[], ev: Evidence): void {
       case "jersey":
         result = resolveJersey(doc, c, ev);
         break;
+      case "geo-city":
+        result = resolveGeoCity(doc, c);
+        break;
+      case "weak":
+        result = PENDING;
+        break;
     }
     c.pending = result === PENDING;
     c.code = result === PENDING ? e.code : result;
+  }
+  // "Svizzera italiana", "Guyane française": a lower-case adjective right after a place qualifies that place.
+  for (let k = 1; k < cands.length; k++) {
+    const c = cands[k]!;
+    const before = cands[k - 1]!;
+    if (c.entry.kind === "demonym" && before.end === c.start && !(flagsAt(doc.t, c.start) & CAP) && !c.forced)
+      c.code = null;
   }
   const cityMentions = new Map<Entry, number>();
   for (const c of cands) if (c.code) cityMentions.set(c.entry, (cityMentions.get(c.entry) ?? 0) + 1);
@@ -212,6 +242,9 @@ function resolve(doc: Doc, cands: Candidate[], ev: Evidence): void {
       case "common-word":
         c.code = confirmed.has(c.entry.phrase) ? c.code : null;
         break;
+      case "weak":
+        c.code = settleWeak(c.code, ev);
+        break;
       default:
         break;
     }
@@ -223,6 +256,28 @@ interface Tally {
   title: boolean;
   dateline: boolean;
   lead: boolean;
+  phrases: Map<string, { count: number; zones: Set<EvidenceZone> }>;
+}
+
+const ZONE_NAMES: readonly EvidenceZone[] = ["title", "dateline", "lead", "body"];
+const MAX_EVIDENCE_PHRASE = 80;
+
+/** The candidate's words as written in the article ("in der Ukraine" -> "Ukraine"). */
+function phraseText(doc: Doc, c: Candidate): string {
+  const text = c.start < doc.titleEnd ? doc.title : doc.body;
+  const from = doc.t.start[c.start] ?? 0;
+  let to = doc.t.start[c.end - 1] ?? from;
+  while (to < text.length && to - from < MAX_EVIDENCE_PHRASE) {
+    const ch = text.charCodeAt(to);
+    // Letters, digits, hyphens and apostrophes inside the last word.
+    if (/[\p{L}\p{N}\-'’.]/u.test(text[to] ?? "") && !(ch === 46 && !/\p{Lu}/u.test(text[to - 1] ?? "")))
+      to++;
+    else break;
+  }
+  return text
+    .slice(from, to)
+    .replace(/\s+/g, " ")
+    .replace(/[.'’-]+$/, "");
 }
 
 /** Salience in 0..1 from where and how often a country is mentioned (docs/regions.md). */
@@ -231,9 +286,20 @@ export function salienceOf(t: Tally): number {
   return Math.round((weight / (weight + 4)) * 1000) / 1000;
 }
 
+/** What the tagger reads: the text, and when known its language (ISO 639-1) and publication date. */
+export interface TagInput {
+  title: string;
+  body: string;
+  language?: string | null;
+  date?: Date | null;
+  /** Also return what placed each country (the phrases, how often, where); costs a little time. */
+  evidence?: boolean;
+}
+
 /** Countries mentioned in an article, most salient first; `primary` marks the ones the article is about. */
-export function tagCountries(input: { title: string; body: string }): CountryTag[] {
-  const doc = analyze(input.title, input.body);
+export function tagCountries(input: TagInput): CountryTag[] {
+  const doc = analyze(input.title, input.body, input.language ?? null, input.date ?? null);
+  const withEvidence = input.evidence === true;
   const cands = scan(doc);
   if (cands.length === 0) return [];
   applyCommaRule(doc, cands);
@@ -245,7 +311,7 @@ export function tagCountries(input: { title: string; body: string }): CountryTag
     if (c.code === null || c.absorbed) continue;
     let t = tallies.get(c.code);
     if (!t) {
-      t = { mentions: 0, title: false, dateline: false, lead: false };
+      t = { mentions: 0, title: false, dateline: false, lead: false, phrases: new Map() };
       tallies.set(c.code, t);
     }
     t.mentions++;
@@ -253,15 +319,34 @@ export function tagCountries(input: { title: string; body: string }): CountryTag
     if (zone === TITLE) t.title = true;
     else if (zone === DATELINE) t.dateline = t.lead = true;
     else if (zone === LEAD) t.lead = true;
+    if (withEvidence) {
+      const phrase = phraseText(doc, c);
+      let p = t.phrases.get(phrase);
+      if (!p) {
+        p = { count: 0, zones: new Set() };
+        t.phrases.set(phrase, p);
+      }
+      p.count++;
+      p.zones.add(ZONE_NAMES[zone] ?? "body");
+    }
   }
   const tags: CountryTag[] = [];
   for (const [code, t] of tallies) {
-    tags.push({
+    const tag: CountryTag = {
       code,
       salience: salienceOf(t),
       primary: t.title || t.dateline || t.lead || t.mentions >= PRIMARY_MIN_MENTIONS,
       mentions: t.mentions,
-    });
+    };
+    if (withEvidence) {
+      const evidence: PlaceEvidence[] = [...t.phrases].map(([phrase, p]) => ({
+        phrase,
+        count: p.count,
+        zones: ZONE_NAMES.filter((z) => p.zones.has(z)),
+      }));
+      tag.evidence = evidence.sort((a, b) => b.count - a.count || a.phrase.localeCompare(b.phrase));
+    }
+    tags.push(tag);
   }
   tags.sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || a.code.localeCompare(b.code));
   // An article always has a subject: with no primary country, the most salient ones become primary.

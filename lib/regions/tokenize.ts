@@ -57,6 +57,12 @@ function isLetterCode(c: number): boolean {
   return c !== 0xfeff && c !== 0xa0;
 }
 
+// French and Italian elided articles and prepositions: "l'Ukraine", "d'Italia", "dell'Iran", "nell'Ucraina".
+// The place after the apostrophe is its own token, capitalized as written.
+const ELISIONS = new Set(
+  "l d j m n s t c qu jusqu lorsqu puisqu dell dall nell all sull coll quell quest un tutt".split(" "),
+);
+
 function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 0x02bc;
 }
@@ -125,6 +131,7 @@ export function tokenizeInto(out: Tokens, text: string, firstPara: number): numb
       let upperCount = 0;
       let letterCount = 0;
       let possessive = false;
+      let elided = false;
       let j = i;
       while (j < n) {
         const cj = text.charCodeAt(j);
@@ -140,6 +147,10 @@ export function tokenizeInto(out: Tokens, text: string, firstPara: number): numb
           const after = text.charCodeAt(j + 1);
           if ((after === 115 || after === 83) && !(j + 2 < n && isLetterCode(text.charCodeAt(j + 2)))) {
             possessive = true;
+            break;
+          }
+          if (j - s <= 6 && ELISIONS.has(text.slice(s, j).toLowerCase())) {
+            elided = true;
             break;
           }
           nonAscii = nonAscii || cj !== 39;
@@ -163,7 +174,7 @@ export function tokenizeInto(out: Tokens, text: string, firstPara: number): numb
       start[k] = s;
       sentenceStart = false;
       prevWordNorm = word;
-      i = possessive ? j + 2 : j;
+      i = possessive ? j + 2 : elided ? j + 1 : j;
       continue;
     }
     // Punctuation: one token per character; dashes other than the hyphen share one norm.

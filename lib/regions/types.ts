@@ -25,4 +25,16 @@ export interface CountryTag {
   primary: boolean;
   /** Accepted mentions in title + body. */
   mentions: number;
+  /** What placed the country: each matched phrase as written, how often, and where. */
+  evidence?: PlaceEvidence[];
+}
+
+/** Where in an article a phrase was found. */
+export type EvidenceZone = "title" | "dateline" | "lead" | "body";
+
+/** One phrase that placed a country ("Russlands" ×2 in title and lead). */
+export interface PlaceEvidence {
+  phrase: string;
+  count: number;
+  zones: EvidenceZone[];
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { languageName } from "@/lib/language";
 import { countryName, REGIONS } from "@/lib/regions";
 import type { Facets } from "./types";
 import type { Filters } from "./where";
 
-export type FacetKind = "region" | "country" | "source";
-export const FACET_KINDS: readonly FacetKind[] = ["region", "country", "source"];
+export type FacetKind = "region" | "country" | "source" | "language";
+export const FACET_KINDS: readonly FacetKind[] = ["region", "country", "source", "language"];
 const TOP_COUNTRIES = 20;
 const TOP_SOURCES = 50;
 
@@ -36,7 +37,14 @@ export async function facetLists(
   const sources = names
     .map((s) => ({ id: s.id, name: s.name, count: counts.source.get(String(s.id)) ?? 0 }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const languages = [...counts.language]
+    .map(([code, n]) => ({ code, name: languageName(code), count: n }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  for (const code of filters.languages) {
+    if (!languages.some((l) => l.code === code)) languages.push({ code, name: languageName(code), count: 0 });
+  }
   return {
+    languages,
     regions: REGIONS.map((r) => ({ slug: r.slug, name: r.name, count: counts.region.get(r.slug) ?? 0 })),
     countries,
     sources,

@@ -12,6 +12,7 @@ export type {
   Histogram,
   HistogramBin,
   HistogramUnit,
+  LanguageFacet,
   RegionFacet,
   SearchResult,
   SourceFacet,

@@ -23,7 +23,14 @@ export function resolveFilters(params: ListParams, now: Date): Filters {
   } else if (params.range) {
     from = RANGE_START[params.range](now);
   }
-  return { from, until, regions: params.regions, countries: params.countries, sources: params.sources };
+  return {
+    from,
+    until,
+    regions: params.regions,
+    countries: params.countries,
+    sources: params.sources,
+    languages: params.languages,
+  };
 }
 
 /**

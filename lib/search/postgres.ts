@@ -22,6 +22,7 @@ import {
   raw,
   sampleCondition,
   sql,
+  LOOKUP_KINDS,
   type FilterKind,
   type Filters,
   type Sql,
@@ -51,16 +52,33 @@ const keyRange = (key: Sql) => (from: Date | null, until: Date | null) =>
       ])
     : null;
 
-/** The tsquery of one atom; user text only ever reaches PostgreSQL as a bound parameter. */
-function tsAtom(atom: Atom): Sql {
+// Each article's document is stemmed in its own language (prisma/postgresql/migrations/20261129220000_places),
+// so a word is looked up in every stemmed form the index may hold: English (and unknown languages), the
+// languages Dispatch tags, and unstemmed ('simple', for the rest). dispatch_search_config() is STABLE and
+// falls back to 'simple' where the server lacks a stemmer.
+const CONFIGS = [
+  CONFIG,
+  ...["de", "fr", "es", "pt", "it", "nl", "zz"].map((lang) => raw(`dispatch_search_config('${lang}')`)),
+];
+
+/** The tsquery of one atom in one configuration; user text only ever reaches PostgreSQL as a bound parameter. */
+function tsAtomIn(config: Sql, atom: Atom): Sql {
   if (atom.prefix) {
     // Only letters and digits survive, so the to_tsquery syntax around them is all ours.
     const words = atom.text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    return sql`to_tsquery(${CONFIG}, ${words.map((w, i) => `'${w}'${i === words.length - 1 ? ":*" : ""}`).join(" <-> ")})`;
+    return sql`to_tsquery(${config}, ${words.map((w, i) => `'${w}'${i === words.length - 1 ? ":*" : ""}`).join(" <-> ")})`;
   }
   return atom.phrase
-    ? sql`phraseto_tsquery(${CONFIG}, ${atom.text})`
-    : sql`plainto_tsquery(${CONFIG}, ${atom.text})`;
+    ? sql`phraseto_tsquery(${config}, ${atom.text})`
+    : sql`plainto_tsquery(${config}, ${atom.text})`;
+}
+
+/** The tsquery of one atom: its forms in every stemming the index uses. */
+function tsAtom(atom: Atom): Sql {
+  return sql`(${join(
+    CONFIGS.map((c) => tsAtomIn(c, atom)),
+    " || ",
+  )})`;
 }
 
 /** A condition for one atom: the word index, or a substring of the unsegmented text. */
@@ -92,13 +110,18 @@ function rankQuery(query: SearchQuery): Sql | null {
 function conditions(
   text: Sql | null,
   filters: Filters,
-  except: FilterKind[] = [],
+  except: readonly FilterKind[] = [],
   extra: (Sql | null)[] = [],
 ): Sql {
   return and([...extra, text, ...filterConditions(filters, { id: ID, date: keyRange(KEY) }, except)]);
 }
 
-async function count(db: Db, text: Sql | null, filters: Filters, except: FilterKind[] = []): Promise<number> {
+async function count(
+  db: Db,
+  text: Sql | null,
+  filters: Filters,
+  except: readonly FilterKind[] = [],
+): Promise<number> {
   const rows = await db.$queryRaw<
     { n: bigint }[]
   >`SELECT count(*) AS n FROM "ArticleSearch" s WHERE ${conditions(text, filters, except)}`;
@@ -151,8 +174,8 @@ async function snippets(db: Db, query: SearchQuery, ids: number[]): Promise<Map<
   const q = rankQuery(query);
   if (q && !query.groups.flat().some(isUnsegmented)) {
     const rows = await db.$queryRaw<{ id: number; summary: string | null; body: string | null }[]>`
-      SELECT a."id" AS id, ts_headline(${CONFIG}, coalesce(a."summary", ''), ${q}, ${HEADLINE}) AS summary,
-        ts_headline(${CONFIG}, a."bodyText", ${q}, ${HEADLINE}) AS body
+      SELECT a."id" AS id, ts_headline(dispatch_search_config(a."language"), coalesce(a."summary", ''), ${q}, ${HEADLINE}) AS summary,
+        ts_headline(dispatch_search_config(a."language"), a."bodyText", ${q}, ${HEADLINE}) AS body
       FROM "Article" a WHERE a."id" IN (${join(ids)})`;
     for (const row of rows) {
       const best =
@@ -201,20 +224,23 @@ async function facetCounts(db: Db, text: Sql | null, filters: Filters, candidate
   const flagsExcept = (kind: FacetKind) =>
     and(active.filter((k) => k !== kind).map((k) => raw(`m."f_${k}"`)));
   const parts = FACET_KINDS.map((kind) =>
-    kind === "region"
-      ? sql`SELECT 'region' AS kind, j."region" AS key, count(*) AS n FROM m JOIN "ArticleRegion" j ON j."articleId" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`
-      : kind === "country"
-        ? sql`SELECT 'country' AS kind, j."code" AS key, count(*) AS n FROM m JOIN "ArticleCountry" j ON j."articleId" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`
-        : sql`SELECT 'source' AS kind, j."sourceId"::text AS key, count(*) AS n FROM m JOIN "Article" j ON j."id" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`,
+    kind === "language"
+      ? sql`SELECT 'language' AS kind, j."language" AS key, count(*) AS n FROM m JOIN "Article" j ON j."id" = m.id WHERE ${flagsExcept(kind)} AND j."language" IS NOT NULL GROUP BY 2`
+      : kind === "region"
+        ? sql`SELECT 'region' AS kind, j."region" AS key, count(*) AS n FROM m JOIN "ArticleRegion" j ON j."articleId" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`
+        : kind === "country"
+          ? sql`SELECT 'country' AS kind, j."code" AS key, count(*) AS n FROM m JOIN "ArticleCountry" j ON j."articleId" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`
+          : sql`SELECT 'source' AS kind, j."sourceId"::text AS key, count(*) AS n FROM m JOIN "Article" j ON j."id" = m.id WHERE ${flagsExcept(kind)} GROUP BY 2`,
   );
   const rows = await db.$queryRaw<{ kind: FacetKind; key: string | null; n: bigint }[]>`
     WITH m AS MATERIALIZED (SELECT ${ID} AS id${flags.length ? join(flags, "") : sql``} FROM "ArticleSearch" s
-      WHERE ${conditions(text, filters, ["region", "country", "source"], [sampleCondition(ID, rate)])})
+      WHERE ${conditions(text, filters, LOOKUP_KINDS, [sampleCondition(ID, rate)])})
     ${join(parts, " UNION ALL ")}`;
   const counts: Record<FacetKind, Map<string, number>> = {
     region: new Map(),
     country: new Map(),
     source: new Map(),
+    language: new Map(),
   };
   for (const row of rows) if (row.key !== null) counts[row.kind].set(row.key, Math.round(num(row.n) / rate));
   return { counts, approximate: rate < 1 };
@@ -246,8 +272,8 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
   const total =
     plan.bins.length > 0 && !plan.clipped ? bars.reduce((a, b) => a + b, 0) : await count(db, text, filters);
   const candidates =
-    filters.regions.length || filters.countries.length || filters.sources.length
-      ? await count(db, text, filters, ["region", "country", "source"])
+    filters.regions.length || filters.countries.length || filters.sources.length || filters.languages.length
+      ? await count(db, text, filters, LOOKUP_KINDS)
       : total;
   const facets = await facetCounts(db, text, filters, candidates);
 
@@ -264,6 +290,7 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
     pageSize: params.pageSize,
     pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
     facets: await facetLists(db, facets.counts, filters, facets.approximate),
+    countryCounts: Object.fromEntries(facets.counts.country),
     histogram: {
       unit: plan.unit,
       bins: plan.bins.map((b, i) => ({ start: b.start, end: b.end, count: bars[i] ?? 0 })),

@@ -20,6 +20,7 @@ const card: ArticleCard = {
   story: { id: 3, path: "/stories/3-ceasefire-holds", size: 4, sources: 3 },
   alsoPublishedBy: [],
   originalId: 7,
+  language: "en",
 };
 
 const result: SearchResult = {
@@ -29,8 +30,9 @@ const result: SearchResult = {
   page: 1,
   pageSize: 20,
   pageCount: 1,
-  facets: { regions: [], countries: [], sources: [], approximate: false },
+  facets: { regions: [], countries: [], sources: [], languages: [], approximate: false },
   histogram: { unit: "day", bins: [], approximate: false },
+  countryCounts: { PS: 1 },
 };
 
 describe("API and feed shapes", () => {
@@ -41,6 +43,7 @@ describe("API and feed shapes", () => {
         "countries",
         "dateEstimated",
         "id",
+        "language",
         "path",
         "publishedAt",
         "regions",

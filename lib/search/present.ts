@@ -17,6 +17,7 @@ export function articleItemJson(card: ArticleCard) {
     dateEstimated: card.dateEstimated,
     countries: card.countries,
     regions: card.regions,
+    language: card.language,
     snippet: card.snippet,
     story: card.story ? { id: card.story.id, size: card.story.size } : null,
   };
@@ -43,11 +44,11 @@ export function articleDetailJson(article: ArticleDetail) {
     source: article.source,
     summary: article.excerpt || null,
     author: article.author,
-    language: article.language,
     readingMinutes: article.readingMinutes,
     fetchedAt: article.fetchedAt.toISOString(),
     bodyHtml: article.bodyHtml,
     bodyText: article.bodyText,
+    places: article.places,
   };
 }
 
@@ -59,6 +60,7 @@ function feedTitle(params: ListParams): string {
   if (params.regions.length) parts.push(params.regions.join(", "));
   if (params.countries.length) parts.push(params.countries.join(", "));
   if (params.sources.length) parts.push(`sources ${params.sources.join(", ")}`);
+  if (params.languages.length) parts.push(`in ${params.languages.join(", ")}`);
   if (params.from || params.to) parts.push(`${params.from ?? "…"} to ${params.to ?? "…"}`);
   else if (params.range) parts.push(`past ${params.range}`);
   return parts.length ? `Dispatch: ${parts.join(" · ")}` : "Dispatch: latest news";

@@ -28,6 +28,7 @@ import {
   sampleCondition,
   sampleThreshold,
   sql,
+  LOOKUP_KINDS,
   type FilterKind,
   type Filters,
   type Sql,
@@ -203,14 +204,20 @@ function rowSource(query: SearchQuery): SourceFactory {
 // Without ANALYZE statistics SQLite would look an article up by its primary key and read the whole (large)
 // row; the (id, sourceId) index answers from a few pages.
 const ARTICLE_BY_ID = (alias: string) => raw(`"Article" ${alias} INDEXED BY "Article_id_sourceId_idx"`);
+const LANGUAGE_BY_ID = (alias: string) => raw(`"Article" ${alias} INDEXED BY "Article_id_language_idx"`);
 
 function conditions(
   rs: RowSource,
   filters: Filters,
-  except: FilterKind[] = [],
+  except: readonly FilterKind[] = [],
   extra: (Sql | null)[] = [],
 ): Sql {
-  const target = { id: rs.id, date: keyRange(rs.key), articleLookup: ARTICLE_BY_ID("fa") };
+  const target = {
+    id: rs.id,
+    date: keyRange(rs.key),
+    articleLookup: ARTICLE_BY_ID("fa"),
+    languageLookup: LANGUAGE_BY_ID("fl"),
+  };
   // Extra conditions (a sample, a key range) first: they are cheap and spare the costlier ones most rows.
   return and([...extra, ...rs.where, ...filterConditions(filters, target, except)]);
 }
@@ -219,7 +226,7 @@ async function count(
   db: Db,
   source: SourceFactory,
   filters: Filters,
-  except: FilterKind[] = [],
+  except: readonly FilterKind[] = [],
 ): Promise<number> {
   const rs = source("s");
   const rows = await db.$queryRaw<
@@ -359,6 +366,8 @@ function exactBrowseFacet(kind: FacetKind): Sql {
     return sql`SELECT 'region' AS kind, "region" AS key, count(*) AS n FROM "ArticleRegion" GROUP BY "region"`;
   if (kind === "country")
     return sql`SELECT 'country' AS kind, "code" AS key, count(*) AS n FROM "ArticleCountry" GROUP BY "code"`;
+  if (kind === "language")
+    return sql`SELECT 'language' AS kind, "language" AS key, count(*) AS n FROM "Article" INDEXED BY "Article_language_idx" WHERE "language" IS NOT NULL GROUP BY "language"`;
   return sql`SELECT 'source' AS kind, CAST("sourceId" AS TEXT) AS key, count(*) AS n FROM "Article" GROUP BY "sourceId"`;
 }
 
@@ -371,6 +380,10 @@ function facetJoin(kind: FacetKind, where: Sql): Sql {
   if (kind === "country") {
     return sql`SELECT 'country' AS kind, j."code" AS key, count(*) AS n FROM m CROSS JOIN "ArticleCountry" j
       WHERE ${where} AND j."articleId" = ${id} GROUP BY j."code"`;
+  }
+  if (kind === "language") {
+    return sql`SELECT 'language' AS kind, j."language" AS key, count(*) AS n FROM m CROSS JOIN ${LANGUAGE_BY_ID("j")}
+      WHERE ${where} AND j."id" = ${id} AND j."language" IS NOT NULL GROUP BY j."language"`;
   }
   return sql`SELECT 'source' AS kind, CAST(j."sourceId" AS TEXT) AS key, count(*) AS n FROM m CROSS JOIN ${ARTICLE_BY_ID("j")}
     WHERE ${where} AND j."id" = ${id} GROUP BY j."sourceId"`;
@@ -405,7 +418,12 @@ async function sampleCounts(
   const only = (kind: FacetKind) =>
     filterConditions(
       filters,
-      { id: rs.id, date: () => null, articleLookup: ARTICLE_BY_ID("fa") },
+      {
+        id: rs.id,
+        date: () => null,
+        articleLookup: ARTICLE_BY_ID("fa"),
+        languageLookup: LANGUAGE_BY_ID("fl"),
+      },
       FACET_KINDS.filter((k) => k !== kind),
     );
   const active = FACET_KINDS.filter((kind) => only(kind).length > 0);
@@ -439,14 +457,14 @@ async function sampleCounts(
   const withClause =
     exact.size < FACET_KINDS.length || estimate
       ? sql`WITH m AS MATERIALIZED (SELECT ${rs.key} AS k, ${idHash(rs.id)} AS h${flags.length ? join(flags, "") : sql``} FROM ${rs.from}
-          WHERE ${conditions(rs, filters, ["region", "country", "source"], [sampleCondition(rs.id, estimateRate)])}) `
+          WHERE ${conditions(rs, filters, LOOKUP_KINDS, [sampleCondition(rs.id, estimateRate)])}) `
       : sql``;
   const rows = await db.$queryRaw<
     { kind: string; key: string | null; n: bigint | number }[]
   >`${withClause}${join(parts, " UNION ALL ")}`;
 
   const result: SampleCounts = {
-    facets: { region: new Map(), country: new Map(), source: new Map() },
+    facets: { region: new Map(), country: new Map(), source: new Map(), language: new Map() },
     facetsApproximate: facetRate < 1 && exact.size < FACET_KINDS.length,
     total: 0,
     bars: (estimate ?? []).map(() => 0),
@@ -497,9 +515,10 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
 
   // Candidates: the matches within the date filter. Region, country and source filters cost a lookup per
   // candidate; past EXACT_LOOKUPS lookups, the total and the histogram are estimated from the facets' sample.
-  const lookups = [filters.regions, filters.countries, filters.sources].filter((f) => f.length > 0).length;
-  const candidates =
-    lookups > 0 || !covered ? await count(db, source, filters, ["region", "country", "source"]) : null;
+  const lookups = [filters.regions, filters.countries, filters.sources, filters.languages].filter(
+    (f) => f.length > 0,
+  ).length;
+  const candidates = lookups > 0 || !covered ? await count(db, source, filters, LOOKUP_KINDS) : null;
   const exact = lookups === 0 || !covered || (candidates ?? 0) * lookups <= EXACT_LOOKUPS;
   let bars = exact ? await binCounts(db, source, filters, plan.bins) : [];
   let total = 0;
@@ -534,6 +553,7 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
     pageSize: params.pageSize,
     pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
     facets: await facetLists(db, sampled.facets, filters, sampled.facetsApproximate),
+    countryCounts: Object.fromEntries(sampled.facets.country),
     histogram: {
       unit: plan.unit,
       bins: plan.bins.map((b, i) => ({ start: b.start, end: b.end, count: bars[i] ?? 0 })),

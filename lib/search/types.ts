@@ -13,6 +13,13 @@ export interface CountryFacet {
   count: number;
 }
 
+export interface LanguageFacet {
+  /** ISO 639-1. */
+  code: string;
+  name: string;
+  count: number;
+}
+
 export interface SourceFacet {
   id: number;
   name: string;
@@ -27,6 +34,7 @@ export interface Facets {
   regions: RegionFacet[];
   countries: CountryFacet[];
   sources: SourceFacet[];
+  languages: LanguageFacet[];
   approximate: boolean;
 }
 
@@ -51,4 +59,10 @@ export interface Histogram {
  * `totalApproximate`: the total was estimated from a sample (region/country/source filters over a very
  * large match set; docs/search.md) and should be shown as "about N".
  */
-export type SearchResult = ArticlePage & { totalApproximate: boolean; facets: Facets; histogram: Histogram };
+export type SearchResult = ArticlePage & {
+  totalApproximate: boolean;
+  facets: Facets;
+  histogram: Histogram;
+  /** Articles per country code for the map (every country, not only the top facets; estimated like them). */
+  countryCounts: Record<string, number>;
+};

@@ -11,7 +11,7 @@ import {
   type FilterTarget,
 } from "./where";
 
-const none: Filters = { from: null, until: null, regions: [], countries: [], sources: [] };
+const none: Filters = { from: null, until: null, regions: [], countries: [], sources: [], languages: [] };
 const target: FilterTarget = {
   id: raw(`a."id"`),
   date: (from, until) =>

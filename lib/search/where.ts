@@ -18,10 +18,15 @@ export interface Filters {
   regions: RegionSlug[];
   countries: string[];
   sources: number[];
+  /** ISO 639-1 codes. */
+  languages: string[];
 }
 
 /** The kinds of filter; a facet is counted with every filter except its own kind. */
-export type FilterKind = "date" | "region" | "country" | "source";
+export type FilterKind = "date" | "region" | "country" | "source" | "language";
+
+/** The filter kinds that need a lookup per candidate (everything but the date). */
+export const LOOKUP_KINDS: readonly FilterKind[] = ["region", "country", "source", "language"];
 
 /** How to reach the article behind the rows being filtered. */
 export interface FilterTarget {
@@ -31,6 +36,8 @@ export interface FilterTarget {
   sourceId?: Sql;
   /** The FROM item (alias `fa`) that looks an article's source up by id; engines may name an index. */
   articleLookup?: Sql;
+  /** The FROM item (alias `fl`) that looks an article's language up by id. */
+  languageLookup?: Sql;
   /** The date condition for this row source (null when the range is open on both ends). */
   date: (from: Date | null, until: Date | null) => Sql | null;
 }
@@ -64,6 +71,11 @@ export function filterConditions(
         : sql`EXISTS (SELECT 1 FROM ${target.articleLookup ?? raw(`"Article" fa`)} WHERE fa."id" = ${target.id} AND fa."sourceId" IN (${join(filters.sources)}))`,
     );
   }
+  if (applies("language") && filters.languages.length > 0) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${target.languageLookup ?? raw(`"Article" fl`)} WHERE fl."id" = ${target.id} AND fl."language" IN (${join(filters.languages)}))`,
+    );
+  }
   return conditions;
 }
 
@@ -72,7 +84,8 @@ export function hasLookupFilters(filters: Filters, except: readonly FilterKind[]
   return (
     (!except.includes("region") && filters.regions.length > 0) ||
     (!except.includes("country") && filters.countries.length > 0) ||
-    (!except.includes("source") && filters.sources.length > 0)
+    (!except.includes("source") && filters.sources.length > 0) ||
+    (!except.includes("language") && filters.languages.length > 0)
   );
 }
 

@@ -3,7 +3,9 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleJsonLd } from "@/components/articles/article-json-ld";
 import { CountryChips } from "@/components/articles/country-chips";
 import { RegionChips } from "@/components/articles/region-chips";
+import { PlaceEvidenceList } from "@/components/articles/place-evidence";
 import { formatAbsolute, RelativeTime } from "@/components/ui/relative-time";
+import { languageName } from "@/lib/language";
 import { getArticle } from "@/lib/articles/queries";
 import { isCanonicalParam, parseArticleParam } from "@/lib/articles/slug";
 import { articleMetadata } from "@/lib/site/metadata";
@@ -46,6 +48,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <span className="text-stone-500"> ({formatAbsolute(article.publishedAt)})</span>
         <span aria-hidden="true"> · </span>
         <span>{article.readingMinutes} min read</span>
+        {article.language ? (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span data-testid="article-page-language">{languageName(article.language)}</span>
+          </>
+        ) : null}
         {article.alsoPublishedBy.length > 0 ? (
           <span data-testid="also-published-by">
             <span aria-hidden="true"> · </span>
@@ -62,7 +70,9 @@ export default async function ArticlePage({ params }: { params: Params }) {
         data-testid="article-body"
         // bodyHtml was sanitized with an allowlist at ingest, the last step before storage.
         dangerouslySetInnerHTML={{ __html: article.bodyHtml }}
+        lang={article.language ?? undefined}
       />
+      <PlaceEvidenceList places={article.places} />
       {article.url ? (
         <p className="mt-8 border-t border-stone-200 pt-4">
           <a

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { listHref, type ListParams } from "@/lib/articles/params";
+import { MAP_HEIGHT, MAP_WIDTH, worldShapes } from "@/lib/map/world";
+import { countryName } from "@/lib/regions";
+
+// Five shades of the app's sky blue; the step is logarithmic so that one article and a thousand both show.
+const SHADES = ["#e0f2fe", "#bae6fd", "#7dd3fc", "#38bdf8", "#0284c7", "#075985"];
+const EMPTY = "#f5f5f4";
+
+function shade(count: number, max: number): string {
+  if (count <= 0) return EMPTY;
+  const step = Math.ceil((Math.log(count + 1) / Math.log(max + 1)) * SHADES.length) - 1;
+  return SHADES[Math.min(SHADES.length - 1, Math.max(0, step))] ?? EMPTY;
+}
+
+/**
+ * Where the news in the current list is: a server-rendered SVG world map, each country shaded by its number
+ * of articles and a link to the list filtered to it. Works without JavaScript; the country facet list is
+ * its text equivalent.
+ */
+export function WorldMap({
+  params,
+  counts,
+  approximate,
+}: {
+  params: ListParams;
+  counts: Record<string, number>;
+  approximate: boolean;
+}) {
+  const max = Math.max(1, ...Object.values(counts));
+  return (
+    <figure className="mb-4" data-testid="world-map">
+      <svg
+        viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
+        className="h-auto w-full"
+        role="group"
+        aria-label="Articles per country"
+      >
+        {worldShapes().map((s, i) => {
+          const n = counts[s.code] ?? 0;
+          const active = params.countries.includes(s.code);
+          const label = `${countryName(s.code)}: ${approximate && n > 0 ? "about " : ""}${n.toLocaleString("en")} ${n === 1 ? "article" : "articles"}`;
+          return (
+            <Link
+              key={`${s.code}-${i}`}
+              href={listHref(params, { countries: [s.code] })}
+              aria-label={label}
+              data-testid={`map-${s.code}`}
+              aria-current={active ? "true" : undefined}
+            >
+              <path
+                d={s.d}
+                fill={shade(n, max)}
+                stroke={active ? "#0c4a6e" : "#a8a29e"}
+                strokeWidth={active ? 1.5 : 0.4}
+              >
+                <title>{label}</title>
+              </path>
+            </Link>
+          );
+        })}
+      </svg>
+      <figcaption className="sr-only">
+        Map of articles per country; each country links to its articles. The Countries list in the filters
+        gives the same counts as text.
+      </figcaption>
+    </figure>
+  );
+}
