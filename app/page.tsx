@@ -87,7 +87,6 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
               href={listHref(params, { all: !params.all, page: params.page })}
               className="text-stone-600 underline hover:text-stone-900"
               data-testid="stories-toggle"
-              aria-pressed={params.all}
             >
               {params.all ? "Group by story" : "Show every article"}
             </Link>

@@ -1,10 +1,11 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
-// Tabbing one stop at a time through a list page is slow on a busy machine.
+// Tabbing one stop at a time through a list page (its filters, cards and the world map's country links)
+// is slow on a busy machine.
 test.describe.configure({ timeout: 90_000 });
 
 /** Presses Tab until `target` has focus (as a keyboard-only reader would), failing after `max` presses. */
-async function tabTo(page: Page, target: Locator, max = 250): Promise<void> {
+async function tabTo(page: Page, target: Locator, max = 600): Promise<void> {
   await expect(target).toBeVisible();
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");

@@ -119,7 +119,7 @@ test.describe("the error page", () => {
 
   test("runs under the policy without violations and says what happened", async ({ page }) => {
     await expectCleanPage(page, `${instance!.url}/`, 500);
-    await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "This page could not be shown" })).toBeVisible();
     const api = await page.request.get(`${instance!.url}/api/articles`);
     expect(api.status()).toBe(500);
     expectSecurityHeaders(api, "API error");

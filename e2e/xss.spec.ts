@@ -161,7 +161,8 @@ async function listAll(page: Page, query = ""): Promise<{ items: Listed[]; pages
   const items: Listed[] = [];
   const pages: string[] = [];
   for (let n = 1; ; n++) {
-    const search = new URLSearchParams({ pageSize: "100", page: String(n) });
+    // all=1: every article as a card of its own (lists group syndicated copies and stories otherwise).
+    const search = new URLSearchParams({ pageSize: "100", page: String(n), all: "1" });
     if (query) search.set("q", query);
     const response = await page.request.get(`/api/articles?${search}`);
     expect(response.status(), `API ${search}`).toBe(200);
