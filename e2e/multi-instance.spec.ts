@@ -258,7 +258,11 @@ test("two instances with the in-process scheduler: the feed is fetched once per 
     for (const { child } of instances) child.kill("SIGTERM");
     const codes = await Promise.all(instances.map((i) => i.exit));
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(codes.filter((c) => !(c === 0 || c === null || c === 143))).toEqual([]);
+    const bad = instances.filter((_, n) => !(codes[n] === 0 || codes[n] === null || codes[n] === 143));
+    expect(
+      bad.map((i) => i.log.slice(-8).join("\n")),
+      `exit codes ${codes.join(", ")}`,
+    ).toEqual([]);
     await new Promise<void>((resolve) => feedServer.close(() => resolve()));
   }
   const leases = (await sql(`SELECT "leaseOwner" FROM "Source" WHERE "feedUrl" = $1`, [feedUrl])) as {

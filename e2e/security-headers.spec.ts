@@ -28,7 +28,7 @@ function expectSecurityHeaders(response: APIResponse | { headers(): Record<strin
   expect(directives.get("base-uri"), what).toEqual(["'none'"]);
   expect(directives.get("object-src"), what).toEqual(["'none'"]);
   expect(headers["x-content-type-options"], what).toBe("nosniff");
-  expect(headers["referrer-policy"], what).toBe("no-referrer");
+  expect(headers["referrer-policy"], what).toBe("same-origin");
   expect(headers["permissions-policy"], what).toMatch(/camera=\(\)/);
   expect(headers["permissions-policy"], what).toMatch(/geolocation=\(\)/);
   return scriptSrc.find((v) => v.startsWith("'nonce-"))!.slice("'nonce-".length, -1);

@@ -18,13 +18,26 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...rest, DATABASE_URL: env.DATABASE_URL, ...extra };
 }
 
-function run(cmd: string, args: string[], what: string, extraEnv: Record<string, string> = {}): void {
-  const result = spawnSync(cmd, args, {
-    cwd: root,
-    env: childEnv(extraEnv),
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+function run(
+  cmd: string,
+  args: string[],
+  what: string,
+  extraEnv: Record<string, string> = {},
+  retryWhen?: RegExp,
+): void {
+  const attempt = () =>
+    spawnSync(cmd, args, {
+      cwd: root,
+      env: childEnv(extraEnv),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  let result = attempt();
+  // Another instance's poller may hold SQLite's write lock for a moment while this one starts.
+  for (let i = 0; i < 5 && result.status !== 0 && retryWhen?.test(`${result.stdout}${result.stderr}`); i++) {
+    spawnSync("sleep", ["1"]);
+    result = attempt();
+  }
   if (result.status !== 0) {
     process.stderr.write(result.stdout ?? "");
     process.stderr.write(result.stderr ?? "");
@@ -109,7 +122,13 @@ async function main(): Promise<void> {
   }
 
   say("Applying database migrations…");
-  run(bin("prisma"), ["migrate", "deploy"], "Applying migrations");
+  run(
+    bin("prisma"),
+    ["migrate", "deploy"],
+    "Applying migrations",
+    {},
+    /database is locked|SQLITE_BUSY|busy/i,
+  );
 
   const { db } = await import("@/lib/db");
   const { importSampleContent } = await import("@/lib/ingest/sample");

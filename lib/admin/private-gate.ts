@@ -16,7 +16,8 @@ export function crossSiteRefusal(request: NextRequest): NextResponse | null {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  let foreign = request.headers.get("sec-fetch-site") === "cross-site";
+  const site = request.headers.get("sec-fetch-site");
+  let foreign = site === "cross-site";
   if (origin !== null && origin !== "null") {
     try {
       foreign = new URL(origin).host !== host;
@@ -24,7 +25,9 @@ export function crossSiteRefusal(request: NextRequest): NextResponse | null {
       foreign = true;
     }
   } else if (origin === "null") {
-    foreign = true;
+    // Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` with its own form posts; then
+    // Sec-Fetch-Site (sent by every current browser) tells a same-origin post from a foreign one.
+    foreign = site !== "same-origin";
   }
   if (!foreign) return null;
   return new NextResponse("Cross-site form posts are refused.\n", {

@@ -7,8 +7,10 @@
 /** Headers that never change between requests. */
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: "X-Content-Type-Options", value: "nosniff" },
-  // Article links already carry rel="noreferrer"; this covers everything else, images included.
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // Nothing leaves for another site (article links also carry rel="noreferrer", body images
+  // referrerpolicy="no-referrer"). Not "no-referrer": under it browsers send `Origin: null` with the site's
+  // own form posts, and the Server Actions that work without JavaScript are then refused as cross-site.
+  { key: "Referrer-Policy", value: "same-origin" },
   {
     key: "Permissions-Policy",
     value:
