@@ -197,7 +197,12 @@ test("hostile feeds, titles, links, names and queries never run script in Chromi
       seenCards.add(href);
   });
   expect(listFailures).toEqual([]);
-  expect(all.filter((a) => !seenCards.has(a.path)).map((a) => a.path)).toEqual([]);
+  // Syndicated copies have no card of their own (the original's card says "also published by"); their text
+  // is the original's, so a card with the same title stands for them.
+  const seenTitles = new Set(all.filter((a) => seenCards.has(a.path)).map((a) => a.title));
+  expect(all.filter((a) => !seenCards.has(a.path) && !seenTitles.has(a.title)).map((a) => a.path)).toEqual(
+    [],
+  );
 
   // A search snippet for every article with searchable words: OR-queries of words chosen greedily.
   const words = new Map<number, Set<string>>();

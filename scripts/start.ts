@@ -18,26 +18,13 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...rest, DATABASE_URL: env.DATABASE_URL, ...extra };
 }
 
-function run(
-  cmd: string,
-  args: string[],
-  what: string,
-  extraEnv: Record<string, string> = {},
-  retryWhen?: RegExp,
-): void {
-  const attempt = () =>
-    spawnSync(cmd, args, {
-      cwd: root,
-      env: childEnv(extraEnv),
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-  let result = attempt();
-  // Another instance's poller may hold SQLite's write lock for a moment while this one starts.
-  for (let i = 0; i < 5 && result.status !== 0 && retryWhen?.test(`${result.stdout}${result.stderr}`); i++) {
-    spawnSync("sleep", ["1"]);
-    result = attempt();
-  }
+function run(cmd: string, args: string[], what: string, extraEnv: Record<string, string> = {}): void {
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    env: childEnv(extraEnv),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   if (result.status !== 0) {
     process.stderr.write(result.stdout ?? "");
     process.stderr.write(result.stderr ?? "");
@@ -104,6 +91,31 @@ function unwritableDirectory(dir: string): string | null {
   }
 }
 
+/** True when the SQLite database exists and has applied every migration in prisma/sqlite/migrations. */
+async function sqliteUpToDate(): Promise<boolean> {
+  const { sqlitePath } = await import("@/lib/db");
+  const file = sqlitePath(env.DATABASE_URL);
+  if (!existsSync(file)) return false;
+  const wanted = readdirSync(path.join(root, "prisma", "sqlite", "migrations"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  const { default: Database } = await import("better-sqlite3");
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = sqlite
+      .prepare(
+        `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
+      .all() as { name: string }[];
+    const applied = new Set(rows.map((r) => r.name));
+    return wanted.every((name) => applied.has(name));
+  } catch {
+    return false;
+  } finally {
+    sqlite.close();
+  }
+}
+
 async function main(): Promise<void> {
   const provider = providerOf(env.DATABASE_URL);
   if (provider === "sqlite") {
@@ -121,14 +133,14 @@ async function main(): Promise<void> {
     say("Using PostgreSQL database from DATABASE_URL");
   }
 
-  say("Applying database migrations…");
-  run(
-    bin("prisma"),
-    ["migrate", "deploy"],
-    "Applying migrations",
-    {},
-    /database is locked|SQLITE_BUSY|busy/i,
-  );
+  if (provider === "sqlite" && (await sqliteUpToDate())) {
+    // The schema engine cannot open a SQLite file that another instance holds open in WAL mode, so a
+    // restart beside a running instance (or `npm run poll`) only migrates when something is pending.
+    say("Database migrations are up to date.");
+  } else {
+    say("Applying database migrations…");
+    run(bin("prisma"), ["migrate", "deploy"], "Applying migrations");
+  }
 
   const { db } = await import("@/lib/db");
   const { importSampleContent } = await import("@/lib/ingest/sample");
