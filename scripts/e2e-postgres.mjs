@@ -42,7 +42,7 @@ const url = new URL(admin);
 url.pathname = `/${name}`;
 let status = 1;
 try {
-  const run = spawnSync("npx", ["playwright", "test"], {
+  const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
     stdio: "inherit",
     env: { ...process.env, E2E_DATABASE_URL: url.toString(), E2E_REPORT: report },
   });

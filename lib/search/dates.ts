@@ -33,6 +33,9 @@ export function canonicalTimeZone(name: string): string | null {
   }
 }
 
+/** The last day a YYYY-MM-DD string can name; nothing comes after it. */
+export const LAST_DAY = "9999-12-31";
+
 /** True for a real calendar day written YYYY-MM-DD (years 1000 to 9999). */
 export function isCalendarDay(value: string): boolean {
   const m = DAY_PATTERN.exec(value);

@@ -106,3 +106,32 @@ describe("histogram bins", () => {
     expect(histogramDays(params({}), now, null)).toBeNull();
   });
 });
+
+describe("the calendar's edges", () => {
+  const now = new Date("2026-11-25T12:00:00Z");
+  const archive = { first: "2026-01-01", last: "2026-11-20" };
+
+  it("leaves the range open after the last day a date can name", () => {
+    const filters = resolveFilters(params({ to: "9999-12-31", tz: "Pacific/Kiritimati" }), now);
+    expect(filters.until).toBeNull();
+    const before = resolveFilters(params({ to: "9999-12-30", tz: "UTC" }), now);
+    expect(before.until?.toISOString()).toBe("9999-12-31T00:00:00.000Z");
+  });
+
+  it("stops the histogram at today or the archive's last day, whichever is later", () => {
+    expect(histogramDays(params({ from: "2026-05-01", to: "9999-12-31" }), now, archive)).toEqual({
+      first: "2026-05-01",
+      last: "2026-11-25",
+    });
+    const future = { first: "2026-01-01", last: "2027-03-01" };
+    expect(histogramDays(params({ to: "2030-01-01" }), now, future)).toEqual(future);
+  });
+
+  it("plans bars up to the calendar's last day without running past it", () => {
+    const { bins } = planBins("9990-01-01", "9999-12-31", "UTC");
+    expect(bins.at(-1)?.end).toBe("9999-12-31");
+    expect(bins.every((b) => b.from < b.until)).toBe(true);
+    const days = planBins("9999-12-25", "9999-12-31", "America/New_York");
+    expect(days.bins).toHaveLength(7);
+  });
+});

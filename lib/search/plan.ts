@@ -1,7 +1,16 @@
 // Engine-independent planning: URL state -> instants, and the histogram's bins.
 import { subMonths } from "date-fns";
 import type { ListParams, RangePreset } from "@/lib/articles/params";
-import { addDays, addMonths, dayOf, daysBetween, startOfDay, weekday } from "./dates";
+import {
+  addDays,
+  addMonths,
+  dayOf,
+  daysBetween,
+  isCalendarDay,
+  LAST_DAY,
+  startOfDay,
+  weekday,
+} from "./dates";
 import type { HistogramUnit } from "./types";
 import type { Filters } from "./where";
 
@@ -19,7 +28,8 @@ export function resolveFilters(params: ListParams, now: Date): Filters {
   let until: Date | null = null;
   if (params.from || params.to) {
     if (params.from) from = startOfDay(params.from, params.tz);
-    if (params.to) until = startOfDay(addDays(params.to, 1), params.tz);
+    // The last day the calendar holds has no day after it: the range is open at that end.
+    if (params.to && params.to < LAST_DAY) until = startOfDay(addDays(params.to, 1), params.tz);
   } else if (params.range) {
     from = RANGE_START[params.range](now);
   }
@@ -36,6 +46,7 @@ export function resolveFilters(params: ListParams, now: Date): Filters {
 /**
  * The calendar days the histogram covers: the date filter's days, with the archive's first and last days
  * (in the reader's zone) wherever the filter leaves the range open (a preset is open towards the future).
+ * A filter reaching past both today and the archive's last day stops there: future days hold no articles.
  */
 export function histogramDays(
   params: ListParams,
@@ -49,6 +60,11 @@ export function histogramDays(
     last = archive && archive.last > dayOf(now, params.tz) ? archive.last : dayOf(now, params.tz);
   first ??= archive?.first ?? null;
   last ??= archive?.last ?? null;
+  if (last) {
+    const today = dayOf(now, params.tz);
+    const horizon = archive && archive.last > today ? archive.last : today;
+    if (last > horizon) last = horizon;
+  }
   return first && last ? { first, last } : null;
 }
 
@@ -59,6 +75,9 @@ export interface PlannedBin {
   from: Date;
   until: Date;
 }
+
+/** The last instant a four-digit year can write (UTC): the bound of a bar that reaches the calendar's end. */
+const END_OF_CALENDAR = new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
 
 /** Most bars a histogram gets; a longer span keeps its most recent part. */
 export const MAX_BINS = 240;
@@ -84,7 +103,7 @@ export function planBins(
   const unit = histogramUnit(first, last);
   const starts: string[] = [];
   let day = first;
-  while (day <= last) {
+  while (day <= last && isCalendarDay(day)) {
     starts.push(day);
     if (unit === "day") day = addDays(day, 1);
     else if (unit === "week") day = addDays(day, 8 - weekday(day));
@@ -92,12 +111,12 @@ export function planBins(
   }
   const kept = starts.slice(-MAX_BINS);
   const bins = kept.map((start, i) => {
-    const next = kept[i + 1] ?? addDays(last, 1);
+    const next = kept[i + 1] ?? (last < LAST_DAY ? addDays(last, 1) : null);
     return {
       start,
-      end: addDays(next, -1),
+      end: next ? addDays(next, -1) : last,
       from: startOfDay(start, timeZone),
-      until: startOfDay(next, timeZone),
+      until: next ? startOfDay(next, timeZone) : END_OF_CALENDAR,
     };
   });
   return { unit, bins, clipped: kept.length < starts.length };

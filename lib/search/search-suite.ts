@@ -348,6 +348,20 @@ export function searchSuite(engine: string, open: () => Promise<SuiteDatabase>):
       expect(days.histogram.bins.find((b) => b.start === "2026-11-20")?.count).toBe(2);
     });
 
+    it("answers dates at the calendar's edges", async () => {
+      for (const range of [
+        "from=1000-01-01&to=9999-12-31",
+        "to=9999-12-31",
+        "from=9999-12-31",
+        "q=flood&to=9999-12-31",
+      ]) {
+        const result = await search(`${range}&tz=Pacific/Kiritimati`);
+        expect(result.histogram.bins.reduce((n, b) => n + b.count, 0)).toBe(result.total);
+      }
+      expect((await search("to=9999-12-31")).total).toBe(16);
+      expect((await search("from=9999-12-31")).total).toBe(0);
+    });
+
     it("never fails on strange input", async () => {
       for (const q of [
         '"',

@@ -146,6 +146,14 @@ export async function groupArticles(
   now = new Date(),
 ): Promise<void> {
   if (articles.length === 0) return;
+  // One grouping at a time per database: on PostgreSQL two imports grouping concurrently cannot see each
+  // other's uncommitted articles (the same event from two feeds would start two stories) and could update
+  // shared term counts in opposite orders (a deadlock). Locking the article-count row (term 0) first
+  // queues them; under READ COMMITTED the next one's reads then see what the first committed. SQLite
+  // already runs one writer at a time.
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "StoryTerm" ("term", "df") VALUES (0, 0) ON CONFLICT ("term") DO UPDATE SET "df" = "StoryTerm"."df"`,
+  );
   const arriving: GroupingArticle[] = articles.map((a) => ({
     id: a.id,
     sourceId: a.sourceId,
