@@ -7,6 +7,7 @@ const STAGES = {
   lint: null,
   format: null,
   typecheck: null,
+  deadcode: null,
   unit: "unit.json",
   e2e: "e2e-sqlite.json",
   "e2e-postgresql": "e2e-postgresql.json",

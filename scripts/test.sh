@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: lint, typecheck, unit tests (Vitest), then end-to-end tests (Playwright, Debian Chromium)
+# `npm test`: lint, format, typecheck, dead code (knip), unit tests (Vitest), then end-to-end tests (Playwright, Debian Chromium)
 # against the production build on a throwaway database. Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,7 @@ stage() {
 stage lint npx eslint --max-warnings=0 .
 stage format npx prettier --check --log-level=warn .
 stage typecheck npx tsc --noEmit
+stage deadcode npx knip --no-progress --no-config-hints
 stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 stage e2e npx playwright test
 stage e2e-postgresql node scripts/e2e-postgres.mjs

@@ -39,11 +39,6 @@ export async function requireAdminPage(returnTo: string): Promise<AdminSession> 
   return session;
 }
 
-/** Thrown by admin actions called without a valid session; nothing has been changed. */
-export class NotSignedInError extends Error {
-  override name = "NotSignedInError";
-}
-
 /**
  * For Server Actions, first thing: without a valid session it redirects to the sign-in page (a plain
  * form post gets a 303, a JavaScript call follows it), so the action never runs.

@@ -1,2 +1,2 @@
 // Language detection and names. Pure code and bundled data: no database, no network.
-export { detectLanguage, languageName, LANGUAGE_NAMES, primaryLanguage } from "./detect";
+export { detectLanguage, languageName } from "./detect";

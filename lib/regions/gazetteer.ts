@@ -367,9 +367,6 @@ export function gazetteerFor(language: string | null | undefined): Gazetteer {
 
 const INDEX = indexFor("en");
 
-/** Root of the phrase trie (token norms -> child); built once per process. */
-export const GAZETTEER_ROOT: TrieNode = INDEX.root;
-
 /** Phrases two lists give to different countries without being marked as shared on purpose. */
 export function gazetteerConflicts(): string[] {
   return [...INDEX.conflicts];

@@ -1,6 +1,6 @@
 // Context rules for names that also mean something else. Each takes a candidate and its neighbours
 // and returns a country code or null; the article-level evidence is computed once by the tagger.
-import { DATELINE, TITLE, zoneOf, type Doc } from "./document";
+import { DATELINE, zoneOf, type Doc } from "./document";
 import { LANGUAGE_DATA } from "./data";
 import { NAME_LIKE, type Entry, type NameLike } from "./gazetteer";
 import { ALLCAPS, CAP, POSSESSIVE, SENT_START, WORD, flagsAt, normAt } from "./tokenize";
@@ -450,11 +450,6 @@ const US_HOMONYMS = words("athens moscow cambridge birmingham alexandria");
 export function isUsHomonym(c: Candidate, ev: Evidence, sameCityMentions: number): boolean {
   if (c.entry.kind !== "city" || !c.code || !US_HOMONYMS.has(c.entry.phrase.toLowerCase())) return false;
   return ev.usPlaces >= 2 && (ev.byCode.get(c.code) ?? 0) <= sameCityMentions;
-}
-
-/** True when the zone of the candidate is the title. */
-export function inTitle(doc: Doc, c: Candidate): boolean {
-  return zoneOf(doc, c.start) === TITLE;
 }
 
 /**

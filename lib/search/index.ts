@@ -6,17 +6,7 @@ import { searchPostgres } from "./postgres";
 import { searchSqlite } from "./sqlite";
 import type { SearchResult } from "./types";
 
-export type {
-  CountryFacet,
-  Facets,
-  Histogram,
-  HistogramBin,
-  HistogramUnit,
-  LanguageFacet,
-  RegionFacet,
-  SearchResult,
-  SourceFacet,
-} from "./types";
+export type { SearchResult } from "./types";
 
 export interface SearchOptions {
   /** Database client (tests and scripts); defaults to the app's. */

@@ -9,7 +9,6 @@ export type Sql = Prisma.Sql;
 export const sql = Prisma.sql;
 export const join = Prisma.join;
 export const raw = Prisma.raw;
-export const empty = Prisma.empty;
 
 /** Filters as instants and ids, ready for SQL: `from` inclusive, `until` exclusive. */
 export interface Filters {

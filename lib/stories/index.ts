@@ -11,9 +11,9 @@ import type { StoryRef } from "./types";
 import { getStory, liveStoryId } from "./queries";
 import type { StoryDetail } from "./types";
 
-export { getStory, liveStoryId, storyOfArticle, storyPath } from "./queries";
+export { storyOfArticle } from "./queries";
 export type { ListEntry } from "./collapse";
-export type { StoryArticle, StoryDetail, StoryRef } from "./types";
+export type { StoryDetail, StoryRef } from "./types";
 
 /** A list page with each story once (unless `params.all`) and syndicated copies always together. */
 export async function searchStories(

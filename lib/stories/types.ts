@@ -39,13 +39,3 @@ export interface StoryDetail {
   countries: CountryRef[];
 }
 
-/** One entry of the Top stories view: the story and its lead article (newest, or best match). */
-export interface RankedStory {
-  story: StoryRef;
-  headline: string;
-  /** Distinct sources among the articles that match the filters. */
-  matchingSources: number;
-  firstPublishedAt: Date;
-  lastPublishedAt: Date;
-  score: number;
-}

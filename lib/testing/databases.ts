@@ -118,27 +118,11 @@ function probePostgres(url: string): Promise<string | null> {
   return probe;
 }
 
-/** True when a PostgreSQL server answers at TEST_POSTGRES_URL (or the given URL) within two seconds. */
-export async function postgresAvailable(url: string = testPostgresUrl()): Promise<boolean> {
-  return (await probePostgres(url)) === null;
-}
-
 function missingPostgresMessage(reason: string): string {
   return (
     `PostgreSQL is required when CI=true, but no server answered at ${redactUrl(testPostgresUrl())} (${reason}). ` +
     "Start PostgreSQL 15+ there, or point TEST_POSTGRES_URL at a server whose user may CREATE DATABASE."
   );
-}
-
-/**
- * The providers whose tests should run: SQLite always, PostgreSQL when a server answers at TEST_POSTGRES_URL.
- * Under CI=true a missing server is an error, not a skip.
- */
-export async function providersUnderTest(): Promise<Provider[]> {
-  const reason = await probePostgres(testPostgresUrl());
-  if (reason === null) return ["sqlite", "postgresql"];
-  if (process.env.CI === "true") throw new Error(missingPostgresMessage(reason));
-  return ["sqlite"];
 }
 
 /**
