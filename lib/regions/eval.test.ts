@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import evalSet from "./eval-set.json";
-import { regionOfCountry, tagCountries } from "./index";
-
-interface EvalItem {
-  id: string;
-  title: string;
-  body: string;
-  expected: string[];
-}
+import { score, type EvalItem } from "./eval-score";
+import { regionOfCountry } from "./index";
 
 const items: EvalItem[] = evalSet.items;
 
@@ -39,23 +33,7 @@ describe("evaluation set (lib/regions/eval-set.json)", () => {
   });
 
   it(`reaches micro precision >= ${MIN_PRECISION} and recall >= ${MIN_RECALL}`, () => {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    const misses: string[] = [];
-    for (const item of items) {
-      const got = new Set(tagCountries({ title: item.title, body: item.body }).map((t) => t.code));
-      const expected = new Set(item.expected);
-      const extra = [...got].filter((c) => !expected.has(c));
-      const missing = [...expected].filter((c) => !got.has(c));
-      tp += got.size - extra.length;
-      fp += extra.length;
-      fn += missing.length;
-      if (extra.length > 0 || missing.length > 0)
-        misses.push(`${item.id}: extra [${extra.join(",")}] missing [${missing.join(",")}]`);
-    }
-    const precision = tp / (tp + fp);
-    const recall = tp / (tp + fn);
+    const { precision, recall, tp, fp, fn, misses } = score(items, "en");
     console.info(
       `country tagger eval: ${items.length} texts, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`,
     );
