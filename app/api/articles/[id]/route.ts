@@ -1,30 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { ApiError, apiRoute } from "@/lib/api/errors";
 import { getArticle } from "@/lib/articles/queries";
 import { parseArticleParam } from "@/lib/articles/slug";
-import { logger } from "@/lib/logger";
 import { articleDetailJson } from "@/lib/search/present";
 
 export const dynamic = "force-dynamic";
 
 /** `GET /api/articles/{id}` (or `{id}-{slug}`): one article with its body, countries and regions. */
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const { id: raw } = await params;
-  const id = parseArticleParam(raw);
-  if (id === null)
-    return NextResponse.json(
-      { error: "Not found", details: [`"${raw.slice(0, 40)}" is not an article id`] },
-      { status: 404 },
-    );
-  try {
+export const GET = apiRoute(
+  async (_request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
+    const { id: raw } = await params;
+    const id = parseArticleParam(raw);
+    if (id === null) throw new ApiError(404, [`"${raw.slice(0, 40)}" is not an article id`]);
     const article = await getArticle(id);
-    if (!article)
-      return NextResponse.json(
-        { error: "Not found", details: [`There is no article ${id}`] },
-        { status: 404 },
-      );
+    if (!article) throw new ApiError(404, [`There is no article ${id}`]);
     return NextResponse.json(articleDetailJson(article));
-  } catch (error) {
-    logger.error({ err: error, id }, "article lookup failed");
-    return NextResponse.json({ error: "Lookup failed" }, { status: 500 });
-  }
-}
+  },
+);
