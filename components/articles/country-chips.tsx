@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { listHref } from "@/lib/articles/params";
 import type { CountryRef } from "@/lib/articles/types";
 
 /** Country chips, each linking to the list filtered by that country. Primary countries come first, bolder. */
@@ -10,7 +11,7 @@ export function CountryChips({ countries, limit = 6 }: { countries: CountryRef[]
       {shown.map((c) => (
         <li key={c.code}>
           <Link
-            href={`/?country=${c.code}`}
+            href={listHref({ countries: [c.code] })}
             // Up to six chips per card: prefetching each would render the list page again and again.
             prefetch={false}
             className={

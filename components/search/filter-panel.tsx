@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ListParams } from "@/lib/articles/params";
-import { listHref } from "@/lib/articles/params";
+import { hasFilters, listHref } from "@/lib/articles/params";
 import { countryName } from "@/lib/regions";
 import type { SearchResult } from "@/lib/search";
 import { DateRangeForm } from "./date-range-form";
@@ -98,14 +98,6 @@ function FacetList({
 /** Date, region, country and source filters as links (they work without JavaScript), with facet counts. */
 export function FilterPanel({ params, facets }: { params: ListParams; facets: SearchResult["facets"] }) {
   const max = Math.max(1, ...facets.regions.map((r) => r.count));
-  const hasFilters =
-    params.range ||
-    params.from ||
-    params.to ||
-    params.regions.length ||
-    params.countries.length ||
-    params.sources.length ||
-    params.languages.length;
   const approximate = facets.approximate;
   const anyTime = !params.range && !params.from && !params.to;
   // A chosen country or source outside the top facets still needs a link that removes it.
@@ -123,7 +115,7 @@ export function FilterPanel({ params, facets }: { params: ListParams; facets: Se
   ];
   return (
     <nav aria-label="Filters">
-      {hasFilters ? (
+      {hasFilters(params) ? (
         <p className="mb-4">
           <Link
             href={listHref({ q: params.q, sort: params.sort })}
@@ -155,7 +147,7 @@ export function FilterPanel({ params, facets }: { params: ListParams; facets: Se
             })),
           ]}
         />
-        <DateRangeForm from={params.from} to={params.to} tz={params.tz} />
+        <DateRangeForm params={params} />
       </Section>
       <Section title="Regions">
         <FacetList

@@ -1,5 +1,10 @@
+// The one owner of the list state <-> URL rules: pages, client components (the search box, the histogram,
+// the date form), the JSON API and the Atom feed parse and build list addresses only through this module.
+// Client components import it too, so it imports only light, pure modules (not the tagger behind
+// "@/lib/regions").
 import { z } from "zod";
-import { allCountryCodes, REGIONS, resolveRegion, type RegionSlug } from "@/lib/regions";
+import { REGIONS, regionOfCountry, resolveRegion } from "@/lib/regions/taxonomy";
+import type { RegionSlug } from "@/lib/regions/types";
 import { canonicalTimeZone, isCalendarDay } from "@/lib/search/dates";
 
 /** Highest page number accepted; anything larger is treated as past the end, never as a huge OFFSET. */
@@ -73,7 +78,6 @@ export const DEFAULT_LIST_PARAMS: Readonly<ListParams> = Object.freeze({
   all: false,
 });
 
-const COUNTRY_CODES = new Set(allCountryCodes());
 const REGION_ORDER = new Map(REGIONS.map((r, i) => [r.slug, i]));
 
 const short = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
@@ -130,7 +134,8 @@ const fields = {
   country: z
     .string()
     .transform((value) => value.toUpperCase())
-    .refine((code) => COUNTRY_CODES.has(code), {
+    // Every known country code has a region (the taxonomy is total: lib/regions/taxonomy.test.ts).
+    .refine((code) => regionOfCountry(code) !== null, {
       error: (i) => `Unknown country code ${short(String(i.input))}; use ISO 3166-1 alpha-2 codes such as FR`,
     }),
   source: z
@@ -229,17 +234,24 @@ export function parseListParams(input: Input): { params: ListParams; errors: str
   };
 }
 
+/** Part of a list state that a link or a form changes. */
+type Change = Partial<ListParams>;
+
 /**
- * The canonical `/?…` URL of a list state, defaults left out, for links. With `overrides` (a link that
- * changes something) the page goes back to 1 unless the overrides set it.
+ * The list state with `change` applied. With a change, the page goes back to 1 unless the change sets it
+ * (a new filter makes the old page meaningless); a list that gains a query without a chosen order is ranked.
  */
-export function listHref(params: Partial<ListParams>, overrides?: Partial<ListParams>): string {
-  const state: ListParams = { ...DEFAULT_LIST_PARAMS, ...params, ...overrides };
-  if (overrides && overrides.page === undefined) state.page = 1;
-  // A list that gains a query without a chosen order is ranked, as a fresh search would be.
+export function withChange(params: Partial<ListParams>, change?: Change): ListParams {
+  const state: ListParams = { ...DEFAULT_LIST_PARAMS, ...params, ...change };
+  if (change && change.page === undefined) state.page = 1;
   const gainsQuery = !params.q?.trim() && Boolean(state.q.trim());
-  if ((params.sort === undefined || gainsQuery) && overrides?.sort === undefined)
+  if ((params.sort === undefined || gainsQuery) && change?.sort === undefined)
     state.sort = state.q.trim() ? "relevance" : "newest";
+  return state;
+}
+
+/** The canonical search params of a list state: defaults left out, lists comma-separated, stable order. */
+export function listSearchParams(state: ListParams): URLSearchParams {
   const search = new URLSearchParams();
   const q = state.q.trim();
   if (q) search.set("q", q);
@@ -255,6 +267,49 @@ export function listHref(params: Partial<ListParams>, overrides?: Partial<ListPa
   if (state.pageSize !== DEFAULT_PAGE_SIZE) search.set("pageSize", String(state.pageSize));
   if (state.all) search.set("all", "1");
   if (state.page > 1) search.set("page", String(state.page));
-  const query = search.toString().replaceAll("%2C", ",");
-  return query ? `/?${query}` : "/";
+  return search;
+}
+
+function withQuery(path: string, state: ListParams): string {
+  const query = listSearchParams(state).toString().replaceAll("%2C", ",");
+  return query ? `${path}?${query}` : path;
+}
+
+/**
+ * The canonical `/?…` URL of a list state, defaults left out, for links. With `change` (a link that
+ * changes something) the page goes back to 1 unless the change sets it.
+ */
+export function listHref(params: Partial<ListParams>, change?: Change): string {
+  return withQuery("/", withChange(params, change));
+}
+
+/** The address of the Top stories view for a list state (the same parameters as every list). */
+export function topStoriesHref(params: Partial<ListParams>, change?: Change): string {
+  return withQuery("/stories", withChange(params, change));
+}
+
+/** The Atom feed of a list state: its first page (`/feed.xml?…`). */
+export function feedHref(params: Partial<ListParams>): string {
+  return withQuery("/feed.xml", withChange(params, { page: 1 }));
+}
+
+/**
+ * Hidden form fields that carry a list state through a plain GET form (which replaces the whole query
+ * string), leaving out the fields the form itself sends (`omit`); the page always starts again at 1.
+ */
+export function listFields(params: Partial<ListParams>, omit: readonly string[]): [string, string][] {
+  return [...listSearchParams(withChange(params, { page: 1 })).entries()].filter(([k]) => !omit.includes(k));
+}
+
+/** True when any filter beyond the query is set (dates, regions, countries, sources, languages). */
+export function hasFilters(params: ListParams): boolean {
+  return Boolean(
+    params.range ||
+    params.from ||
+    params.to ||
+    params.regions.length ||
+    params.countries.length ||
+    params.sources.length ||
+    params.languages.length,
+  );
 }
