@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { npmRun, writeFeed } from "./helpers";
 
@@ -103,4 +104,23 @@ test("after the first page, a browser that runs scripts has the cookie that lets
   await page.goto(`/?q=${W}`);
   await expect(page.getByTestId("result-count")).toContainText("2 articles");
   await expect(page.getByTestId("results-skeleton")).toHaveCount(0);
+});
+
+test("the page as it stands while the results stream (skeletons) has no accessibility violations", async ({
+  page,
+  baseURL,
+}) => {
+  const url = `${baseURL}/?q=${W}`;
+  const { atMarker } = await readUntil(url, { Cookie: "js=1" }, 'data-testid="results-skeleton"');
+  expect(atMarker).not.toBeNull();
+  // The browser gets exactly what had arrived when the skeletons had: the page frozen in its loading state.
+  await page.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: atMarker! }),
+  );
+  await page.goto(url);
+  await expect(page.getByTestId("results-skeleton")).toBeAttached();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 });

@@ -38,7 +38,7 @@ function FilterLink({ item, approximate }: { item: FacetItem; approximate: boole
       // aria-pressed is for buttons; a link that is the chosen filter is the "current" one.
       aria-current={item.active ? "true" : undefined}
       data-testid={item.testId}
-      className={`block rounded px-2 py-1 text-sm ${item.active ? "bg-sky-100 font-medium text-sky-900" : "text-stone-700 hover:bg-stone-100"}`}
+      className="facet"
     >
       <span className="flex items-center justify-between gap-2">
         <span>

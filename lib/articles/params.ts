@@ -2,7 +2,6 @@
 // the date form), the JSON API and the Atom feed parse and build list addresses only through this module.
 // Client components import it too, so it imports only light, pure modules (not the tagger behind
 // "@/lib/regions").
-import { z } from "zod";
 import { REGIONS, regionOfCountry, resolveRegion } from "@/lib/regions/taxonomy";
 import type { RegionSlug } from "@/lib/regions/types";
 import { canonicalTimeZone, isCalendarDay } from "@/lib/search/dates";
@@ -82,75 +81,69 @@ const REGION_ORDER = new Map(REGIONS.map((r, i) => [r.slug, i]));
 
 const short = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
-const dayField = (name: "from" | "to") =>
-  z.string().refine(isCalendarDay, {
-    error: (i) => `${name} must be a date written YYYY-MM-DD (got ${short(String(i.input))})`,
-  });
+/** What one URL value reads as: a value, or the message that says why it is not one. */
+type Read<T> = { ok: true; value: T } | { ok: false; error: string };
+type Field<T> = (value: string) => Read<T>;
+
+const ok = <T>(value: T): Read<T> => ({ ok: true, value });
+const bad = <T>(error: string): Read<T> => ({ ok: false, error });
+
+// Plain checks rather than a schema library: client components (the search box) parse the URL too, and
+// these few lines weigh far less in the browser's bundle than a validation library does.
+const oneOf =
+  <T extends string>(name: string, allowed: readonly T[], expected: string): Field<T> =>
+  (v) =>
+    allowed.some((a) => a === v) ? ok(v as T) : bad(`${name} must be ${expected} (got ${short(v)})`);
+
+const dayField =
+  (name: "from" | "to"): Field<string> =>
+  (v) =>
+    isCalendarDay(v) ? ok(v) : bad(`${name} must be a date written YYYY-MM-DD (got ${short(v)})`);
 
 const fields = {
-  range: z.enum(RANGES, {
-    error: (i) => `range must be one of ${RANGES.join(", ")} (got ${short(String(i.input))})`,
-  }),
-  sort: z.enum(SORTS, { error: (i) => `sort must be relevance or newest (got ${short(String(i.input))})` }),
-  page: z
-    .string()
-    .regex(/^\d+$/, {
-      error: (i) => `page must be a whole number of at least 1 (got ${short(String(i.input))})`,
-    })
-    .transform((digits) => (digits.length > 9 ? MAX_PAGE : Math.min(Number(digits), MAX_PAGE)))
-    .refine((n) => n >= 1, { error: "page must be a whole number of at least 1 (got 0)" }),
-  pageSize: z
-    .string()
-    .regex(/^\d{1,4}$/, {
-      error: (i) =>
-        `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${short(String(i.input))})`,
-    })
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= MAX_PAGE_SIZE, {
-      error: `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
-    }),
-  tz: z.string().transform((value, ctx) => {
-    const zone = canonicalTimeZone(value);
-    if (!zone) {
-      ctx.addIssue({
-        code: "custom",
-        message: `tz must be an IANA time zone such as Europe/Paris (got ${short(value)})`,
-      });
-      return z.NEVER;
-    }
-    return zone;
-  }),
-  region: z.string().transform((value, ctx) => {
-    const slug = resolveRegion(value);
-    if (!slug) {
-      ctx.addIssue({
-        code: "custom",
-        message: `Unknown region ${short(value)}; use one of ${REGIONS.map((r) => r.slug).join(", ")}`,
-      });
-      return z.NEVER;
-    }
-    return slug;
-  }),
-  country: z
-    .string()
-    .transform((value) => value.toUpperCase())
+  range: oneOf("range", RANGES, `one of ${RANGES.join(", ")}`),
+  sort: oneOf("sort", SORTS, "relevance or newest"),
+  page: ((v) => {
+    if (!/^\d+$/.test(v)) return bad(`page must be a whole number of at least 1 (got ${short(v)})`);
+    const page = v.length > 9 ? MAX_PAGE : Math.min(Number(v), MAX_PAGE);
+    return page >= 1 ? ok(page) : bad("page must be a whole number of at least 1 (got 0)");
+  }) satisfies Field<number>,
+  pageSize: ((v) => {
+    if (!/^\d{1,4}$/.test(v))
+      return bad(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${short(v)})`);
+    const size = Number(v);
+    return size >= 1 && size <= MAX_PAGE_SIZE
+      ? ok(size)
+      : bad(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  }) satisfies Field<number>,
+  tz: ((v) => {
+    const zone = canonicalTimeZone(v);
+    return zone ? ok(zone) : bad(`tz must be an IANA time zone such as Europe/Paris (got ${short(v)})`);
+  }) satisfies Field<string>,
+  region: ((v) => {
+    const slug = resolveRegion(v);
+    return slug
+      ? ok(slug)
+      : bad(`Unknown region ${short(v)}; use one of ${REGIONS.map((r) => r.slug).join(", ")}`);
+  }) satisfies Field<RegionSlug>,
+  country: ((v) => {
+    const code = v.toUpperCase();
     // Every known country code has a region (the taxonomy is total: lib/regions/taxonomy.test.ts).
-    .refine((code) => regionOfCountry(code) !== null, {
-      error: (i) => `Unknown country code ${short(String(i.input))}; use ISO 3166-1 alpha-2 codes such as FR`,
-    }),
-  source: z
-    .string()
-    .regex(/^[1-9]\d{0,9}$/, {
-      error: (i) => `source must be a source id, a whole number (got ${short(String(i.input))})`,
-    })
-    .transform(Number)
-    .refine((n) => n <= 2_147_483_647, { error: "source id is too large" }),
-  lang: z
-    .string()
-    .transform((value) => value.toLowerCase())
-    .refine((code) => /^[a-z]{2}$/.test(code), {
-      error: (i) => `lang must be an ISO 639-1 language code such as de (got ${short(String(i.input))})`,
-    }),
+    return regionOfCountry(code) !== null
+      ? ok(code)
+      : bad(`Unknown country code ${short(code)}; use ISO 3166-1 alpha-2 codes such as FR`);
+  }) satisfies Field<string>,
+  source: ((v) => {
+    if (!/^[1-9]\d{0,9}$/.test(v)) return bad(`source must be a source id, a whole number (got ${short(v)})`);
+    const id = Number(v);
+    return id <= 2_147_483_647 ? ok(id) : bad("source id is too large");
+  }) satisfies Field<number>,
+  lang: ((v) => {
+    const code = v.toLowerCase();
+    return /^[a-z]{2}$/.test(code)
+      ? ok(code)
+      : bad(`lang must be an ISO 639-1 language code such as de (got ${short(code)})`);
+  }) satisfies Field<string>,
   from: dayField("from"),
   to: dayField("to"),
 };
@@ -164,30 +157,27 @@ function valuesOf(input: Input, name: string): string[] {
 }
 
 /** Parses a list of values (repeated params and comma-separated values), keeping the valid ones. */
-function parseMany<T>(schema: z.ZodType<T, string>, raw: string[], errors: string[]): T[] {
+function parseMany<T>(field: Field<T>, raw: string[], errors: string[]): T[] {
   const out: T[] = [];
   const values = raw
     .flatMap((v) => v.split(","))
     .map((v) => v.trim())
     .filter(Boolean);
   for (const value of values.slice(0, MAX_VALUES)) {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) {
-      if (!out.includes(parsed.data)) out.push(parsed.data);
-    } else {
-      errors.push(parsed.error.issues[0]?.message ?? `Invalid value ${short(value)}`);
-    }
+    const read = field(value);
+    if (!read.ok) errors.push(read.error);
+    else if (!out.includes(read.value)) out.push(read.value);
   }
   if (values.length > MAX_VALUES) errors.push(`At most ${MAX_VALUES} values per filter`);
   return out;
 }
 
-function parseOne<T>(schema: z.ZodType<T, string>, raw: string[], errors: string[]): T | null {
+function parseOne<T>(field: Field<T>, raw: string[], errors: string[]): T | null {
   const value = raw.find((v) => v !== "");
   if (value === undefined) return null;
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  errors.push(parsed.error.issues[0]?.message ?? `Invalid value ${short(value)}`);
+  const read = field(value);
+  if (read.ok) return read.value;
+  errors.push(read.error);
   return null;
 }
 
