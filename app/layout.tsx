@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { SearchBox, SearchBoxFallback } from "@/components/search/search-box";
+import { ScriptCookie } from "@/components/ui/script-cookie";
 import { SlashFocus } from "@/components/ui/slash-focus";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site/metadata";
@@ -78,6 +79,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           read the originals.
         </footer>
         <SlashFocus target="site-search" />
+        <ScriptCookie />
       </body>
     </html>
   );

@@ -4,23 +4,32 @@ import { FirstRunNote } from "@/components/admin/first-run-note";
 import { ArticleCard } from "@/components/articles/article-card";
 import { FilterPanel } from "@/components/search/filter-panel";
 import { Histogram } from "@/components/search/histogram";
+import {
+  FilterPanelSkeleton,
+  HistogramSkeleton,
+  ResultCountSkeleton,
+  ResultsSkeleton,
+  WorldMapSkeleton,
+} from "@/components/search/list-skeletons";
 import { SortControl } from "@/components/search/sort-control";
 import { WorldMap } from "@/components/search/world-map";
 import { Pagination } from "@/components/ui/pagination";
-import { listHref, parseListParams } from "@/lib/articles/params";
+import { StreamBoundary } from "@/components/ui/stream-boundary";
+import { feedHref, hasFilters, listHref, parseListParams, type ListParams } from "@/lib/articles/params";
 import { histogramLabel } from "@/components/search/format";
 import { firstRunNote } from "@/lib/admin/first-run";
 import { dismissFirstRunAction } from "./actions";
 import { searchStories } from "@/lib/stories";
 import { pageMetadata, SITE_DESCRIPTION } from "@/lib/site/metadata";
+import { canStream } from "@/lib/site/streaming";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type Result = ReturnType<typeof searchStories>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const { params } = parseListParams(await searchParams);
-  const feed = `/feed.xml${listHref(params, { page: 1 }).slice(1)}`;
   const meta = pageMetadata({
     title: params.q ? `“${params.q.slice(0, 80)}”` : "Latest news",
     description: params.q
@@ -30,18 +39,25 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
     path: listHref(params, {}),
     noindex: Boolean(params.q),
   });
-  return { ...meta, alternates: { ...meta.alternates, types: { "application/atom+xml": feed } } };
+  return {
+    ...meta,
+    alternates: { ...meta.alternates, types: { "application/atom+xml": feedHref(params) } },
+  };
 }
 
+/*
+ * The page streams (to browsers that run scripts: lib/site/streaming.ts): the header, the search box and the
+ * toolbar go out at once, the rest follows behind boundaries keyed by the list state (a new state shows its
+ * skeletons again instead of the old list). The list, its facets, histogram and map come from one search
+ * (lib/search computes them in one plan: the histogram's bars give the total), started once here and
+ * awaited inside each boundary; the first-run note's lookup runs alongside it.
+ */
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const { params, errors } = parseListParams(await searchParams);
-  const [result, note] = await Promise.all([searchStories(params), firstRunNote()]);
-  const hrefFor = (page: number) => listHref(params, { page });
-  const feedHref = `/feed.xml${listHref(params, { page: 1 }).slice(1)}`;
-  const bins = result.histogram.bins.map((b) => ({
-    ...b,
-    label: histogramLabel(b.start, result.histogram.unit),
-  }));
+  const result = searchStories(params);
+  const note = firstRunNote();
+  const key = listHref(params);
+  const stream = await canStream();
 
   return (
     <div className="grid gap-6 md:grid-cols-[15rem_1fr]">
@@ -50,13 +66,17 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         <details className="filters rounded border border-stone-200 bg-white md:border-0 md:bg-transparent">
           <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Filters</summary>
           <div className="px-3 pb-3 md:p-0">
-            <FilterPanel params={params} facets={result.facets} />
+            <StreamBoundary key={key} stream={stream} fallback={<FilterPanelSkeleton />}>
+              <Filters params={params} result={result} />
+            </StreamBoundary>
           </div>
         </details>
       </aside>
       <div className="min-w-0">
         <h1 className="sr-only">{params.q ? `Search results for ${params.q}` : "Latest news"}</h1>
-        {note ? <FirstRunNote adminEnabled={note.adminEnabled} dismiss={dismissFirstRunAction} /> : null}
+        <StreamBoundary stream={stream} fallback={null}>
+          <Note note={note} />
+        </StreamBoundary>
         {errors.length > 0 ? (
           <div
             role="alert"
@@ -73,13 +93,17 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             </ul>
           </div>
         ) : null}
-        <WorldMap params={params} counts={result.countryCounts} approximate={result.facets.approximate} />
-        <Histogram bins={bins} unit={result.histogram.unit} approximate={result.histogram.approximate} />
+        <StreamBoundary key={key} stream={stream} fallback={<WorldMapSkeleton />}>
+          <CountryMap params={params} result={result} />
+        </StreamBoundary>
+        <StreamBoundary key={key} stream={stream} fallback={<HistogramSkeleton />}>
+          <Timeline params={params} result={result} />
+        </StreamBoundary>
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-200 pb-2">
           <p className="text-sm text-stone-600" data-testid="result-count">
-            {result.totalApproximate ? "about " : ""}
-            {result.total === 1 ? "1 article" : `${result.total.toLocaleString("en")} articles`}
-            {params.q ? ` matching “${params.q.length > 60 ? `${params.q.slice(0, 60)}…` : params.q}”` : ""}
+            <StreamBoundary key={key} stream={stream} fallback={<ResultCountSkeleton />}>
+              <Count params={params} result={result} />
+            </StreamBoundary>
           </p>
           <div className="flex items-center gap-3 text-sm">
             {params.q ? <SortControl params={params} /> : null}
@@ -91,7 +115,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
               {params.all ? "Group by story" : "Show every article"}
             </Link>
             <a
-              href={feedHref}
+              href={feedHref(params)}
               className="text-stone-600 underline hover:text-stone-900"
               title="Subscribe to this view as an Atom feed"
             >
@@ -99,43 +123,80 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             </a>
           </div>
         </div>
-        {result.items.length === 0 ? (
-          <div className="mt-8 rounded border border-stone-200 bg-white p-6" data-testid="empty">
-            {result.total === 0 ? (
-              params.q ||
-              params.regions.length ||
-              params.countries.length ||
-              params.sources.length ||
-              params.languages.length ||
-              params.range ||
-              params.from ||
-              params.to ? (
-                <p>No articles match. Try fewer words, or remove a filter.</p>
-              ) : (
-                <p>
-                  No articles yet. Import some with <code>npm run ingest -- &lt;file or feed URL&gt;</code>.
-                </p>
-              )
-            ) : (
-              <p>
-                There is no page {params.page}: the list has {result.pageCount}{" "}
-                {result.pageCount === 1 ? "page" : "pages"}.{" "}
-                <Link href={hrefFor(result.pageCount)} className="text-sky-800 underline">
-                  Go to the last page
-                </Link>
-                .
-              </p>
-            )}
-          </div>
-        ) : (
-          <div data-testid="results">
-            {result.entries.map(({ card, moreSources }) => (
-              <ArticleCard key={card.id} article={card} moreSources={moreSources} />
-            ))}
-          </div>
-        )}
-        <Pagination page={params.page} pageCount={result.pageCount} hrefFor={hrefFor} />
+        <StreamBoundary key={key} stream={stream} fallback={<ResultsSkeleton />}>
+          <Results params={params} result={result} />
+        </StreamBoundary>
       </div>
     </div>
+  );
+}
+
+type Section = { params: ListParams; result: Result };
+
+async function Note({ note }: { note: ReturnType<typeof firstRunNote> }) {
+  const shown = await note;
+  return shown ? <FirstRunNote adminEnabled={shown.adminEnabled} dismiss={dismissFirstRunAction} /> : null;
+}
+
+async function Filters({ params, result }: Section) {
+  return <FilterPanel params={params} facets={(await result).facets} />;
+}
+
+async function CountryMap({ params, result }: Section) {
+  const { countryCounts, facets } = await result;
+  return <WorldMap params={params} counts={countryCounts} approximate={facets.approximate} />;
+}
+
+async function Timeline({ params, result }: Section) {
+  const { histogram } = await result;
+  const bins = histogram.bins.map((b) => ({ ...b, label: histogramLabel(b.start, histogram.unit) }));
+  return <Histogram params={params} bins={bins} unit={histogram.unit} approximate={histogram.approximate} />;
+}
+
+async function Count({ params, result }: Section) {
+  const { total, totalApproximate } = await result;
+  return (
+    <>
+      {totalApproximate ? "about " : ""}
+      {total === 1 ? "1 article" : `${total.toLocaleString("en")} articles`}
+      {params.q ? ` matching “${params.q.length > 60 ? `${params.q.slice(0, 60)}…` : params.q}”` : ""}
+    </>
+  );
+}
+
+async function Results({ params, result }: Section) {
+  const { items, entries, total, pageCount } = await result;
+  const hrefFor = (page: number) => listHref(params, { page });
+  return (
+    <>
+      {items.length === 0 ? (
+        <div className="mt-8 rounded border border-stone-200 bg-white p-6" data-testid="empty">
+          {total === 0 ? (
+            params.q || hasFilters(params) ? (
+              <p>No articles match. Try fewer words, or remove a filter.</p>
+            ) : (
+              <p>
+                No articles yet. Import some with <code>npm run ingest -- &lt;file or feed URL&gt;</code>.
+              </p>
+            )
+          ) : (
+            <p>
+              There is no page {params.page}: the list has {pageCount} {pageCount === 1 ? "page" : "pages"}.{" "}
+              <Link href={hrefFor(pageCount)} className="text-sky-800 underline">
+                Go to the last page
+              </Link>
+              .
+            </p>
+          )}
+        </div>
+      ) : (
+        <div data-testid="results">
+          {entries.map(({ card, moreSources }) => (
+            <ArticleCard key={card.id} article={card} moreSources={moreSources} />
+          ))}
+        </div>
+      )}
+      <Pagination page={params.page} pageCount={pageCount} hrefFor={hrefFor} />
+    </>
   );
 }

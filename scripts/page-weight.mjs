@@ -1,5 +1,6 @@
 // Page weight and time to first byte of a running Dispatch (`npm start`), for the notes in docs/.
 // Usage: node scripts/page-weight.mjs [base URL, default http://127.0.0.1:3000] [path, default /] [runs, default 20]
+// COOKIE=js=1 measures the page as a browser that runs scripts gets it (streamed: lib/site/streaming.ts).
 import { gzipSync } from "node:zlib";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
@@ -10,7 +11,8 @@ const url = new URL(path, base);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const sizes = (text) => ({ raw: Buffer.byteLength(text), gzip: gzipSync(text).length });
 
-async function timed(headers = {}) {
+async function timed(extra = {}) {
+  const headers = { ...(process.env.COOKIE ? { Cookie: process.env.COOKIE } : {}), ...extra };
   const start = performance.now();
   const response = await fetch(url, { headers });
   const firstByte = performance.now() - start;

@@ -3,9 +3,12 @@ import Link from "next/link";
 import { CountryChips } from "@/components/articles/country-chips";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Pagination } from "@/components/ui/pagination";
-import { parseListParams, RANGES, type ListParams } from "@/lib/articles/params";
+import { StreamBoundary } from "@/components/ui/stream-boundary";
+import { ResultsSkeleton } from "@/components/search/list-skeletons";
+import { feedHref, parseListParams, RANGES, topStoriesHref, type ListParams } from "@/lib/articles/params";
 import { REGIONS } from "@/lib/regions";
-import { topStories, topStoriesHref } from "@/lib/stories";
+import { canStream } from "@/lib/site/streaming";
+import { topStories } from "@/lib/stories";
 
 export const dynamic = "force-dynamic";
 
@@ -32,11 +35,11 @@ function Chip({ href, active, children }: { href: string; active: boolean; child
   );
 }
 
+// The heading and the filter chips go out at once; the ranked stories stream in behind a boundary keyed by
+// the list state (to browsers that run scripts: lib/site/streaming.ts).
 export default async function TopStoriesPage({ searchParams }: { searchParams: SearchParams }) {
   const { params, errors } = parseListParams(await searchParams);
-  const result = await topStories(params);
-  const href = (overrides: Partial<ListParams>) => topStoriesHref(params, overrides);
-  const feedHref = `/feed.xml${topStoriesHref(params, { page: 1 }).slice("/stories".length)}`;
+  const href = (change: Partial<ListParams>) => topStoriesHref(params, change);
 
   return (
     <div>
@@ -45,7 +48,7 @@ export default async function TopStoriesPage({ searchParams }: { searchParams: S
         <p className="text-sm text-stone-600">
           Ranked by the number of sources and by recency
           {!params.from && !params.to && !params.range ? " · the week up to the newest article" : ""} ·{" "}
-          <a href={feedHref} className="underline">
+          <a href={feedHref(params)} className="underline">
             Feed
           </a>
         </p>
@@ -85,6 +88,17 @@ export default async function TopStoriesPage({ searchParams }: { searchParams: S
           ))}
         </div>
       </nav>
+      <StreamBoundary key={topStoriesHref(params)} stream={await canStream()} fallback={<ResultsSkeleton />}>
+        <Ranking params={params} />
+      </StreamBoundary>
+    </div>
+  );
+}
+
+async function Ranking({ params }: { params: ListParams }) {
+  const result = await topStories(params);
+  return (
+    <>
       {result.items.length === 0 ? (
         <p className="mt-8 rounded border border-stone-200 bg-white p-6" data-testid="empty">
           No stories match. Try another period, or remove a filter.
@@ -117,7 +131,11 @@ export default async function TopStoriesPage({ searchParams }: { searchParams: S
           ))}
         </ol>
       )}
-      <Pagination page={params.page} pageCount={result.pageCount} hrefFor={(page) => href({ page })} />
-    </div>
+      <Pagination
+        page={params.page}
+        pageCount={result.pageCount}
+        hrefFor={(page) => topStoriesHref(params, { page })}
+      />
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { listHref } from "@/lib/articles/params";
 import type { CountryRef } from "@/lib/articles/types";
 
 /** Country chips, each linking to the list filtered by that country. Primary countries come first, bolder. */
@@ -10,14 +11,10 @@ export function CountryChips({ countries, limit = 6 }: { countries: CountryRef[]
       {shown.map((c) => (
         <li key={c.code}>
           <Link
-            href={`/?country=${c.code}`}
+            href={listHref({ countries: [c.code] })}
             // Up to six chips per card: prefetching each would render the list page again and again.
             prefetch={false}
-            className={
-              c.primary
-                ? "rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900 hover:bg-sky-200"
-                : "rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700 hover:bg-stone-200"
-            }
+            className={c.primary ? "chip-country main" : "chip-country"}
             title={c.primary ? `${c.name}: a main subject` : `${c.name}: mentioned`}
           >
             {c.name}

@@ -1,3 +1,4 @@
+import { listHref } from "@/lib/articles/params";
 import Link from "next/link";
 import { REGIONS, type RegionSlug } from "@/lib/regions";
 
@@ -14,11 +15,7 @@ export function RegionChips({ regions }: { regions: RegionSlug[] }) {
     <ul className="flex flex-wrap gap-1.5" aria-label="Regions">
       {shown.map((slug) => (
         <li key={slug}>
-          <Link
-            href={`/?region=${slug}`}
-            prefetch={false}
-            className="rounded border border-emerald-200 bg-emerald-50 px-2 py-0.5 text-xs text-emerald-900 hover:bg-emerald-100"
-          >
+          <Link href={listHref({ regions: [slug] })} prefetch={false} className="chip-region">
             {names.get(slug) ?? slug}
           </Link>
         </li>

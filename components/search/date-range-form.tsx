@@ -1,16 +1,13 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
+import { listFields, type ListParams } from "@/lib/articles/params";
 
 /**
  * Custom from/to dates (inclusive calendar days in the reader's time zone). A plain GET form that keeps
  * the other filters; with JavaScript it also sends the browser's time zone.
  */
-export function DateRangeForm({ from, to, tz }: { from: string | null; to: string | null; tz: string }) {
-  const searchParams = useSearchParams();
-  const keep = [...searchParams.entries()].filter(
-    ([k]) => !["from", "to", "range", "page", "tz"].includes(k),
-  );
+export function DateRangeForm({ params }: { params: ListParams }) {
+  const zoneChosen = params.tz !== "UTC";
   return (
     <form
       action="/"
@@ -18,23 +15,23 @@ export function DateRangeForm({ from, to, tz }: { from: string | null; to: strin
       onSubmit={(e) => {
         // Day boundaries are the reader's: send the browser's time zone unless the URL already names one.
         const input = e.currentTarget.elements.namedItem("tz");
-        if (input instanceof HTMLInputElement && !searchParams.get("tz")) {
-          input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || tz;
+        if (input instanceof HTMLInputElement && !zoneChosen) {
+          input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || params.tz;
         }
       }}
       className="mt-2 space-y-1.5 px-2 text-sm"
       data-testid="date-range-form"
     >
-      {keep.map(([k, v], i) => (
-        <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
+      {listFields({ ...params, from: null, to: null, range: null }, ["tz"]).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <input type="hidden" name="tz" defaultValue={tz} />
+      <input type="hidden" name="tz" defaultValue={params.tz} />
       <label className="flex items-center justify-between gap-2">
         <span className="text-stone-600">From</span>
         <input
           type="date"
           name="from"
-          defaultValue={from ?? ""}
+          defaultValue={params.from ?? ""}
           className="rounded border border-stone-300 px-1 py-0.5"
         />
       </label>
@@ -43,7 +40,7 @@ export function DateRangeForm({ from, to, tz }: { from: string | null; to: strin
         <input
           type="date"
           name="to"
-          defaultValue={to ?? ""}
+          defaultValue={params.to ?? ""}
           className="rounded border border-stone-300 px-1 py-0.5"
         />
       </label>

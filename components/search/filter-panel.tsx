@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ListParams } from "@/lib/articles/params";
-import { listHref } from "@/lib/articles/params";
+import { hasFilters, listHref } from "@/lib/articles/params";
 import { countryName } from "@/lib/regions";
 import type { SearchResult } from "@/lib/search";
 import { DateRangeForm } from "./date-range-form";
@@ -38,7 +38,7 @@ function FilterLink({ item, approximate }: { item: FacetItem; approximate: boole
       // aria-pressed is for buttons; a link that is the chosen filter is the "current" one.
       aria-current={item.active ? "true" : undefined}
       data-testid={item.testId}
-      className={`block rounded px-2 py-1 text-sm ${item.active ? "bg-sky-100 font-medium text-sky-900" : "text-stone-700 hover:bg-stone-100"}`}
+      className="facet"
     >
       <span className="flex items-center justify-between gap-2">
         <span>
@@ -98,14 +98,6 @@ function FacetList({
 /** Date, region, country and source filters as links (they work without JavaScript), with facet counts. */
 export function FilterPanel({ params, facets }: { params: ListParams; facets: SearchResult["facets"] }) {
   const max = Math.max(1, ...facets.regions.map((r) => r.count));
-  const hasFilters =
-    params.range ||
-    params.from ||
-    params.to ||
-    params.regions.length ||
-    params.countries.length ||
-    params.sources.length ||
-    params.languages.length;
   const approximate = facets.approximate;
   const anyTime = !params.range && !params.from && !params.to;
   // A chosen country or source outside the top facets still needs a link that removes it.
@@ -123,7 +115,7 @@ export function FilterPanel({ params, facets }: { params: ListParams; facets: Se
   ];
   return (
     <nav aria-label="Filters">
-      {hasFilters ? (
+      {hasFilters(params) ? (
         <p className="mb-4">
           <Link
             href={listHref({ q: params.q, sort: params.sort })}
@@ -155,7 +147,7 @@ export function FilterPanel({ params, facets }: { params: ListParams; facets: Se
             })),
           ]}
         />
-        <DateRangeForm from={params.from} to={params.to} tz={params.tz} />
+        <DateRangeForm params={params} />
       </Section>
       <Section title="Regions">
         <FacetList

@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { listHref, type ListParams } from "@/lib/articles/params";
 
 export interface HistogramBin {
   /** First and last calendar day of the bin (YYYY-MM-DD), inclusive. */
@@ -17,16 +18,17 @@ export interface HistogramBin {
  * with JavaScript, dragging across bars selects the range they span.
  */
 export function Histogram({
+  params,
   bins,
   unit,
   approximate = false,
 }: {
+  params: ListParams;
   bins: HistogramBin[];
   unit: string;
   approximate?: boolean;
 }) {
   const router = useRouter();
-  const searchParams = useSearchParams();
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   if (bins.length === 0) return null;
   const max = Math.max(1, ...bins.map((b) => b.count));
@@ -34,13 +36,7 @@ export function Histogram({
   const hrefFor = (a: number, b: number) => {
     const lo = bins[Math.min(a, b)];
     const hi = bins[Math.max(a, b)];
-    const next = new URLSearchParams(searchParams.toString());
-    for (const key of ["range", "page", "from", "to"]) next.delete(key);
-    if (lo && hi) {
-      next.set("from", lo.start);
-      next.set("to", hi.end);
-    }
-    return `/?${next.toString()}`;
+    return listHref(params, { range: null, from: lo?.start ?? null, to: hi?.end ?? null });
   };
   const selected = (i: number) =>
     drag !== null && i >= Math.min(drag.from, drag.to) && i <= Math.max(drag.from, drag.to);

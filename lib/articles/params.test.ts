@@ -1,6 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LIST_PARAMS, listHref, MAX_PAGE, parseListParams, parsePage } from "./params";
+import {
+  DEFAULT_LIST_PARAMS,
+  feedHref,
+  hasFilters,
+  listFields,
+  listHref,
+  MAX_PAGE,
+  parseListParams,
+  parsePage,
+  RANGES,
+  topStoriesHref,
+  withChange,
+  type ListParams,
+} from "./params";
+import { REGIONS } from "@/lib/regions/taxonomy";
 
 describe("parsePage", () => {
   it.each([
@@ -189,5 +203,135 @@ describe("listHref", () => {
       page: 3,
     };
     expect(parse(listHref(params).slice(2)).params).toEqual(params);
+  });
+});
+
+describe("bad input", () => {
+  it("falls back to the default of each invalid value and keeps the valid ones", () => {
+    const { params, errors } = parse(
+      "q=x&page=-3&pageSize=5000&sort=loudest&range=1y&tz=Mars/Olympus&region=atlantis,europe&country=ZZ&source=0&lang=english&all=maybe",
+    );
+    expect(params).toEqual({ ...DEFAULT_LIST_PARAMS, q: "x", sort: "relevance", regions: ["europe"] });
+    expect(errors).toHaveLength(9);
+    // The address rebuilt from it is the canonical one: the bad values are gone.
+    expect(listHref(params)).toBe("/?q=x&region=europe");
+  });
+});
+
+describe("withChange", () => {
+  const current: ListParams = { ...DEFAULT_LIST_PARAMS, regions: ["europe"], page: 3 };
+
+  it("resets the page to 1 when a filter changes", () => {
+    expect(withChange(current, { countries: ["FR"] })).toMatchObject({ countries: ["FR"], page: 1 });
+    expect(withChange(current, { range: "7d" }).page).toBe(1);
+    expect(withChange(current, { q: "x" }).page).toBe(1);
+  });
+
+  it("keeps the page when nothing changes or the change sets it", () => {
+    expect(withChange(current).page).toBe(3);
+    expect(withChange(current, { page: 7 }).page).toBe(7);
+  });
+
+  it("ranks a list that gains a query, and keeps a chosen order when the query changes", () => {
+    expect(withChange(current, { q: "x" }).sort).toBe("relevance");
+    const newest: ListParams = { ...current, q: "x", sort: "newest" };
+    expect(withChange(newest, { q: "y" }).sort).toBe("newest");
+    expect(withChange(newest, { q: "" }).sort).toBe("newest");
+    expect(listHref(newest, { q: "" })).toBe("/?region=europe");
+  });
+});
+
+describe("topStoriesHref and feedHref", () => {
+  const state: ListParams = {
+    ...DEFAULT_LIST_PARAMS,
+    q: "a",
+    sort: "relevance",
+    regions: ["africa"],
+    page: 2,
+  };
+
+  it("build the same query on their own paths", () => {
+    expect(topStoriesHref({})).toBe("/stories");
+    expect(topStoriesHref(state)).toBe("/stories?q=a&region=africa&page=2");
+    expect(topStoriesHref(state, { regions: [] })).toBe("/stories?q=a");
+    expect(feedHref({})).toBe("/feed.xml");
+  });
+
+  it("point the feed at the first page", () => {
+    expect(feedHref(state)).toBe("/feed.xml?q=a&region=africa");
+  });
+});
+
+describe("listFields", () => {
+  it("carries the state through a GET form, without the fields the form sends and without the page", () => {
+    const state: ListParams = {
+      ...DEFAULT_LIST_PARAMS,
+      q: "x",
+      sort: "newest",
+      countries: ["DE", "FR"],
+      tz: "Europe/Paris",
+      page: 4,
+    };
+    expect(listFields(state, ["q"])).toEqual([
+      ["country", "DE,FR"],
+      ["sort", "newest"],
+      ["tz", "Europe/Paris"],
+    ]);
+    expect(listFields(state, ["q", "tz"])).toEqual([
+      ["country", "DE,FR"],
+      ["sort", "newest"],
+    ]);
+    expect(listFields(DEFAULT_LIST_PARAMS, [])).toEqual([]);
+  });
+});
+
+describe("hasFilters", () => {
+  it("is true for any filter but not for the query, order, page or zone", () => {
+    expect(hasFilters({ ...DEFAULT_LIST_PARAMS, q: "x", page: 2, tz: "Asia/Tokyo" })).toBe(false);
+    expect(hasFilters({ ...DEFAULT_LIST_PARAMS, range: "24h" })).toBe(true);
+    expect(hasFilters({ ...DEFAULT_LIST_PARAMS, to: "2026-01-01" })).toBe(true);
+    expect(hasFilters({ ...DEFAULT_LIST_PARAMS, sources: [1] })).toBe(true);
+    expect(hasFilters({ ...DEFAULT_LIST_PARAMS, languages: ["de"] })).toBe(true);
+  });
+});
+
+describe("round trips (property)", () => {
+  const day = fc
+    .date({ min: new Date("2000-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+  const state = fc
+    .record({
+      q: fc.string({ maxLength: 20 }).map((q) => q.trim()),
+      from: fc.option(day),
+      to: fc.option(day),
+      range: fc.option(fc.constantFrom(...RANGES)),
+      // Subsets in canonical order (REGIONS order, codes sorted, ids ascending), as parsing gives them.
+      regions: fc.subarray(REGIONS.map((r) => r.slug)),
+      countries: fc.subarray(["DE", "FR", "JP", "US"]),
+      sources: fc.uniqueArray(fc.integer({ min: 1, max: 1_000_000 })).map((ids) => ids.sort((a, b) => a - b)),
+      languages: fc.subarray(["de", "en", "fr"]),
+      sort: fc.constantFrom("relevance" as const, "newest" as const),
+      page: fc.integer({ min: 1, max: MAX_PAGE }),
+      pageSize: fc.integer({ min: 1, max: 100 }),
+      tz: fc.constantFrom("UTC", "Europe/Paris", "America/New_York"),
+      all: fc.boolean(),
+    })
+    // The states parseListParams can give: ordered dates, a range only without them, newest without words.
+    .map((p) => {
+      const [from, to] = p.from && p.to && p.from > p.to ? [p.to, p.from] : [p.from, p.to];
+      return { ...p, from, to, range: from || to ? null : p.range, sort: p.q ? p.sort : "newest" };
+    });
+
+  it("parse(listHref(state)) gives the state back, and the href is a fixed point", () => {
+    fc.assert(
+      fc.property(state, (p) => {
+        const href = listHref(p);
+        const { params, errors } = parse(href.slice(2));
+        expect(errors).toEqual([]);
+        expect(params).toEqual(p);
+        expect(listHref(params)).toBe(href);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

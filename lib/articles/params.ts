@@ -1,5 +1,9 @@
-import { z } from "zod";
-import { allCountryCodes, REGIONS, resolveRegion, type RegionSlug } from "@/lib/regions";
+// The one owner of the list state <-> URL rules: pages, client components (the search box, the histogram,
+// the date form), the JSON API and the Atom feed parse and build list addresses only through this module.
+// Client components import it too, so it imports only light, pure modules (not the tagger behind
+// "@/lib/regions").
+import { REGIONS, regionOfCountry, resolveRegion } from "@/lib/regions/taxonomy";
+import type { RegionSlug } from "@/lib/regions/types";
 import { canonicalTimeZone, isCalendarDay } from "@/lib/search/dates";
 
 /** Highest page number accepted; anything larger is treated as past the end, never as a huge OFFSET. */
@@ -73,79 +77,73 @@ export const DEFAULT_LIST_PARAMS: Readonly<ListParams> = Object.freeze({
   all: false,
 });
 
-const COUNTRY_CODES = new Set(allCountryCodes());
 const REGION_ORDER = new Map(REGIONS.map((r, i) => [r.slug, i]));
 
 const short = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
-const dayField = (name: "from" | "to") =>
-  z.string().refine(isCalendarDay, {
-    error: (i) => `${name} must be a date written YYYY-MM-DD (got ${short(String(i.input))})`,
-  });
+/** What one URL value reads as: a value, or the message that says why it is not one. */
+type Read<T> = { ok: true; value: T } | { ok: false; error: string };
+type Field<T> = (value: string) => Read<T>;
+
+const ok = <T>(value: T): Read<T> => ({ ok: true, value });
+const bad = <T>(error: string): Read<T> => ({ ok: false, error });
+
+// Plain checks rather than a schema library: client components (the search box) parse the URL too, and
+// these few lines weigh far less in the browser's bundle than a validation library does.
+const oneOf =
+  <T extends string>(name: string, allowed: readonly T[], expected: string): Field<T> =>
+  (v) =>
+    allowed.some((a) => a === v) ? ok(v as T) : bad(`${name} must be ${expected} (got ${short(v)})`);
+
+const dayField =
+  (name: "from" | "to"): Field<string> =>
+  (v) =>
+    isCalendarDay(v) ? ok(v) : bad(`${name} must be a date written YYYY-MM-DD (got ${short(v)})`);
 
 const fields = {
-  range: z.enum(RANGES, {
-    error: (i) => `range must be one of ${RANGES.join(", ")} (got ${short(String(i.input))})`,
-  }),
-  sort: z.enum(SORTS, { error: (i) => `sort must be relevance or newest (got ${short(String(i.input))})` }),
-  page: z
-    .string()
-    .regex(/^\d+$/, {
-      error: (i) => `page must be a whole number of at least 1 (got ${short(String(i.input))})`,
-    })
-    .transform((digits) => (digits.length > 9 ? MAX_PAGE : Math.min(Number(digits), MAX_PAGE)))
-    .refine((n) => n >= 1, { error: "page must be a whole number of at least 1 (got 0)" }),
-  pageSize: z
-    .string()
-    .regex(/^\d{1,4}$/, {
-      error: (i) =>
-        `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${short(String(i.input))})`,
-    })
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= MAX_PAGE_SIZE, {
-      error: `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
-    }),
-  tz: z.string().transform((value, ctx) => {
-    const zone = canonicalTimeZone(value);
-    if (!zone) {
-      ctx.addIssue({
-        code: "custom",
-        message: `tz must be an IANA time zone such as Europe/Paris (got ${short(value)})`,
-      });
-      return z.NEVER;
-    }
-    return zone;
-  }),
-  region: z.string().transform((value, ctx) => {
-    const slug = resolveRegion(value);
-    if (!slug) {
-      ctx.addIssue({
-        code: "custom",
-        message: `Unknown region ${short(value)}; use one of ${REGIONS.map((r) => r.slug).join(", ")}`,
-      });
-      return z.NEVER;
-    }
-    return slug;
-  }),
-  country: z
-    .string()
-    .transform((value) => value.toUpperCase())
-    .refine((code) => COUNTRY_CODES.has(code), {
-      error: (i) => `Unknown country code ${short(String(i.input))}; use ISO 3166-1 alpha-2 codes such as FR`,
-    }),
-  source: z
-    .string()
-    .regex(/^[1-9]\d{0,9}$/, {
-      error: (i) => `source must be a source id, a whole number (got ${short(String(i.input))})`,
-    })
-    .transform(Number)
-    .refine((n) => n <= 2_147_483_647, { error: "source id is too large" }),
-  lang: z
-    .string()
-    .transform((value) => value.toLowerCase())
-    .refine((code) => /^[a-z]{2}$/.test(code), {
-      error: (i) => `lang must be an ISO 639-1 language code such as de (got ${short(String(i.input))})`,
-    }),
+  range: oneOf("range", RANGES, `one of ${RANGES.join(", ")}`),
+  sort: oneOf("sort", SORTS, "relevance or newest"),
+  page: ((v) => {
+    if (!/^\d+$/.test(v)) return bad(`page must be a whole number of at least 1 (got ${short(v)})`);
+    const page = v.length > 9 ? MAX_PAGE : Math.min(Number(v), MAX_PAGE);
+    return page >= 1 ? ok(page) : bad("page must be a whole number of at least 1 (got 0)");
+  }) satisfies Field<number>,
+  pageSize: ((v) => {
+    if (!/^\d{1,4}$/.test(v))
+      return bad(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${short(v)})`);
+    const size = Number(v);
+    return size >= 1 && size <= MAX_PAGE_SIZE
+      ? ok(size)
+      : bad(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  }) satisfies Field<number>,
+  tz: ((v) => {
+    const zone = canonicalTimeZone(v);
+    return zone ? ok(zone) : bad(`tz must be an IANA time zone such as Europe/Paris (got ${short(v)})`);
+  }) satisfies Field<string>,
+  region: ((v) => {
+    const slug = resolveRegion(v);
+    return slug
+      ? ok(slug)
+      : bad(`Unknown region ${short(v)}; use one of ${REGIONS.map((r) => r.slug).join(", ")}`);
+  }) satisfies Field<RegionSlug>,
+  country: ((v) => {
+    const code = v.toUpperCase();
+    // Every known country code has a region (the taxonomy is total: lib/regions/taxonomy.test.ts).
+    return regionOfCountry(code) !== null
+      ? ok(code)
+      : bad(`Unknown country code ${short(code)}; use ISO 3166-1 alpha-2 codes such as FR`);
+  }) satisfies Field<string>,
+  source: ((v) => {
+    if (!/^[1-9]\d{0,9}$/.test(v)) return bad(`source must be a source id, a whole number (got ${short(v)})`);
+    const id = Number(v);
+    return id <= 2_147_483_647 ? ok(id) : bad("source id is too large");
+  }) satisfies Field<number>,
+  lang: ((v) => {
+    const code = v.toLowerCase();
+    return /^[a-z]{2}$/.test(code)
+      ? ok(code)
+      : bad(`lang must be an ISO 639-1 language code such as de (got ${short(code)})`);
+  }) satisfies Field<string>,
   from: dayField("from"),
   to: dayField("to"),
 };
@@ -159,30 +157,27 @@ function valuesOf(input: Input, name: string): string[] {
 }
 
 /** Parses a list of values (repeated params and comma-separated values), keeping the valid ones. */
-function parseMany<T>(schema: z.ZodType<T, string>, raw: string[], errors: string[]): T[] {
+function parseMany<T>(field: Field<T>, raw: string[], errors: string[]): T[] {
   const out: T[] = [];
   const values = raw
     .flatMap((v) => v.split(","))
     .map((v) => v.trim())
     .filter(Boolean);
   for (const value of values.slice(0, MAX_VALUES)) {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) {
-      if (!out.includes(parsed.data)) out.push(parsed.data);
-    } else {
-      errors.push(parsed.error.issues[0]?.message ?? `Invalid value ${short(value)}`);
-    }
+    const read = field(value);
+    if (!read.ok) errors.push(read.error);
+    else if (!out.includes(read.value)) out.push(read.value);
   }
   if (values.length > MAX_VALUES) errors.push(`At most ${MAX_VALUES} values per filter`);
   return out;
 }
 
-function parseOne<T>(schema: z.ZodType<T, string>, raw: string[], errors: string[]): T | null {
+function parseOne<T>(field: Field<T>, raw: string[], errors: string[]): T | null {
   const value = raw.find((v) => v !== "");
   if (value === undefined) return null;
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  errors.push(parsed.error.issues[0]?.message ?? `Invalid value ${short(value)}`);
+  const read = field(value);
+  if (read.ok) return read.value;
+  errors.push(read.error);
   return null;
 }
 
@@ -229,17 +224,24 @@ export function parseListParams(input: Input): { params: ListParams; errors: str
   };
 }
 
+/** Part of a list state that a link or a form changes. */
+type Change = Partial<ListParams>;
+
 /**
- * The canonical `/?…` URL of a list state, defaults left out, for links. With `overrides` (a link that
- * changes something) the page goes back to 1 unless the overrides set it.
+ * The list state with `change` applied. With a change, the page goes back to 1 unless the change sets it
+ * (a new filter makes the old page meaningless); a list that gains a query without a chosen order is ranked.
  */
-export function listHref(params: Partial<ListParams>, overrides?: Partial<ListParams>): string {
-  const state: ListParams = { ...DEFAULT_LIST_PARAMS, ...params, ...overrides };
-  if (overrides && overrides.page === undefined) state.page = 1;
-  // A list that gains a query without a chosen order is ranked, as a fresh search would be.
+export function withChange(params: Partial<ListParams>, change?: Change): ListParams {
+  const state: ListParams = { ...DEFAULT_LIST_PARAMS, ...params, ...change };
+  if (change && change.page === undefined) state.page = 1;
   const gainsQuery = !params.q?.trim() && Boolean(state.q.trim());
-  if ((params.sort === undefined || gainsQuery) && overrides?.sort === undefined)
+  if ((params.sort === undefined || gainsQuery) && change?.sort === undefined)
     state.sort = state.q.trim() ? "relevance" : "newest";
+  return state;
+}
+
+/** The canonical search params of a list state: defaults left out, lists comma-separated, stable order. */
+export function listSearchParams(state: ListParams): URLSearchParams {
   const search = new URLSearchParams();
   const q = state.q.trim();
   if (q) search.set("q", q);
@@ -255,6 +257,49 @@ export function listHref(params: Partial<ListParams>, overrides?: Partial<ListPa
   if (state.pageSize !== DEFAULT_PAGE_SIZE) search.set("pageSize", String(state.pageSize));
   if (state.all) search.set("all", "1");
   if (state.page > 1) search.set("page", String(state.page));
-  const query = search.toString().replaceAll("%2C", ",");
-  return query ? `/?${query}` : "/";
+  return search;
+}
+
+function withQuery(path: string, state: ListParams): string {
+  const query = listSearchParams(state).toString().replaceAll("%2C", ",");
+  return query ? `${path}?${query}` : path;
+}
+
+/**
+ * The canonical `/?…` URL of a list state, defaults left out, for links. With `change` (a link that
+ * changes something) the page goes back to 1 unless the change sets it.
+ */
+export function listHref(params: Partial<ListParams>, change?: Change): string {
+  return withQuery("/", withChange(params, change));
+}
+
+/** The address of the Top stories view for a list state (the same parameters as every list). */
+export function topStoriesHref(params: Partial<ListParams>, change?: Change): string {
+  return withQuery("/stories", withChange(params, change));
+}
+
+/** The Atom feed of a list state: its first page (`/feed.xml?…`). */
+export function feedHref(params: Partial<ListParams>): string {
+  return withQuery("/feed.xml", withChange(params, { page: 1 }));
+}
+
+/**
+ * Hidden form fields that carry a list state through a plain GET form (which replaces the whole query
+ * string), leaving out the fields the form itself sends (`omit`); the page always starts again at 1.
+ */
+export function listFields(params: Partial<ListParams>, omit: readonly string[]): [string, string][] {
+  return [...listSearchParams(withChange(params, { page: 1 })).entries()].filter(([k]) => !omit.includes(k));
+}
+
+/** True when any filter beyond the query is set (dates, regions, countries, sources, languages). */
+export function hasFilters(params: ListParams): boolean {
+  return Boolean(
+    params.range ||
+    params.from ||
+    params.to ||
+    params.regions.length ||
+    params.countries.length ||
+    params.sources.length ||
+    params.languages.length,
+  );
 }

@@ -1,6 +1,6 @@
 // What the JSON API and the Atom feed send: plain shapes built from lib results (no database access).
 import { generateAtomFeed } from "feedsmith";
-import { listHref, type ListParams } from "@/lib/articles/params";
+import { feedHref, listHref, type ListParams } from "@/lib/articles/params";
 import type { ArticleCard, ArticleDetail } from "@/lib/articles/types";
 import { formatQuery, parseQuery } from "./query";
 import type { SearchResult } from "./types";
@@ -72,7 +72,7 @@ function feedTitle(params: ListParams): string {
  */
 export function atomFeed(result: SearchResult, params: ListParams, origin: string, now: Date): string {
   const pageUrl = new URL(listHref(params, { page: 1 }), origin).toString();
-  const selfUrl = new URL(`/feed.xml${listHref(params, { page: 1 }).slice(1)}`, origin).toString();
+  const selfUrl = new URL(feedHref(params), origin).toString();
   const updated =
     result.items.reduce<Date | null>(
       (latest, i) => (!latest || i.publishedAt > latest ? i.publishedAt : latest),

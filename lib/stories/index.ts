@@ -1,5 +1,5 @@
 import "server-only";
-import { listHref, type ListParams } from "@/lib/articles/params";
+import type { ListParams } from "@/lib/articles/params";
 import { loadCards } from "@/lib/articles/queries";
 import type { ArticleCard } from "@/lib/articles/types";
 import { db as defaultDb, type Db } from "@/lib/db";
@@ -30,12 +30,6 @@ export async function resolveStory(id: number, db: Db = defaultDb): Promise<{ st
   if (live === null) return null;
   const story = await getStory(live, db);
   return story ? { story } : null;
-}
-
-/** The address of the Top stories view for a list state (the same parameters as every list). */
-export function topStoriesHref(params: Partial<ListParams>, overrides?: Partial<ListParams>): string {
-  const href = listHref(params, overrides);
-  return href === "/" ? "/stories" : `/stories${href.slice(1)}`;
 }
 
 /** Stories ranked in the Top stories view: more sources first, fading with age. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
+import { cache } from "react";
 import { ArticleJsonLd } from "@/components/articles/article-json-ld";
 import { CountryChips } from "@/components/articles/country-chips";
 import { RegionChips } from "@/components/articles/region-chips";
@@ -17,19 +18,20 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string }>;
 
-async function load(params: Params) {
-  const id = parseArticleParam((await params).slug);
+// Per request, keyed by the slug: generateMetadata and the page share one lookup instead of running two.
+const load = cache(async (slug: string) => {
+  const id = parseArticleParam(slug);
   return id === null ? null : getArticle(id);
-}
+});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const article = await load(params);
+  const article = await load((await params).slug);
   return article ? articleMetadata(article) : { title: "Article not found" };
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {
   const { slug } = await params;
-  const article = await load(params);
+  const article = await load(slug);
   if (!article) notFound();
   if (!isCanonicalParam(slug, article.path)) permanentRedirect(article.path);
   const story = await storyOfArticle(article.id);

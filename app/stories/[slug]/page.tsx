@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
+import { cache } from "react";
 import { CountryChips } from "@/components/articles/country-chips";
 import { StoryArticles } from "@/components/stories/story-articles";
 import { formatAbsolute } from "@/components/ui/relative-time";
@@ -10,13 +11,14 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string }>;
 
-async function load(params: Params) {
-  const id = parseArticleParam((await params).slug);
+// Per request, keyed by the slug: generateMetadata and the page share one lookup instead of running two.
+const load = cache(async (slug: string) => {
+  const id = parseArticleParam(slug);
   return id === null ? null : resolveStory(id);
-}
+});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const found = await load(params);
+  const found = await load((await params).slug);
   return found
     ? { title: found.story.headline, description: found.story.lead }
     : { title: "Story not found" };
@@ -24,7 +26,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function StoryPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const found = await load(params);
+  const found = await load(slug);
   if (!found) notFound();
   const { story } = found;
   // A merged story's old id, or an outdated slug, leads to the story's one address.
