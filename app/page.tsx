@@ -130,7 +130,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         ) : (
           <div data-testid="results">
             {result.entries.map(({ card, moreSources }) => (
-              <ArticleCard key={card.id} article={card} moreSources={moreSources} />
+              <ArticleCard key={card.id} article={card} moreSources={moreSources} list={params} />
             ))}
           </div>
         )}

@@ -21,6 +21,15 @@ const PAGES: { name: string; path: string | ((page: Page) => Promise<string>) }[
       return href;
     },
   },
+  {
+    name: "story page",
+    path: async (page) => {
+      await page.goto("/stories");
+      const href = await page.getByTestId("top-story").first().getByRole("link").first().getAttribute("href");
+      if (!href?.startsWith("/stories/")) throw new Error("no link to a story page on the Top stories page");
+      return href;
+    },
+  },
   { name: "not-found page", path: "/no/such/page" },
 ];
 
