@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
+// axe walks every node of a list page (the world map alone has ~180 links): slow on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 const seedTitle = "Iran, Russia urge using capacities to end Israeli carnage in Gaza";
 
 const VIEWPORTS = {

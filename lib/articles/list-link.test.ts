@@ -40,9 +40,10 @@ describe("the list an article was opened from", () => {
       expect(parseListParam(hostile), hostile).toBeNull();
   });
 
-  it("reads the first of repeated list params, and ignores parameters lists do not have", () => {
+  it("reads the first of repeated list params, and refuses parameters lists do not have", () => {
     expect(parseListParam(["page=2", "page=3"])?.page).toBe(2);
-    expect(parseListParam("utm_source=mail&page=4")?.page).toBe(4);
-    expect(parseListParam("%E0%A4%A=%ZZ&page=5")?.page).toBe(5);
+    expect(parseListParam("utm_source=mail&page=4")).toBeNull();
+    expect(parseListParam("%E0%A4%A=%ZZ&page=5")).toBeNull();
+    expect(parseListParam("%")).toBeNull();
   });
 });

@@ -8,6 +8,22 @@ import { first, listHref, parseListParams, type ListParams } from "./params";
 export const LIST_PARAM = "list";
 /** Longest `list` value read; a list's own query string is far shorter. */
 export const MAX_LIST_LENGTH = 4_000;
+/** The parameters of a list's query string (what `listHref` writes). */
+const LIST_KEYS = new Set([
+  "q",
+  "from",
+  "to",
+  "range",
+  "region",
+  "country",
+  "source",
+  "lang",
+  "sort",
+  "page",
+  "pageSize",
+  "tz",
+  "all",
+]);
 
 /** The query string (without `?`) of a list state; "" for the front page. */
 export function listQuery(params: ListParams): string {
@@ -21,7 +37,7 @@ export function articleInListHref(path: string, list: ListParams): string {
 
 /**
  * The list state an article page was opened from, from its `list` search param; null when there is none
- * or when the parser rejects any part of it (too long, unknown filters, malformed values).
+ * or when the parser rejects any part of it (too long, unknown parameters or filters, malformed values).
  */
 export function parseListParam(value: string | string[] | undefined): ListParams | null {
   const raw = first(value);
@@ -32,6 +48,8 @@ export function parseListParam(value: string | string[] | undefined): ListParams
   } catch {
     return null;
   }
+  // Only this app writes the value: a parameter lists do not have means it was written by someone else.
+  if ([...search.keys()].some((key) => !LIST_KEYS.has(key))) return null;
   const { params, errors } = parseListParams(search);
   return errors.length === 0 ? params : null;
 }

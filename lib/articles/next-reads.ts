@@ -2,7 +2,7 @@ import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { countryName } from "@/lib/regions";
 import type { SearchOptions } from "@/lib/search";
-import { parseFeatures } from "@/lib/stories/features";
+import { parseFeatures, stem, termHash, type StoryFeatures } from "@/lib/stories/features";
 import { cosine, idfCache, vectorOf } from "@/lib/stories/grouping";
 import { storyOfArticle } from "@/lib/stories/queries";
 import type { StoryArticle, StoryRef } from "@/lib/stories/types";
@@ -76,14 +76,34 @@ function within(date: Date, ms: number) {
   return { gte: new Date(date.getTime() - ms), lte: new Date(date.getTime() + ms) };
 }
 
-/** Articles that share the article's most distinctive terms and its countries, best first. */
+/** Term hashes of the place names that tagged the article ("Norway's", "Oslo"), as the grouping hashes words. */
+function placeTerms(article: ArticleDetail): Set<number> {
+  const words = article.places.flatMap((p) =>
+    p.evidence.flatMap((e) => e.phrase.toLowerCase().split(/[^\p{L}\p{N}'’]+/u)),
+  );
+  return new Set(words.filter((w) => w.length > 1).map((w) => termHash(stem(w))));
+}
+
+/** The features without these terms. */
+function without(f: StoryFeatures, terms: ReadonlySet<number>): StoryFeatures {
+  const keep = (list: number[]) => list.filter((t) => !terms.has(t));
+  return { t: keep(f.t), l: keep(f.l), n: keep(f.n), c: f.c };
+}
+
+/**
+ * Articles that share the article's most distinctive terms, weighed by their countries, best first. Its
+ * place names are left out of the terms: places count through the countries, and in a small archive a
+ * country's name alone would look distinctive.
+ */
 async function relatedRows(db: Db, article: ArticleDetail, storyId: number): Promise<Row[]> {
   const own = await db.article.findUnique({ where: { id: article.id }, select: { storyFeatures: true } });
-  const features = parseFeatures(own?.storyFeatures ?? null);
-  if (!features) return [];
+  const stored = parseFeatures(own?.storyFeatures ?? null);
+  if (!stored) return [];
+  const places = placeTerms(article);
+  const features = without(stored, places);
   const terms = [...new Set([...features.t, ...features.l])];
-  const stored = await db.storyTerm.findMany({ where: { term: { in: [0, ...terms] } } });
-  const df = new Map(stored.map((r) => [r.term, r.df]));
+  const frequencies = await db.storyTerm.findMany({ where: { term: { in: [0, ...terms] } } });
+  const df = new Map(frequencies.map((r) => [r.term, r.df]));
   const weightOf = idfCache({ total: df.get(0) ?? 0, df: (t) => df.get(t) ?? 0 });
   const vector = vectorOf(features, weightOf);
   if (vector.keys.length === 0) return [];
@@ -111,7 +131,7 @@ async function relatedRows(db: Db, article: ArticleDetail, storyId: number): Pro
   const scored = candidates.flatMap((c) => {
     const f = parseFeatures(c.storyFeatures);
     if (!f) return [];
-    let score = cosine(vector, vectorOf(f, weightOf));
+    let score = cosine(vector, vectorOf(without(f, places), weightOf));
     // The same words about the same place are more likely the same subject; about two others, less.
     if (countries.size > 0 && f.c.length > 0) score *= f.c.some((x) => countries.has(x)) ? 1.25 : 0.5;
     return score >= RELATED_MIN_SCORE ? [{ row: c, score }] : [];
