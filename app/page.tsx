@@ -192,7 +192,7 @@ async function Results({ params, result }: Section) {
       ) : (
         <div data-testid="results">
           {entries.map(({ card, moreSources }) => (
-            <ArticleCard key={card.id} article={card} moreSources={moreSources} />
+            <ArticleCard key={card.id} article={card} moreSources={moreSources} list={params} />
           ))}
         </div>
       )}

@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
+// axe walks every node of a list page (the world map alone has ~180 links): slow on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 const seedTitle = "Iran, Russia urge using capacities to end Israeli carnage in Gaza";
 
 const VIEWPORTS = {
@@ -18,6 +21,15 @@ const PAGES: { name: string; path: string | ((page: Page) => Promise<string>) }[
       await page.goto("/");
       const href = await page.getByRole("link", { name: seedTitle }).getAttribute("href");
       if (!href) throw new Error("no link to the seed article on the front page");
+      return href;
+    },
+  },
+  {
+    name: "story page",
+    path: async (page) => {
+      await page.goto("/stories");
+      const href = await page.getByTestId("top-story").first().getByRole("link").first().getAttribute("href");
+      if (!href?.startsWith("/stories/")) throw new Error("no link to a story page on the Top stories page");
       return href;
     },
   },

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { articleInListHref } from "@/lib/articles/list-link";
+import type { ListParams } from "@/lib/articles/params";
 import type { ArticleCard as Card } from "@/lib/articles/types";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { languageName } from "@/lib/language";
@@ -7,13 +9,22 @@ import { RegionChips } from "./region-chips";
 
 /**
  * One article in a list: title, source, date, excerpt (or highlighted snippet) and country chips; with
- * `moreSources`, a link to its story ("+N more sources"), and the sources of syndicated copies.
+ * `moreSources`, a link to its story ("+N more sources"), and the sources of syndicated copies. With `list`
+ * (the list it is shown in), the article's page offers that list's previous and next articles.
  */
-export function ArticleCard({ article, moreSources = 0 }: { article: Card; moreSources?: number }) {
+export function ArticleCard({
+  article,
+  moreSources = 0,
+  list,
+}: {
+  article: Card;
+  moreSources?: number;
+  list?: ListParams;
+}) {
   return (
     <article className="border-b border-stone-200 py-4" data-testid="article-card">
       <h2 className="font-serif text-xl leading-snug font-semibold">
-        <Link href={article.path} className="hover:underline">
+        <Link href={list ? articleInListHref(article.path, list) : article.path} className="hover:underline">
           {article.title}
         </Link>
       </h2>

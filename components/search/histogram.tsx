@@ -47,8 +47,9 @@ export function Histogram({
         {approximate ? "Estimated matching articles" : "Matching articles"} per {unit}. Click a bar, or drag
         across bars, to filter by date.
       </figcaption>
+      {/* Each bar is a tap target of at least 24×24 CSS px (WCAG 2.5.8): bars that do not fit scroll sideways. */}
       <div
-        className="flex h-20 touch-none items-end gap-px select-none"
+        className="flex h-20 touch-pan-x items-end overflow-x-auto select-none"
         onPointerLeave={() => setDrag(null)}
         onPointerUp={() => {
           if (drag && drag.from !== drag.to) router.push(hrefFor(drag.from, drag.to), { scroll: false });
@@ -64,7 +65,7 @@ export function Histogram({
             draggable={false}
             title={`${bin.label}: ${approximate ? "≈ " : ""}${bin.count.toLocaleString("en")} articles`}
             aria-label={`${bin.label}: ${approximate ? "about " : ""}${bin.count} articles`}
-            className="group flex h-full flex-1 items-end"
+            className="group flex h-full min-w-6 flex-1 items-end px-px"
             onPointerDown={(e) => {
               e.preventDefault();
               setDrag({ from: i, to: i });

@@ -29,7 +29,15 @@ export function WorldMap({
 }) {
   const max = Math.max(1, ...Object.values(counts));
   return (
-    <figure className="mb-4" data-testid="world-map">
+    <figure className="relative mb-4" data-testid="world-map">
+      {/* About 180 country links: keyboard readers may jump past them (the filters list the same countries). */}
+      <a
+        href="#after-map"
+        className="sr-only rounded bg-stone-900 px-3 py-2 text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10"
+        data-testid="skip-map"
+      >
+        Skip the map
+      </a>
       <svg
         viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
         className="h-auto w-full"
@@ -67,6 +75,7 @@ export function WorldMap({
         Map of articles per country; each country links to its articles. The Countries list in the filters
         gives the same counts as text.
       </figcaption>
+      <span id="after-map" tabIndex={-1} className="outline-none" />
     </figure>
   );
 }

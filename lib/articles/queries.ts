@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Db } from "@/lib/db";
+import { db as defaultDb, type Db } from "@/lib/db";
 import { countryName, type PlaceEvidence, type RegionSlug } from "@/lib/regions";
 import { copiesOf, singleStory, storyRefs } from "@/lib/stories/queries";
 import type { StoryRef } from "@/lib/stories/types";
@@ -121,7 +121,7 @@ export async function loadCards(
 }
 
 /** One article with its body, or null when there is none with that id. */
-export async function getArticle(id: number): Promise<ArticleDetail | null> {
+export async function getArticle(id: number, db: Db = defaultDb): Promise<ArticleDetail | null> {
   const row = await db.article.findUnique({
     where: { id },
     select: {

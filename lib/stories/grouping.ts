@@ -88,7 +88,8 @@ function lookupOf(v: Vector): Map<number, number> {
   return v.lookup;
 }
 
-function cosine(a: Vector, b: Vector): number {
+/** Cosine similarity of two TF-IDF vectors, 0..1. */
+export function cosine(a: Vector, b: Vector): number {
   const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
   const other = lookupOf(large);
   let dot = 0;

@@ -11,12 +11,16 @@ import { getArticle } from "@/lib/articles/queries";
 import { isCanonicalParam, parseArticleParam } from "@/lib/articles/slug";
 import { articleMetadata } from "@/lib/site/metadata";
 import { StoryArticles } from "@/components/stories/story-articles";
-import { storyOfArticle } from "@/lib/stories";
+import { ListNeighboursNav } from "@/components/articles/list-neighbours";
+import { NextReadList } from "@/components/articles/next-reads";
+import { articleInListHref, LIST_PARAM, parseListParam } from "@/lib/articles/list-link";
+import { nextReads } from "@/lib/articles/next-reads";
 import Link from "next/link";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 // Per request, keyed by the slug: generateMetadata and the page share one lookup instead of running two.
 const load = cache(async (slug: string) => {
@@ -29,12 +33,20 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return article ? articleMetadata(article) : { title: "Article not found" };
 }
 
-export default async function ArticlePage({ params }: { params: Params }) {
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const { slug } = await params;
   const article = await load(slug);
   if (!article) notFound();
-  if (!isCanonicalParam(slug, article.path)) permanentRedirect(article.path);
-  const story = await storyOfArticle(article.id);
+  const list = parseListParam((await searchParams)[LIST_PARAM]);
+  if (!isCanonicalParam(slug, article.path))
+    permanentRedirect(list ? articleInListHref(article.path, list) : article.path);
+  const { story, related, sameSource, sameCountry, neighbours } = await nextReads(article, { list });
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -92,7 +104,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
           The source gave no link to the original.
         </p>
       )}
-      {story && story.articles.length > 1 ? (
+      {story ? (
         <section className="mt-8 border-t border-stone-200 pt-4" data-testid="story-coverage">
           <h2 className="font-serif text-xl font-semibold">
             <Link href={story.story.path} className="hover:underline">
@@ -102,6 +114,16 @@ export default async function ArticlePage({ params }: { params: Params }) {
           <StoryArticles articles={story.articles} current={article.id} />
         </section>
       ) : null}
+      <NextReadList title="Related" items={related} testId="related" />
+      <NextReadList title={`More from ${article.source.name}`} items={sameSource} testId="same-source" />
+      {sameCountry ? (
+        <NextReadList
+          title={`More about ${sameCountry.country.name}`}
+          items={sameCountry.items}
+          testId="same-country"
+        />
+      ) : null}
+      {neighbours ? <ListNeighboursNav neighbours={neighbours} /> : null}
     </article>
   );
 }

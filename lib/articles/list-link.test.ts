@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { articleInListHref, MAX_LIST_LENGTH, parseListParam } from "./list-link";
+import { DEFAULT_LIST_PARAMS, parseListParams } from "./params";
+
+const listOf = (query: string) => parseListParams(new URLSearchParams(query)).params;
+
+describe("the list an article was opened from", () => {
+  it("round-trips a list state through the article link", () => {
+    const list = listOf(
+      "q=dam breach&region=europe&country=PT,FR&sort=newest&pageSize=5&page=3&tz=Europe/Paris",
+    );
+    const href = articleInListHref("/articles/7-dam", list);
+    const url = new URL(href, "https://dispatch.example");
+    expect(url.pathname).toBe("/articles/7-dam");
+    expect([...url.searchParams.keys()]).toEqual(["list"]);
+    expect(parseListParam(url.searchParams.get("list") ?? undefined)).toEqual(list);
+  });
+
+  it("carries the front page as an empty list, and reads it back as the defaults", () => {
+    expect(articleInListHref("/articles/1-a", { ...DEFAULT_LIST_PARAMS })).toBe("/articles/1-a?list=");
+    expect(parseListParam("")).toEqual(DEFAULT_LIST_PARAMS);
+    expect(parseListParam("?all=1&page=2")).toEqual({ ...DEFAULT_LIST_PARAMS, all: true, page: 2 });
+  });
+
+  it("gives no list without a value, and for anything the list parser does not fully accept", () => {
+    expect(parseListParam(undefined)).toBeNull();
+    for (const hostile of [
+      "region=atlantis",
+      "page=-1",
+      "page=1e9x",
+      "country=XX",
+      "from=2024-13-40",
+      "tz=Mars/Olympus",
+      "sort=random&q=x",
+      "pageSize=100000",
+      "source=0",
+      "from=2024-05-02&to=2024-05-01",
+      "x".repeat(MAX_LIST_LENGTH + 1),
+    ])
+      expect(parseListParam(hostile), hostile).toBeNull();
+  });
+
+  it("reads the first of repeated list params, and refuses parameters lists do not have", () => {
+    expect(parseListParam(["page=2", "page=3"])?.page).toBe(2);
+    expect(parseListParam("utm_source=mail&page=4")).toBeNull();
+    expect(parseListParam("%E0%A4%A=%ZZ&page=5")).toBeNull();
+    expect(parseListParam("%")).toBeNull();
+  });
+});

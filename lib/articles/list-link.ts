@@ -1,0 +1,33 @@
+// An article opened from a list carries that list's state in its address (`?list=` holding the list's own
+// query string), so that its page can offer the list's previous and next articles. The value comes from the
+// address bar: it is read only through the list-state parser, and anything it does not fully accept is
+// dropped (no previous/next) rather than half-applied.
+import { first, listHref, parseListParams, type ListParams } from "./params";
+
+/** The search param that carries the list state. */
+export const LIST_PARAM = "list";
+/** Longest `list` value read; a list's own query string is far shorter. */
+export const MAX_LIST_LENGTH = 4_000;
+
+/** The query string (without `?`) of a list state; "" for the front page. */
+export function listQuery(params: ListParams): string {
+  return listHref(params).slice(2);
+}
+
+/** The address of an article opened from a list: its path with the list state carried along. */
+export function articleInListHref(path: string, list: ListParams): string {
+  return `${path}?${LIST_PARAM}=${encodeURIComponent(listQuery(list))}`;
+}
+
+/**
+ * The list state an article page was opened from, from its `list` search param; null when there is none
+ * or when it is not exactly what `listQuery` writes for the state it parses to.
+ */
+export function parseListParam(value: string | string[] | undefined): ListParams | null {
+  const raw = first(value)?.replace(/^\?/, "");
+  if (raw === undefined || raw.length > MAX_LIST_LENGTH) return null;
+  const { params, errors } = parseListParams(new URLSearchParams(raw));
+  // Only this app writes the value, always in the list's canonical form (listQuery): anything else (unknown
+  // parameters, defaults spelled out, another order) was written by someone else.
+  return errors.length === 0 && listQuery(params) === raw ? params : null;
+}
