@@ -11,7 +11,6 @@ import type { StoryRef } from "./types";
 import { getStory, liveStoryId } from "./queries";
 import type { StoryDetail } from "./types";
 
-export { storyOfArticle } from "./queries";
 export type { ListEntry } from "./collapse";
 export type { StoryDetail, StoryRef } from "./types";
 
