@@ -144,4 +144,11 @@ await describeEachProvider("browsing answers from the cache", ({ provider }) => 
     const answers = await Promise.all(Array.from({ length: 8 }, () => browse("region=asia&pageSize=3")));
     for (const answer of answers) expect(answer).toBe(answers[0]);
   });
+
+  it("caches nothing where the version rows are missing (a schema made by db push)", async () => {
+    await t.db.$executeRawUnsafe(`DELETE FROM "DataVersion"`);
+    expect(await readDataVersion(t.db)).toBeNull();
+    await afterTtl();
+    expect(await browse("")).not.toBe(await browse(""));
+  });
 });

@@ -21,7 +21,7 @@ type Compute = () => Promise<SearchResult>;
 interface ListCache {
   version: string | null;
   checkedAt: number;
-  reading: Promise<string> | null;
+  reading: Promise<string | null> | null;
   entries: LRUCache<string, SearchResult, Compute>;
 }
 
@@ -33,7 +33,7 @@ function cacheOf(db: Db): ListCache {
   if (!cache) {
     cache = {
       version: null,
-      checkedAt: 0,
+      checkedAt: -Infinity,
       reading: null,
       // fetch() runs one computation per key however many requests miss at once (no stampede after a write).
       entries: new LRUCache<string, SearchResult, Compute>({
@@ -46,17 +46,21 @@ function cacheOf(db: Db): ListCache {
   return cache;
 }
 
-/** The database's data version now: the sum of the "DataVersion" rows (one on SQLite, 16 on PostgreSQL). */
-export async function readDataVersion(db: Db): Promise<string> {
+/**
+ * The database's data version now: the sum of the "DataVersion" rows (one on SQLite, 16 on PostgreSQL).
+ * Null when the table is empty (a schema made by `prisma db push`, without the migration's rows and
+ * triggers): nothing then says when answers go out of date, so none are cached.
+ */
+export async function readDataVersion(db: Db): Promise<string | null> {
   const rows = await db.$queryRaw<
     { v: string | null }[]
-  >`SELECT CAST(coalesce(sum("version"), 0) AS TEXT) AS v FROM "DataVersion"`;
-  return rows[0]?.v ?? "0";
+  >`SELECT CAST(sum("version") AS TEXT) AS v FROM "DataVersion"`;
+  return rows[0]?.v ?? null;
 }
 
 /** The data version as this process last read it, read again when older than VERSION_TTL_MS (one read at a time). */
-async function currentVersion(db: Db, cache: ListCache): Promise<string> {
-  if (cache.version !== null && performance.now() - cache.checkedAt < VERSION_TTL_MS) return cache.version;
+async function currentVersion(db: Db, cache: ListCache): Promise<string | null> {
+  if (performance.now() - cache.checkedAt < VERSION_TTL_MS) return cache.version;
   cache.reading ??= readDataVersion(db)
     .then((version) => {
       // Read before the answer is computed: an answer cached under this version is at least this new.
@@ -96,6 +100,7 @@ export async function cachedBrowse(
   const cache = cacheOf(db);
   const version = await currentVersion(db, cache);
   const clock = clockOf(params, now);
+  if (version === null) return compute(clock.at);
   const key = JSON.stringify([version, clock.key, params]);
   const result = await cache.entries.fetch(key, { context: () => compute(clock.at) });
   // fetch() only yields undefined when a fetch is aborted, which nothing here does.
