@@ -14,7 +14,7 @@ import type { SearchResult } from "./types";
 /** How long a process trusts the data version it last read: other processes' writes show within this. */
 export const VERSION_TTL_MS = 1_000;
 /** Most browsing answers a process keeps (per database client); the least recently used go first. */
-export const MAX_CACHED_LISTS = 500;
+export const MAX_CACHED_LISTS = 256;
 
 type Compute = () => Promise<SearchResult>;
 
