@@ -2,6 +2,7 @@ import "server-only";
 import type { ListParams } from "@/lib/articles/params";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { env, providerOf } from "@/lib/env";
+import { cachedBrowse } from "./cache";
 import { searchPostgres } from "./postgres";
 import { searchSqlite } from "./sqlite";
 import type { SearchResult } from "./types";
@@ -19,11 +20,14 @@ export interface SearchOptions {
 
 /**
  * One page of articles for a list state: full-text search when `q` has words, browsing otherwise, with
- * the filters applied, facet counts and the histogram. Never throws on any ListParams value.
+ * the filters applied, facet counts and the histogram. Browsing answers come from a cache that every
+ * write invalidates (docs/caching.md). Never throws on any ListParams value.
  */
 export async function searchArticles(params: ListParams, options: SearchOptions = {}): Promise<SearchResult> {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
   const provider = options.provider ?? providerOf(env.DATABASE_URL);
-  return provider === "sqlite" ? searchSqlite(db, params, now) : searchPostgres(db, params, now);
+  const compute = (at: Date) =>
+    provider === "sqlite" ? searchSqlite(db, params, at) : searchPostgres(db, params, at);
+  return params.q.trim() === "" ? cachedBrowse(db, params, now, compute) : compute(now);
 }
