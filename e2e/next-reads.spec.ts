@@ -137,6 +137,9 @@ test("an article offers related articles, more from its source and more about it
   await expect(country.getByRole("link", { name: /fishing fleet returns to port/ })).toBeVisible();
   await expect(country.getByRole("link", { name: /Zeldria glacier lake floods/ })).toHaveCount(0);
 
-  // Opened without a list: no Previous/Next.
+  // Opened from a search, the page offers its neighbours there; at its canonical address, none.
+  await expect(page.getByTestId("list-neighbours")).toHaveCount(1);
+  await page.goto(page.url().split("?")[0]!);
+  await expect(page.getByTestId("related")).toBeVisible();
   await expect(page.getByTestId("list-neighbours")).toHaveCount(0);
 });
