@@ -61,6 +61,11 @@ export function stemmingOf(language: string | null | undefined): Stemming {
 // those and combining marks (which unicode61 folds away inside a word). Checked against FTS5 in stem.test.ts.
 const WORD = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu;
 const ONE_WORD = /^[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*$/u;
+// Only words made of these characters are changed (Basic Latin to Latin Extended-B, combining accents, Greek,
+// Cyrillic, Latin Extended Additional, Greek Extended): SQLite's Unicode tables know them all, so a changed
+// word is still exactly one FTS5 token. Any other word is indexed and looked up as it is.
+const STEMMABLE =
+  /^[0-9A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF]+$/;
 /** Longer words are not stemmed (FTS5's porter tokenizer also left long tokens alone). */
 const MAX_STEMMED_LENGTH = 64;
 /** Words stemmed per language before the memo is cleared; news vocabulary repeats, so hits are the rule. */
@@ -72,8 +77,12 @@ const memos = new Map<Stemming, Map<string, string>>();
 const ACCENTED_LATIN = /[\u00C0-\u024F]/g;
 const foldLatin = (c: string) => c.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 
-/** One word (any case) in one stemming: lower-cased, Latin accents removed, stemmed, always one word again. */
+/**
+ * One word (any case) in one stemming: lower-cased, Latin accents removed, stemmed; always one word again.
+ * Words in other scripts are returned as they are.
+ */
 export function stemWord(word: string, stemming: Stemming): string {
+  if (!STEMMABLE.test(word)) return word;
   const lower = word.toLowerCase().replace(ACCENTED_LATIN, foldLatin);
   const stem = STEMMERS[stemming];
   if (!stem || lower.length > MAX_STEMMED_LENGTH) return lower;
