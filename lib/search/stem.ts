@@ -87,7 +87,7 @@ export function stemWord(word: string, stemming: Stemming): string {
   const stem = STEMMERS[stemming];
   if (!stem || lower.length > MAX_STEMMED_LENGTH) return lower;
   let memo = memos.get(stemming);
-  if (!memo) memos.set(stemming, (memo = new Map()));
+  if (!memo) memos.set(stemming, (memo = new Map<string, string>()));
   let out = memo.get(lower);
   if (out === undefined) {
     out = stem(lower);
