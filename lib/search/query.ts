@@ -6,7 +6,7 @@
 //   infla*           prefix (at least MIN_PREFIX letters before the star)
 // Anything else is text: punctuation, column syntax, stray operators and FTS5 keywords never reach the
 // engine unquoted, so no input can produce a syntax error.
-import { stemWord, words, type Stemming } from "./stem";
+import { stemText, type Stemming } from "./stem";
 
 /** One searchable unit: a word, a prefix or a phrase. `text` is what the user typed, cleaned up. */
 export interface Atom {
@@ -162,16 +162,15 @@ function dedupeGroups(groups: Atom[][]): Atom[][] {
 
 /**
  * An FTS5 string literal: the tokenizer splits it into words, so punctuation inside is harmless. With
- * stemmings (lib/search/stem.ts), the words are stemmed as the word index holds them, once per stemming,
- * and the forms are ORed: a phrase is stemmed as a whole in each language, a prefix's last word too (as
+ * stemmings (lib/search/stem.ts), the text is stemmed as the word index holds it, once per stemming, and
+ * the forms are ORed: a phrase is stemmed as a whole in each language, a prefix's last word too (as
  * PostgreSQL's to_tsquery does).
  */
 function fts5Atom(atom: Atom, stemmings: readonly Stemming[]): string {
   const star = atom.prefix ? " *" : "";
   if (stemmings.length === 0) return `"${atom.text.replaceAll('"', '""')}"${star}`;
-  const atomWords = words(atom.text);
-  const forms = [...new Set(stemmings.map((s) => atomWords.map((w) => stemWord(w, s)).join(" ")))];
-  const parts = forms.map((form) => `"${form}"${star}`);
+  const forms = [...new Set(stemmings.map((s) => stemText(atom.text, s)!))];
+  const parts = forms.map((form) => `"${form.replaceAll('"', '""')}"${star}`);
   return parts.length === 1 ? parts[0]! : `(${parts.join(" OR ")})`;
 }
 

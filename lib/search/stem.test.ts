@@ -1,25 +1,25 @@
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { registerStemFunction, stemmingOf, stemmingsFor, stemText, stemWord, words } from "./stem";
+import { registerStemFunction, stemmingOf, stemmingsFor, stemText, words } from "./stem";
 
-describe("stemWord", () => {
+describe("stemText", () => {
   it("stems in the article's language, English for unknown ones, none without a stemmer", () => {
-    expect(stemWord("Häusern", "de")).toBe("haus");
-    expect(stemWord("Hauses", "de")).toBe("haus");
-    expect(stemWord("élections", "fr")).toBe("elect");
-    expect(stemWord("running", "en")).toBe("run");
-    expect(stemWord("verkiezingen", "nl")).toBe("verkiez");
+    expect(stemText("Häusern", "de")).toBe("haus");
+    expect(stemText("Hauses", "de")).toBe("haus");
+    expect(stemText("élections", "fr")).toBe("elect");
+    expect(stemText("running", "en")).toBe("run");
+    expect(stemText("verkiezingen", "nl")).toBe("verkiez");
     expect(stemmingOf(null)).toBe("en");
     expect(stemmingOf("ja")).toBe("");
-    expect(stemWord("Москвы", stemmingOf("ru"))).toBe("москв");
-    expect(stemWord("Häusern", stemmingOf("ja"))).toBe("hausern");
-    expect(stemWord("経済", "en")).toBe("経済");
+    expect(stemText("Москвы", stemmingOf("ru"))).toBe("москв");
+    expect(stemText("Häusern", stemmingOf("ja"))).toBe("hausern");
+    expect(stemText("経済", "en")).toBe("経済");
     expect(stemmingsFor(["de", null, "en", "ja", "zh"])).toEqual(["de", "en", ""]);
   });
 });
 
-describe("stemText", () => {
+describe("stemText on whole texts", () => {
   it("replaces each word by its stem and keeps everything between words", () => {
     expect(stemText("Neue Wohnungen — in alten Häusern!", "de")).toBe("neu wohnung — in alt haus!");
     expect(stemText(null, "de")).toBeNull();

@@ -60,15 +60,17 @@ export function stemmingOf(language: string | null | undefined): Stemming {
 // A word as unicode61 sees it: it starts with a letter, digit or private-use character and goes on through
 // those and combining marks (which unicode61 folds away inside a word). Checked against FTS5 in stem.test.ts.
 const WORD = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu;
-const ONE_WORD = /^[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*$/u;
-// Only words made of these characters are changed (Basic Latin to Latin Extended-B, combining accents, Greek,
-// Cyrillic, Latin Extended Additional, Greek Extended): SQLite's Unicode tables know them all, so a changed
-// word is still exactly one FTS5 token. Any other word is indexed and looked up as it is.
-const STEMMABLE =
-  /^[0-9A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF]+$/;
-/** Longer words are not stemmed (FTS5's porter tokenizer also left long tokens alone). */
+const ONE_WORD = /^[\p{L}\p{N}\p{Co}]+$/u;
+// Only runs of these characters are stemmed (Basic Latin to Latin Extended-B, combining accents, Greek,
+// Cyrillic, Latin Extended Additional, Greek Extended). SQLite's Unicode tables know them all as word
+// characters, and a run is replaced by letters and digits only, so the word it belongs to stays exactly one
+// FTS5 token. Text in other scripts is indexed and looked up as it is. (A plain character class is also
+// several times faster than a Unicode property class here, which matters at ingest.)
+const STEMMABLE_RUN =
+  /[0-9A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF]+/g;
+/** Longer runs are not stemmed (FTS5's porter tokenizer also left long tokens alone). */
 const MAX_STEMMED_LENGTH = 64;
-/** Words stemmed per language before the memo is cleared; news vocabulary repeats, so hits are the rule. */
+/** Runs stemmed per language before the memo is cleared; news vocabulary repeats, so hits are the rule. */
 const MEMO_SIZE = 50_000;
 const memos = new Map<Stemming, Map<string, string>>();
 
@@ -77,32 +79,30 @@ const memos = new Map<Stemming, Map<string, string>>();
 const ACCENTED_LATIN = /[\u00C0-\u024F]/g;
 const foldLatin = (c: string) => c.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 
-/**
- * One word (any case) in one stemming: lower-cased, Latin accents removed, stemmed; always one word again.
- * Words in other scripts are returned as they are.
- */
-export function stemWord(word: string, stemming: Stemming): string {
-  if (!STEMMABLE.test(word)) return word;
-  const lower = word.toLowerCase().replace(ACCENTED_LATIN, foldLatin);
-  const stem = STEMMERS[stemming];
-  if (!stem || lower.length > MAX_STEMMED_LENGTH) return lower;
+/** One run of stemmable characters, stemmed: lower-cased, Latin accents removed, then the language's stemmer. */
+function stemRun(run: string, stemming: Stemming): string {
   let memo = memos.get(stemming);
   if (!memo) memos.set(stemming, (memo = new Map<string, string>()));
-  let out = memo.get(lower);
+  let out = memo.get(run);
   if (out === undefined) {
-    out = stem(lower);
-    // A stem that is empty or not one word would shift every later position (and break snippets).
-    if (!ONE_WORD.test(out)) out = lower;
+    const lower = run.toLowerCase().replace(ACCENTED_LATIN, foldLatin);
+    const stem = STEMMERS[stemming];
+    out = stem && lower.length <= MAX_STEMMED_LENGTH ? stem(lower) : lower;
+    // A stem that is empty or not made of word characters would move every later position (and snippets).
+    if (!ONE_WORD.test(out)) out = run;
     if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(lower, out);
+    memo.set(run, out);
   }
   return out;
 }
 
-/** Text with every word replaced by its stem and everything else kept: what the word index is built from. */
+/**
+ * Text with every word stemmed in one stemming and everything between words kept: what the word index is
+ * built from, and what a query's words are looked up as. Words in other scripts are kept as they are.
+ */
 export function stemText(text: string | null, stemming: Stemming): string | null {
   if (text === null) return null;
-  return text.replace(WORD, (word) => stemWord(word, stemming));
+  return text.replace(STEMMABLE_RUN, (run) => stemRun(run, stemming));
 }
 
 /** The words of a text in the order unicode61 finds them. */
