@@ -3,6 +3,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env, providerOf } from "@/lib/env";
+import { registerStemFunction } from "@/lib/search/stem";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 
@@ -24,10 +25,15 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 /**
  * The better-sqlite3 adapter, with every connection switched to WAL: readers never wait for the poller's
  * write transactions and the poller never waits for readers (the default rollback journal blocks both).
+ * Each connection also gets the stemming function the search index's triggers call (lib/search/stem.ts).
  */
 class WalSqliteAdapter extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
+    // The adapter keeps its better-sqlite3 connection in `client` (not in its types; the version is pinned).
+    const client = (adapter as unknown as { client?: Parameters<typeof registerStemFunction>[0] }).client;
+    if (!client?.function) throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection");
+    registerStemFunction(client);
     await adapter.executeScript("PRAGMA journal_mode = WAL");
     return adapter;
   }

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { registerStemFunction } from "@/lib/search/stem";
 
 type Provider = "sqlite" | "postgresql";
 
@@ -83,6 +84,7 @@ function sqliteDatabases(): TestDatabases {
   const file = (url: string) => url.slice("file:".length);
   const withDb = <T>(url: string, work: (db: Database.Database) => T): T => {
     const db = new Database(file(url));
+    registerStemFunction(db);
     try {
       return work(db);
     } finally {

@@ -35,6 +35,7 @@ import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import pg from "pg";
 import { regionsForTags, type CountryTag } from "@/lib/regions";
+import { registerStemFunction } from "@/lib/search/stem";
 import { seededRandom } from "@/lib/regions/synthetic-news";
 
 const CORPUS_VERSION = 3;
@@ -212,6 +213,7 @@ function corpus(): string {
   const building = `${file}.building`;
   rmSync(building, { force: true });
   const db = new Database(building);
+  registerStemFunction(db);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
   for (const migration of migrations) db.exec(readFileSync(migration, "utf8"));

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEARCH_TABLES } from "./external-tables";
+import { registerStemFunction } from "./stem";
 
 const root = process.cwd();
 const dir = mkdtempSync(path.join(os.tmpdir(), "dispatch-migrate-"));
@@ -39,6 +40,7 @@ describe("the SQLite search migration", () => {
     expect(deploy.status).toBe(0);
 
     const db = new Database(file);
+    registerStemFunction(db);
     db.exec(`INSERT INTO "Source" ("id", "name", "updatedAt") VALUES (1, 'S', '2026-11-25T00:00:00.000+00:00');
       INSERT INTO "Article" ("sourceId", "dedupKey", "title", "bodyHtml", "bodyText", "publishedAt", "fetchedAt", "updatedAt", "contentHash")
       VALUES (1, 'k', 'Glaciers retreat', '', 'Ice is melting.', '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', 'h')`);

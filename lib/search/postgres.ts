@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { loadCards } from "@/lib/articles/queries";
 import { dayOf } from "./dates";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
+import { queryLanguages } from "./languages";
 import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
 import {
   highlightTerms,
@@ -53,13 +54,35 @@ const keyRange = (key: Sql) => (from: Date | null, until: Date | null) =>
     : null;
 
 // Each article's document is stemmed in its own language (prisma/postgresql/migrations/20261129220000_places),
-// so a word is looked up in every stemmed form the index may hold: English (and unknown languages), the
-// languages Dispatch tags, and unstemmed ('simple', for the rest). dispatch_search_config() is STABLE and
-// falls back to 'simple' where the server lacks a stemmer.
-const CONFIGS = [
-  CONFIG,
-  ...["de", "fr", "es", "pt", "it", "nl", "zz"].map((lang) => raw(`dispatch_search_config('${lang}')`)),
-];
+// so a word is looked up in the stemmed form of every language the query applies to (docs/language.md):
+// English for English and unknown languages, the language's own configuration where the migration made one,
+// unstemmed ('simple') for the rest. dispatch_search_config() is STABLE and falls back to 'simple' where the
+// server lacks a stemmer.
+const STEMMED = new Set([
+  "de",
+  "fr",
+  "es",
+  "pt",
+  "it",
+  "nl",
+  "sv",
+  "da",
+  "no",
+  "fi",
+  "ru",
+  "hu",
+  "ro",
+  "tr",
+  "id",
+  "ca",
+  "el",
+]);
+
+/** The text search configurations for articles in these languages (deduplicated). */
+function configsFor(languages: readonly (string | null)[]): Sql[] {
+  const names = new Set(languages.map((l) => (l === null || l === "en" ? "en" : STEMMED.has(l) ? l : "zz")));
+  return [...names].map((l) => (l === "en" ? CONFIG : raw(`dispatch_search_config('${l}')`)));
+}
 
 /** The tsquery of one atom in one configuration; user text only ever reaches PostgreSQL as a bound parameter. */
 function tsAtomIn(config: Sql, atom: Atom): Sql {
@@ -73,38 +96,43 @@ function tsAtomIn(config: Sql, atom: Atom): Sql {
     : sql`plainto_tsquery(${config}, ${atom.text})`;
 }
 
-/** The tsquery of one atom: its forms in every stemming the index uses. */
-function tsAtom(atom: Atom): Sql {
+/** The tsquery of one atom: its forms in each of the configurations. */
+function tsAtom(atom: Atom, configs: readonly Sql[]): Sql {
   return sql`(${join(
-    CONFIGS.map((c) => tsAtomIn(c, atom)),
+    configs.map((c) => tsAtomIn(c, atom)),
     " || ",
   )})`;
 }
 
 /** A condition for one atom: the word index, or a substring of the unsegmented text. */
-function atomCondition(atom: Atom): Sql {
+function atomCondition(atom: Atom, configs: readonly Sql[]): Sql {
   if (isUnsegmented(atom))
     return sql`s."unsegmented" ILIKE ${`%${atom.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
-  return sql`s."document" @@ ${tsAtom(atom)}`;
+  return sql`s."document" @@ ${tsAtom(atom, configs)}`;
 }
 
-const anyOf = (atoms: readonly Atom[]) =>
+const anyOf = (atoms: readonly Atom[], configs: readonly Sql[]) =>
   join(
-    atoms.map((a) => sql`(${atomCondition(a)})`),
+    atoms.map((a) => sql`(${atomCondition(a, configs)})`),
     " OR ",
   );
 
 /** The text condition of a query (null: every article), as a boolean expression over atoms. */
-function textCondition(query: SearchQuery): Sql | null {
-  const parts = query.groups.map((g) => sql`(${anyOf(g)})`);
-  if (query.exclude.length) parts.push(sql`NOT (${anyOf(query.exclude)})`);
+function textCondition(query: SearchQuery, configs: readonly Sql[]): Sql | null {
+  const parts = query.groups.map((g) => sql`(${anyOf(g, configs)})`);
+  if (query.exclude.length) parts.push(sql`NOT (${anyOf(query.exclude, configs)})`);
   return parts.length ? and(parts) : null;
 }
 
 /** One tsquery with every positive word, for ranking and headlines; null when there are none. */
-function rankQuery(query: SearchQuery): Sql | null {
+function rankQuery(query: SearchQuery, configs: readonly Sql[]): Sql | null {
   const atoms = query.groups.flat().filter((a) => !isUnsegmented(a));
-  return atoms.length ? join(atoms.map(tsAtom), " || ") : null;
+  return atoms.length
+    ? join(
+        atoms.map((a) => tsAtom(a, configs)),
+        " || ",
+      )
+    : null;
 }
 
 function conditions(
@@ -130,7 +158,7 @@ async function count(
 
 async function pageIds(
   db: Db,
-  query: SearchQuery,
+  q: Sql | null,
   text: Sql | null,
   filters: Filters,
   offset: number,
@@ -143,7 +171,6 @@ async function pageIds(
       { id: number }[]
     >`SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [bound])}
       ORDER BY ${KEY} DESC LIMIT ${take} OFFSET ${skip}`;
-  const q = rankQuery(query);
   if (!ranked || !text) return (await newest(null, offset, limit)).map((r) => r.id);
 
   // Only the newest RANK_WINDOW matches are ranked; older ones follow newest first (docs/search.md).
@@ -168,10 +195,14 @@ async function pageIds(
   return [...ids, ...rest.map((r) => r.id)];
 }
 
-async function snippets(db: Db, query: SearchQuery, ids: number[]): Promise<Map<number, string | null>> {
+async function snippets(
+  db: Db,
+  query: SearchQuery,
+  q: Sql | null,
+  ids: number[],
+): Promise<Map<number, string | null>> {
   const out = new Map<number, string | null>();
   if (ids.length === 0) return out;
-  const q = rankQuery(query);
   if (q && !query.groups.flat().some(isUnsegmented)) {
     const rows = await db.$queryRaw<{ id: number; summary: string | null; body: string | null }[]>`
       SELECT a."id" AS id, ts_headline(dispatch_search_config(a."language"), coalesce(a."summary", ''), ${q}, ${HEADLINE}) AS summary,
@@ -262,7 +293,9 @@ async function archiveDays(db: Db, timeZone: string): Promise<{ first: string; l
 export async function searchPostgres(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
   const query = parseQuery(params.q);
   const filters = resolveFilters(params, now);
-  const text = textCondition(query);
+  const configs = isEmptyQuery(query) ? [] : configsFor(await queryLanguages(db, filters.languages));
+  const text = textCondition(query, configs);
+  const q = rankQuery(query, configs);
 
   const days = histogramDays(params, now, await archiveDays(db, params.tz));
   const plan = days
@@ -279,9 +312,8 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
 
   const offset = (params.page - 1) * params.pageSize;
   const ranked = !isEmptyQuery(query) && params.sort === "relevance";
-  const ids =
-    offset < total ? await pageIds(db, query, text, filters, offset, params.pageSize, ranked, now) : [];
-  const snips = isEmptyQuery(query) ? undefined : await snippets(db, query, ids);
+  const ids = offset < total ? await pageIds(db, q, text, filters, offset, params.pageSize, ranked, now) : [];
+  const snips = isEmptyQuery(query) ? undefined : await snippets(db, query, q, ids);
   return {
     items: await loadCards(db, ids, snips),
     total,

@@ -6,6 +6,7 @@
 //   infla*           prefix (at least MIN_PREFIX letters before the star)
 // Anything else is text: punctuation, column syntax, stray operators and FTS5 keywords never reach the
 // engine unquoted, so no input can produce a syntax error.
+import { stemText, type Stemming } from "./stem";
 
 /** One searchable unit: a word, a prefix or a phrase. `text` is what the user typed, cleaned up. */
 export interface Atom {
@@ -159,29 +160,41 @@ function dedupeGroups(groups: Atom[][]): Atom[][] {
   return out;
 }
 
-/** An FTS5 string literal: the tokenizer splits it into words, so punctuation inside is harmless. */
-function fts5Atom(atom: Atom): string {
-  return `"${atom.text.replaceAll('"', '""')}"${atom.prefix ? " *" : ""}`;
+/**
+ * An FTS5 string literal: the tokenizer splits it into words, so punctuation inside is harmless. With
+ * stemmings (lib/search/stem.ts), the text is stemmed as the word index holds it, once per stemming, and
+ * the forms are ORed: a phrase is stemmed as a whole in each language, a prefix's last word too (as
+ * PostgreSQL's to_tsquery does).
+ */
+function fts5Atom(atom: Atom, stemmings: readonly Stemming[]): string {
+  const star = atom.prefix ? " *" : "";
+  if (stemmings.length === 0) return `"${atom.text.replaceAll('"', '""')}"${star}`;
+  const forms = [...new Set(stemmings.map((s) => stemText(atom.text, s)!))];
+  const parts = forms.map((form) => `"${form.replaceAll('"', '""')}"${star}`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(" OR ")})`;
 }
 
-function fts5Group(group: Atom[]): string {
-  return group.length === 1 ? fts5Atom(group[0]!) : `(${group.map(fts5Atom).join(" OR ")})`;
+function fts5Group(group: Atom[], stemmings: readonly Stemming[]): string {
+  return group.length === 1
+    ? fts5Atom(group[0]!, stemmings)
+    : `(${group.map((a) => fts5Atom(a, stemmings)).join(" OR ")})`;
 }
 
 /**
  * The FTS5 MATCH expression for a query, or null when it has no positive part (nothing to match on).
- * Every atom is a quoted string, so the result is always valid FTS5 syntax.
+ * Every atom is a quoted string, so the result is always valid FTS5 syntax. Without stemmings the words
+ * are matched as typed.
  */
-export function toFts5Match(query: SearchQuery): string | null {
+export function toFts5Match(query: SearchQuery, stemmings: readonly Stemming[] = []): string | null {
   if (query.groups.length === 0) return null;
-  const positive = query.groups.map(fts5Group).join(" AND ");
+  const positive = query.groups.map((g) => fts5Group(g, stemmings)).join(" AND ");
   if (query.exclude.length === 0) return positive;
-  return `(${positive}) NOT (${query.exclude.map(fts5Atom).join(" OR ")})`;
+  return `(${positive}) NOT (${query.exclude.map((a) => fts5Atom(a, stemmings)).join(" OR ")})`;
 }
 
 /** An FTS5 expression matching any of the atoms (for exclusion-only queries), or null for none. */
-export function toFts5Any(atoms: readonly Atom[]): string | null {
-  return atoms.length === 0 ? null : atoms.map(fts5Atom).join(" OR ");
+export function toFts5Any(atoms: readonly Atom[], stemmings: readonly Stemming[] = []): string | null {
+  return atoms.length === 0 ? null : atoms.map((a) => fts5Atom(a, stemmings)).join(" OR ");
 }
 
 /**

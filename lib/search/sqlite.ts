@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { loadCards } from "@/lib/articles/queries";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
 import { dayOf } from "./dates";
+import { queryLanguages } from "./languages";
 import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
 import {
   hasUnsegmented,
@@ -18,6 +19,7 @@ import {
   type SearchQuery,
 } from "./query";
 import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
+import { stemmingsFor, type Stemming } from "./stem";
 import type { SearchResult } from "./types";
 import {
   and,
@@ -112,9 +114,12 @@ function trigramQuery(t: string, query: SearchQuery): Sql {
 }
 
 /** Ids of articles matching any of the atoms (for queries made only of exclusions). */
-function anyAtomIds(atoms: readonly Atom[]): Sql {
+function anyAtomIds(atoms: readonly Atom[], stemmings: readonly Stemming[]): Sql {
   const parts: Sql[] = [];
-  const words = toFts5Any(atoms.filter((a) => !isUnsegmented(a)));
+  const words = toFts5Any(
+    atoms.filter((a) => !isUnsegmented(a)),
+    stemmings,
+  );
   if (words)
     parts.push(
       sql`SELECT (x.rowid & 2147483647) FROM "ArticleSearch" x WHERE x."ArticleSearch" MATCH ${words}`,
@@ -128,10 +133,10 @@ function anyAtomIds(atoms: readonly Atom[]): Sql {
   return join(parts, " UNION ");
 }
 
-function browseSource(query: SearchQuery): SourceFactory {
+function browseSource(query: SearchQuery, stemmings: readonly Stemming[]): SourceFactory {
   return (a) => ({
     from: raw(`"Article" ${a} INDEXED BY "Article_searchKey_idx"`),
-    where: query.exclude.length ? [sql`${raw(a)}."id" NOT IN (${anyAtomIds(query.exclude)})`] : [],
+    where: query.exclude.length ? [sql`${raw(a)}."id" NOT IN (${anyAtomIds(query.exclude, stemmings)})`] : [],
     key: articleKey(a),
     id: raw(`${a}."id"`),
     score: null,
@@ -163,9 +168,9 @@ function wordSource(match: string, prefix: boolean): SourceFactory {
  * the trigram table) are matched by substring on the whole query; no other article can contain those
  * atoms, so the rest are matched by the word index on what remains of the query.
  */
-function unsegmentedSource(query: SearchQuery): SourceFactory {
+function unsegmentedSource(query: SearchQuery, stemmings: readonly Stemming[]): SourceFactory {
   const rest = withoutUnsegmented(query);
-  const restMatch = rest ? toFts5Match(rest) : null;
+  const restMatch = rest ? toFts5Match(rest, stemmings) : null;
   const positives = query.groups.flat();
   const anyIn = (column: string) => anyTrigram("t", positives, [column]);
   return (c) => {
@@ -191,10 +196,11 @@ function unsegmentedSource(query: SearchQuery): SourceFactory {
   };
 }
 
-function rowSource(query: SearchQuery): SourceFactory {
-  const match = toFts5Match(query);
-  if (!match) return browseSource(query);
-  if (hasUnsegmented(query)) return unsegmentedSource(query);
+/** The rows of a query; its words are looked up in each of the stemmings (lib/search/stem.ts). */
+function rowSource(query: SearchQuery, stemmings: readonly Stemming[]): SourceFactory {
+  const match = toFts5Match(query, stemmings);
+  if (!match) return browseSource(query, stemmings);
+  if (hasUnsegmented(query)) return unsegmentedSource(query, stemmings);
   return wordSource(
     match,
     [...query.groups.flat(), ...query.exclude].some((a) => a.prefix),
@@ -504,7 +510,8 @@ export const EXACT_LOOKUPS = 20_000;
 export async function searchSqlite(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
   const query = parseQuery(params.q);
   const filters = resolveFilters(params, now);
-  const source = rowSource(query);
+  const stemmings = isEmptyQuery(query) ? [] : stemmingsFor(await queryLanguages(db, filters.languages));
+  const source = rowSource(query, stemmings);
 
   // The histogram spans the date filter, or the whole archive; its bars then add up to the total.
   const days = histogramDays(params, now, await archiveDays(db, params.tz));

@@ -126,6 +126,19 @@ const MIGRATIONS_TABLE_COLUMNS = [
 ];
 
 /**
+ * The search index's triggers call `dispatch_stem` (lib/search/stem.ts), a JavaScript function each
+ * connection registers, so migrations that write articles (or rebuild the index) need it here too. The
+ * adapter keeps its better-sqlite3 connection in `client`.
+ */
+async function registerSqliteFunctions(adapter) {
+  const { tsImport } = await import("tsx/esm/api");
+  const { registerStemFunction } = await tsImport("../../lib/search/stem.ts", import.meta.url);
+  if (!adapter.client?.function)
+    throw new EngineError("@prisma/adapter-better-sqlite3 no longer exposes its connection");
+  registerStemFunction(adapter.client);
+}
+
+/**
  * The adapter factory handed to the wasm engine, and the connections it has opened (so that `reset` can use
  * the engine's own SQLite connection, which holds an exclusive lock, and so that exit can close them cleanly).
  */
@@ -134,7 +147,9 @@ async function createAdapters(provider, datasource) {
     await import("@prisma/driver-adapter-utils");
   const connections = new Set();
   const track = async (role, connecting) => {
-    const connection = tweakAdapter(await connecting, provider, ColumnTypeEnum);
+    const connected = await connecting;
+    if (provider === "sqlite") await registerSqliteFunctions(connected);
+    const connection = tweakAdapter(connected, provider, ColumnTypeEnum);
     const dispose = connection.dispose;
     connection.role = role;
     connection.dispose = () => {

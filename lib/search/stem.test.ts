@@ -1,0 +1,59 @@
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { registerStemFunction, stemmingOf, stemmingsFor, stemText, words } from "./stem";
+
+describe("stemText", () => {
+  it("stems in the article's language, English for unknown ones, none without a stemmer", () => {
+    expect(stemText("Häusern", "de")).toBe("haus");
+    expect(stemText("Hauses", "de")).toBe("haus");
+    expect(stemText("élections", "fr")).toBe("elect");
+    expect(stemText("running", "en")).toBe("run");
+    expect(stemText("verkiezingen", "nl")).toBe("verkiez");
+    expect(stemmingOf(null)).toBe("en");
+    expect(stemmingOf("ja")).toBe("");
+    expect(stemText("Москвы", stemmingOf("ru"))).toBe("москв");
+    expect(stemText("Häusern", stemmingOf("ja"))).toBe("hausern");
+    expect(stemText("経済", "en")).toBe("経済");
+    expect(stemmingsFor(["de", null, "en", "ja", "zh"])).toEqual(["de", "en", ""]);
+  });
+});
+
+describe("stemText on whole texts", () => {
+  it("replaces each word by its stem and keeps everything between words", () => {
+    expect(stemText("Neue Wohnungen — in alten Häusern!", "de")).toBe("neu wohnung — in alt haus!");
+    expect(stemText(null, "de")).toBeNull();
+  });
+
+  // FTS5 must find as many words in the stemmed text as in the original, in the same order, or the
+  // positions snippet() marks in the original text would be wrong.
+  it("keeps unicode61's word positions, for any text", () => {
+    const db = new Database(":memory:");
+    registerStemFunction(db);
+    db.exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE v USING fts5vocab(t, instance);`);
+    const positions = (text: string) => {
+      db.exec("DELETE FROM t");
+      db.prepare("INSERT INTO t (rowid, x) VALUES (1, ?)").run(text);
+      return (db.prepare("SELECT max(offset) + 1 AS n FROM v").get() as { n: number | null }).n ?? 0;
+    };
+    const samples = [
+      "Die Regierung über Häuser, Straßen & Brücken: 42 Mio. €",
+      "L'élection d'aujourd'hui—«incroyable»",
+      "e\u0301lections cafe\u0301 İstanbul ǅemal Ærø",
+      "Москва, Київ и Αθήνα 😀 中国经济 x²",
+    ];
+    for (const sample of samples) expect(positions(sample), sample).toBe(words(sample).length);
+    const text = fc.string({ unit: "grapheme", maxLength: 40 });
+    const latin = fc.string({
+      unit: fc.constantFrom(..."aäbcdeéfghiïjklmnoöpqrsßtuüvwxyzÆØ -'’.,0123456789"),
+      maxLength: 60,
+    });
+    for (const sample of [...samples, ...fc.sample(text, 300), ...fc.sample(latin, 300)]) {
+      const n = positions(sample);
+      for (const stemming of ["de", "fr", "en", "ru", ""])
+        expect(positions(stemText(sample, stemming)!), `${stemming}: ${sample}`).toBe(n);
+    }
+    db.close();
+  });
+});

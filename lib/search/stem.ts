@@ -1,0 +1,137 @@
+// Per-language stemming for the SQLite word index (docs/search.md, docs/language.md). FTS5 cannot call a
+// JavaScript tokenizer, so the index holds a stemmed copy of each article: every word of the text replaced
+// by its stem in the article's language, everything between words left as it is. The FTS5 table reads the
+// original text as its content; since each word becomes exactly one word, token positions agree and
+// snippet() marks the original words. Stemmers: @orama/stemmers (Snowball, Apache-2.0), the same
+// algorithms as PostgreSQL's text search configurations (its English stemmer is Porter's original, as
+// FTS5's own `porter` tokenizer was).
+import { stemmer as danish } from "@orama/stemmers/danish";
+import { stemmer as dutch } from "@orama/stemmers/dutch";
+import { stemmer as english } from "@orama/stemmers/english";
+import { stemmer as finnish } from "@orama/stemmers/finnish";
+import { stemmer as french } from "@orama/stemmers/french";
+import { stemmer as german } from "@orama/stemmers/german";
+import { stemmer as greek } from "@orama/stemmers/greek";
+import { stemmer as hungarian } from "@orama/stemmers/hungarian";
+import { stemmer as indonesian } from "@orama/stemmers/indonesian";
+import { stemmer as italian } from "@orama/stemmers/italian";
+import { stemmer as norwegian } from "@orama/stemmers/norwegian";
+import { stemmer as portuguese } from "@orama/stemmers/portuguese";
+import { stemmer as romanian } from "@orama/stemmers/romanian";
+import { stemmer as russian } from "@orama/stemmers/russian";
+import { stemmer as spanish } from "@orama/stemmers/spanish";
+import { stemmer as swedish } from "@orama/stemmers/swedish";
+import { stemmer as turkish } from "@orama/stemmers/turkish";
+
+/**
+ * Stemmers by ISO 639-1 code: the languages PostgreSQL stems (prisma/postgresql/migrations/
+ * 20261129220000_places) less Catalan, which has no stemmer in the package. Other languages are indexed
+ * unstemmed (lower-cased), as PostgreSQL's 'simple' configuration does.
+ */
+const STEMMERS: Record<string, (word: string) => string> = {
+  en: english,
+  de: german,
+  fr: french,
+  es: spanish,
+  pt: portuguese,
+  it: italian,
+  nl: dutch,
+  sv: swedish,
+  da: danish,
+  no: norwegian,
+  fi: finnish,
+  ru: russian,
+  hu: hungarian,
+  ro: romanian,
+  tr: turkish,
+  id: indonesian,
+  el: greek,
+};
+
+/** The stemming an article or a query word gets: a stemmer's language code, or "" for none. */
+export type Stemming = string;
+
+/** The stemming for an article's language: English for unknown languages (as on PostgreSQL), none without a stemmer. */
+export function stemmingOf(language: string | null | undefined): Stemming {
+  if (!language) return "en";
+  return language in STEMMERS ? language : "";
+}
+
+// A word as unicode61 sees it: it starts with a letter, digit or private-use character and goes on through
+// those and combining marks (which unicode61 folds away inside a word). Checked against FTS5 in stem.test.ts.
+const WORD = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu;
+const ONE_WORD = /^[\p{L}\p{N}\p{Co}]+$/u;
+// Only runs of these characters are stemmed (Basic Latin to Latin Extended-B, combining accents, Greek,
+// Cyrillic, Latin Extended Additional, Greek Extended). SQLite's Unicode tables know them all as word
+// characters, and a run is replaced by letters and digits only, so the word it belongs to stays exactly one
+// FTS5 token. Text in other scripts is indexed and looked up as it is. (A plain character class is also
+// several times faster than a Unicode property class here, which matters at ingest.)
+const STEMMABLE_RUN =
+  /[0-9A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF]+/g;
+/** Longer runs are not stemmed (FTS5's porter tokenizer also left long tokens alone). */
+const MAX_STEMMED_LENGTH = 64;
+/** Runs stemmed per language before the memo is cleared; news vocabulary repeats, so hits are the rule. */
+const MEMO_SIZE = 50_000;
+const memos = new Map<Stemming, Map<string, string>>();
+
+// Accents on Latin letters are removed before stemming, as PostgreSQL's configurations run unaccent before
+// the stemmer: both engines then agree on stems ("élection" is "election" to the English stemmer too).
+const ACCENTED_LATIN = /[\u00C0-\u024F]/g;
+const foldLatin = (c: string) => c.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+
+/** One run of stemmable characters, stemmed: lower-cased, Latin accents removed, then the language's stemmer. */
+function stemRun(run: string, stemming: Stemming): string {
+  let memo = memos.get(stemming);
+  if (!memo) memos.set(stemming, (memo = new Map<string, string>()));
+  let out = memo.get(run);
+  if (out === undefined) {
+    const lower = run.toLowerCase().replace(ACCENTED_LATIN, foldLatin);
+    const stem = STEMMERS[stemming];
+    out = stem && lower.length <= MAX_STEMMED_LENGTH ? stem(lower) : lower;
+    // A stem that is empty or not made of word characters would move every later position (and snippets).
+    if (!ONE_WORD.test(out)) out = run;
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(run, out);
+  }
+  return out;
+}
+
+/**
+ * Text with every word stemmed in one stemming and everything between words kept: what the word index is
+ * built from, and what a query's words are looked up as. Words in other scripts are kept as they are.
+ */
+export function stemText(text: string | null, stemming: Stemming): string | null {
+  if (text === null) return null;
+  return text.replace(STEMMABLE_RUN, (run) => stemRun(run, stemming));
+}
+
+/** The words of a text in the order unicode61 finds them. */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** The stemmings to look a query word up in for articles in these languages (deduplicated, in order). */
+export function stemmingsFor(languages: readonly (string | null)[]): Stemming[] {
+  return [...new Set(languages.map(stemmingOf))];
+}
+
+/** The part of a better-sqlite3 connection that registers SQL functions. */
+interface FunctionHost {
+  function(
+    name: string,
+    options: { deterministic: boolean },
+    fn: (text: unknown, language: unknown) => string | null,
+  ): unknown;
+}
+
+/**
+ * Registers `dispatch_stem(text, language)` on a SQLite connection: the index triggers call it, so every
+ * connection that writes articles needs it (the app's, the tests', the schema engine's).
+ */
+export function registerStemFunction(database: FunctionHost): void {
+  database.function("dispatch_stem", { deterministic: true }, (text, language) =>
+    typeof text === "string"
+      ? stemText(text, stemmingOf(typeof language === "string" ? language : null))
+      : null,
+  );
+}
