@@ -105,7 +105,7 @@ function applyCommaRule(doc: Doc, cands: Candidate[]): void {
       bKind === "us-abbr" ||
       washingtonState
     ) {
-      // A division that needs context only confirms a place of its own country ("Rosario, Santa Fe").
+      // A division that needs context only confirms a place of its own country ("Acapulco, Guerrero").
       a.code = b.entry.code;
       a.forced = b.forced = b.absorbed = true;
     } else if (bKind === "name" && b.entry.code === a.entry.code && a.entry.kind !== "name") {
