@@ -1,5 +1,12 @@
 import { isoNamePhrases } from "./countries";
-import { GEONAMES_CITIES, IMPLICIT, LANGUAGE_DATA, TAGGED_LANGUAGES, type LanguageData } from "./data";
+import {
+  GEONAMES_CITIES,
+  IMPLICIT,
+  LANGUAGE_DATA,
+  SUBDIVISIONS,
+  TAGGED_LANGUAGES,
+  type LanguageData,
+} from "./data";
 import { inflections } from "./inflect";
 import {
   AREAS,
@@ -182,6 +189,8 @@ interface InsertOptions {
   /** Also index the phrase in the lower-case trie. */
   lower?: boolean;
   languageForm?: boolean;
+  /** Generated data (GeoNames, ISO 3166-2): never replaces or conflicts with an entry already there. */
+  generated?: boolean;
 }
 
 function buildIndex(language: string): Index {
@@ -240,12 +249,12 @@ function buildIndex(language: string): Index {
           node = child;
         }
         const prev = node.entry;
+        if (prev && options.generated) continue;
         if (!prev) {
           node.entry = entry;
           if (trie === root) size++;
         } else if (prev.code !== code) {
-          // GeoNames cities lose silently to every hand-written reading.
-          if (reportConflicts && !SHARED_ON_PURPOSE.has(key) && options.rule !== "geo-city")
+          if (reportConflicts && !SHARED_ON_PURPOSE.has(key))
             conflicts.push(`${phrase}: ${prev.code ?? "-"}/${prev.kind} vs ${code ?? "-"}/${kind}`);
         } else if (KIND_RANK[kind] > KIND_RANK[prev.kind]) {
           node.entry = { ...entry, rule: prev.rule ?? entry.rule };
@@ -312,10 +321,6 @@ function buildIndex(language: string): Index {
   addAll(AREAS, "area");
   addAll(METONYMS, "metonym");
   addAll(DEMONYMS, "demonym");
-  // GeoNames cities: last, so that every hand-written reading of the same words wins.
-  for (const [code, list] of Object.entries(GEONAMES_CITIES)) {
-    for (const phrase of list.split("|")) insert(phrase, code, "city", { rule: "geo-city" });
-  }
   for (const group of IMPLICIT.institutions) {
     if (group.languages && !group.languages.includes(language)) continue;
     for (const phrase of group.phrases.split("|")) insert(phrase, group.code, "metonym");
@@ -329,6 +334,21 @@ function buildIndex(language: string): Index {
   if (language === "en") for (const abbr of US_STATE_ABBREVIATIONS.split("|")) insert(abbr, "US", "us-abbr");
   for (const [cue, list] of Object.entries(CUES)) {
     for (const phrase of list.split("|")) insert(phrase, null, "cue", { cue });
+  }
+  // Generated data last, so that every hand-written reading of the same words wins: first-level divisions of
+  // every country (ISO 3166-2), the language's names before the English ones, then GeoNames cities.
+  // Division names that are common words or people's names need the GeoNames cities' context ("geo-city").
+  // English names only, in every gazetteer: the other languages' generated names cost precision on the
+  // Spanish and Italian blind sets (docs/regions.md); those languages keep their hand-written divisions.
+  for (const [code, list] of Object.entries(SUBDIVISIONS.clear)) {
+    for (const phrase of list.split("|")) insert(phrase, code, "subnational", { generated: true });
+  }
+  for (const [code, list] of Object.entries(SUBDIVISIONS.context)) {
+    for (const phrase of list.split("|"))
+      insert(phrase, code, "subnational", { rule: "geo-city", generated: true });
+  }
+  for (const [code, list] of Object.entries(GEONAMES_CITIES)) {
+    for (const phrase of list.split("|")) insert(phrase, code, "city", { rule: "geo-city", generated: true });
   }
   return { language, root, lower, conflicts, size };
 }

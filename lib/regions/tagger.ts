@@ -24,7 +24,7 @@ import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
 import type { CountryTag, EvidenceZone, PlaceEvidence } from "./types";
 
 /** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
-export const TAGGER_VERSION: number = 2;
+export const TAGGER_VERSION: number = 3;
 
 /** Mentions at which a country counts as primary even outside title, dateline and lead. */
 export const PRIMARY_MIN_MENTIONS = 3;
@@ -100,7 +100,12 @@ function applyCommaRule(doc: Doc, cands: Candidate[]): void {
       a.code = code;
       b.code = code;
       a.forced = b.forced = b.absorbed = true;
-    } else if (bKind === "subnational" || bKind === "us-abbr" || washingtonState) {
+    } else if (
+      (bKind === "subnational" && (b.entry.rule !== "geo-city" || b.entry.code === a.entry.code)) ||
+      bKind === "us-abbr" ||
+      washingtonState
+    ) {
+      // A division that needs context only confirms a place of its own country ("Acapulco, Guerrero").
       a.code = b.entry.code;
       a.forced = b.forced = b.absorbed = true;
     } else if (bKind === "name" && b.entry.code === a.entry.code && a.entry.kind !== "name") {

@@ -9,6 +9,7 @@ import implicit from "./implicit.json";
 import it from "./it.json";
 import nl from "./nl.json";
 import pt from "./pt.json";
+import subdivisions from "./subdivisions.json";
 
 /** Phrases by ISO 3166-1 alpha-2 code, "|"-separated. */
 export type PhraseTable = Readonly<Record<string, string>>;
@@ -75,3 +76,6 @@ export const IMPLICIT: ImplicitData = implicit as ImplicitData;
 
 /** Cities above a population threshold from GeoNames, by country (context rule "geo-city" in rules.ts). */
 export const GEONAMES_CITIES: PhraseTable = geonames.cities;
+
+/** First-level divisions of every country (ISO 3166-2, English names): "clear" count anywhere, "context" ones need context. */
+export const SUBDIVISIONS: { clear: PhraseTable; context: PhraseTable } = subdivisions.divisions;
