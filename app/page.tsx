@@ -15,11 +15,20 @@ import { SortControl } from "@/components/search/sort-control";
 import { WorldMap } from "@/components/search/world-map";
 import { Pagination } from "@/components/ui/pagination";
 import { StreamBoundary } from "@/components/ui/stream-boundary";
-import { feedHref, hasFilters, listHref, parseListParams, type ListParams } from "@/lib/articles/params";
+import {
+  feedHref,
+  hasFilters,
+  listHref,
+  parseListParams,
+  type ListParams,
+  type RangePreset,
+} from "@/lib/articles/params";
+import { languageName } from "@/lib/language";
+import { countryName, REGIONS } from "@/lib/regions";
 import { histogramLabel } from "@/components/search/format";
 import { firstRunNote } from "@/lib/admin/first-run";
 import { dismissFirstRunAction } from "./actions";
-import { searchStories } from "@/lib/stories";
+import { searchStories, type Widened } from "@/lib/stories";
 import { pageMetadata, SITE_DESCRIPTION } from "@/lib/site/metadata";
 import { canStream } from "@/lib/site/streaming";
 
@@ -164,15 +173,59 @@ async function Count({ params, result }: Section) {
   );
 }
 
+/** The active filters in words ("in Europe · past 7 days"), for the empty state. */
+function filterWords(params: ListParams): string {
+  const parts: string[] = [];
+  const regions = params.regions.map((slug) => REGIONS.find((r) => r.slug === slug)?.name ?? slug);
+  if (regions.length) parts.push(`in ${regions.join(" or ")}`);
+  if (params.countries.length) parts.push(`about ${params.countries.map(countryName).join(" or ")}`);
+  if (params.languages.length) parts.push(`in ${params.languages.map(languageName).join(" or ")}`);
+  if (params.sources.length)
+    parts.push(params.sources.length === 1 ? "from the chosen source" : "from the chosen sources");
+  if (params.range) parts.push(RANGE_WORDS[params.range]);
+  if (params.from || params.to)
+    parts.push(
+      params.from && params.to
+        ? `from ${params.from} to ${params.to}`
+        : params.from
+          ? `since ${params.from}`
+          : `until ${params.to}`,
+    );
+  return parts.join(" · ");
+}
+
+/** The empty state's way out: "12 articles match without these filters", "Show all 120 articles". */
+function widenedWords({ total, totalApproximate }: Widened, query: boolean): string {
+  const count = `${totalApproximate ? "about " : ""}${total.toLocaleString("en")}`;
+  const noun = total === 1 ? "article" : "articles";
+  if (!query) return total === 1 ? "Show the only article" : `Show all ${count} ${noun}`;
+  return `${count} ${noun} ${total === 1 ? "matches" : "match"} without these filters`;
+}
+
+const RANGE_WORDS: Record<RangePreset, string> = {
+  "24h": "past 24 hours",
+  "7d": "past 7 days",
+  "30d": "past 30 days",
+  "12m": "past 12 months",
+};
+
 async function Results({ params, result }: Section) {
-  const { items, entries, total, pageCount } = await result;
+  const { items, entries, total, pageCount, widened } = await result;
   const hrefFor = (page: number) => listHref(params, { page });
   return (
     <>
       {items.length === 0 ? (
         <div className="mt-8 rounded border border-stone-200 bg-white p-6" data-testid="empty">
           {total === 0 ? (
-            params.q || hasFilters(params) ? (
+            widened ? (
+              <p>
+                No articles {filterWords(params)}.{" "}
+                <Link href={listHref(widened.params)} className="text-sky-800 underline">
+                  {widenedWords(widened, Boolean(params.q))}
+                </Link>
+                .
+              </p>
+            ) : params.q || hasFilters(params) ? (
               <p>No articles match. Try fewer words, or remove a filter.</p>
             ) : (
               <p>

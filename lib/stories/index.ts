@@ -1,5 +1,5 @@
 import "server-only";
-import type { ListParams } from "@/lib/articles/params";
+import { hasFilters, withChange, type ListParams } from "@/lib/articles/params";
 import { loadCards } from "@/lib/articles/queries";
 import type { ArticleCard } from "@/lib/articles/types";
 import { db as defaultDb, type Db } from "@/lib/db";
@@ -12,15 +12,38 @@ import { getStory, liveStoryId } from "./queries";
 import type { StoryDetail } from "./types";
 
 export type { ListEntry } from "./collapse";
+
 export type { StoryDetail, StoryRef } from "./types";
 
 /** A list page with each story once (unless `params.all`) and syndicated copies always together. */
 export async function searchStories(
   params: ListParams,
   options: SearchOptions = {},
-): Promise<SearchResult & { entries: ListEntry[] }> {
+): Promise<SearchResult & { entries: ListEntry[]; widened: Widened | null }> {
   const result = await searchArticles(params, options);
-  return { ...result, entries: collapseCards(result.items, !params.all) };
+  const widened = result.total === 0 && hasFilters(params) ? await widen(params, options) : null;
+  return { ...result, entries: collapseCards(result.items, !params.all), widened };
+}
+
+/** What an empty filtered list offers instead: the same query without its filters, and how many match it. */
+export interface Widened {
+  params: ListParams;
+  total: number;
+  totalApproximate: boolean;
+}
+
+async function widen(params: ListParams, options: SearchOptions): Promise<Widened | null> {
+  const wide = withChange(params, {
+    regions: [],
+    countries: [],
+    sources: [],
+    languages: [],
+    range: null,
+    from: null,
+    to: null,
+  });
+  const { total, totalApproximate } = await searchArticles({ ...wide, pageSize: 1 }, options);
+  return total > 0 ? { params: wide, total, totalApproximate } : null;
 }
 
 /** A story by any id it ever had (a merged story's id finds the story it joined). */
