@@ -23,6 +23,9 @@ test.beforeAll(() => {
   npmRun("ingest", [feed, "--json"]);
 });
 
+const BROWSER =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
+
 /** Reads an HTML response chunk by chunk: what had arrived when `marker` first did, and the whole body. */
 async function readUntil(url: string, headers: Record<string, string>, marker: string) {
   const response = await fetch(url, { headers });
@@ -48,7 +51,12 @@ async function readUntil(url: string, headers: Record<string, string>, marker: s
  */
 async function streamed(url: string) {
   for (let attempt = 0; attempt < 10; attempt++) {
-    const response = await readUntil(url, { Cookie: "js=1" }, 'data-testid="results-skeleton"');
+    const response = await readUntil(
+      url,
+      // Next.js sends crawlers (Node's own user agent among them) the whole page: ask as a browser.
+      { Cookie: "js=1", "User-Agent": BROWSER },
+      'data-testid="results-skeleton"',
+    );
     if (response.atMarker !== null) return { ...response, atMarker: response.atMarker };
   }
   throw new Error(`no streamed response of ${url} in 10 attempts`);
@@ -74,7 +82,7 @@ test("a search page streams: header, search box and skeletons arrive before the 
 test("without the script cookie the page arrives whole, without skeletons (it must work without JavaScript)", async ({
   baseURL,
 }) => {
-  const { whole } = await readUntil(`${baseURL}/?q=${W}`, {}, "</html>");
+  const { whole } = await readUntil(`${baseURL}/?q=${W}`, { "User-Agent": BROWSER }, "</html>");
   expect(whole).toContain(`Harbour reopens after storm (${W})`);
   expect(whole).not.toContain("results-skeleton");
   expect(whole).not.toContain("filters-skeleton");
