@@ -1,6 +1,6 @@
 // Page weight and time to first byte of a running Dispatch (`npm start`), for the notes in docs/.
 // Usage: node scripts/page-weight.mjs [base URL, default http://127.0.0.1:3000] [path, default /] [runs, default 20]
-// COOKIE=js=1 measures the page as a browser that runs scripts gets it (streamed: lib/site/streaming.ts).
+// COOKIE=js=1 sends the cookie that lets a list page stream (lib/site/streaming.ts).
 import { gzipSync } from "node:zlib";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
