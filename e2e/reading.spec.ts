@@ -103,6 +103,18 @@ test("pagination walks to older articles and back, and bad page numbers fall bac
   await expect(page.getByTestId("empty")).toContainText("Go to the last page");
 });
 
+test("an empty filtered list says what was filtered and offers the query without the filters", async ({
+  page,
+}) => {
+  // The seed article names Russia and Iran, not Africa: the query finds it only once the region goes.
+  await page.goto("/?q=Venediktov&region=africa&range=12m");
+  const empty = page.getByTestId("empty");
+  await expect(empty).toContainText("No articles in Africa · past 12 months.");
+  await empty.getByRole("link", { name: /^\d+ articles? match(es)? without these filters$/ }).click();
+  await expect(page).toHaveURL(/\/\?q=Venediktov$/);
+  await expect(page.getByTestId("article-card").filter({ hasText: seedTitle })).toHaveCount(1);
+});
+
 test("an unknown page answers 404 with the site's not-found page", async ({ page }) => {
   const response = await page.goto("/no/such/page");
   expect(response?.status()).toBe(404);

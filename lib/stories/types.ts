@@ -38,4 +38,3 @@ export interface StoryDetail {
   sources: { id: number; name: string; articles: number }[];
   countries: CountryRef[];
 }
-
