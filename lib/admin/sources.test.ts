@@ -17,11 +17,19 @@ let requests = 0;
 let server: Server;
 let base = "";
 
+// One item today, yesterday and the day before (UTC), fixed once so every fetch serves the same feed: an
+// hour before now, or half the time since midnight when the day is younger than two hours.
+const loadedAt = Date.now();
+const sinceMidnight = loadedAt % day;
+const publishedAt = [0, 1, 2].map(
+  (d) => new Date(loadedAt - d * day - Math.min(3600_000, sinceMidnight / 2)),
+);
+
 function rss(): string {
-  const items = [0, 1, 2]
+  const items = publishedAt
     .map(
-      (d) =>
-        `<item><guid>admin-${d}</guid><title>Admin story ${d}</title><link>https://a.example/${d}</link><pubDate>${new Date(Date.now() - d * day - 3600_000).toUTCString()}</pubDate></item>`,
+      (date, d) =>
+        `<item><guid>admin-${d}</guid><title>Admin story ${d}</title><link>https://a.example/${d}</link><pubDate>${date.toUTCString()}</pubDate></item>`,
     )
     .join("");
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Admin Feed</title><link>https://a.example/</link>${items}</channel></rss>`;

@@ -21,13 +21,19 @@ export function articleInListHref(path: string, list: ListParams): string {
 
 /**
  * The list state an article page was opened from, from its `list` search param; null when there is none
- * or when it is not exactly what `listQuery` writes for the state it parses to.
+ * or when it holds anything `listQuery` would not write for the state it parses to.
  */
 export function parseListParam(value: string | string[] | undefined): ListParams | null {
   const raw = first(value)?.replace(/^\?/, "");
   if (raw === undefined || raw.length > MAX_LIST_LENGTH) return null;
-  const { params, errors } = parseListParams(new URLSearchParams(raw));
-  // Only this app writes the value, always in the list's canonical form (listQuery): anything else (unknown
-  // parameters, defaults spelled out, another order) was written by someone else.
-  return errors.length === 0 && listQuery(params) === raw ? params : null;
+  const search = new URLSearchParams(raw);
+  const { params, errors } = parseListParams(search);
+  // Only this app writes the value, in the list's canonical form (listQuery), so any other parameter or
+  // value (an unknown name, a default spelled out) means someone else wrote it. The order may differ.
+  return errors.length === 0 && samePairs(search, new URLSearchParams(listQuery(params))) ? params : null;
+}
+
+function samePairs(a: URLSearchParams, b: URLSearchParams): boolean {
+  const sorted = (s: URLSearchParams) => [...s.entries()].map(([k, v]) => `${k}=${v}`).sort();
+  return sorted(a).join("&") === sorted(b).join("&");
 }

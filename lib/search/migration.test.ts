@@ -63,6 +63,7 @@ describe("the SQLite search migration", () => {
       "Story",
       "StoryTerm",
       "StoryKey",
+      "DataVersion",
       "_prisma_migrations",
       "sqlite_sequence",
     ]);
