@@ -457,7 +457,7 @@ export function searchSuite(engine: string, open: () => Promise<SuiteDatabase>):
         const result = await search(`${range}&tz=Pacific/Kiritimati`);
         expect(result.histogram.bins.reduce((n, b) => n + b.count, 0)).toBe(result.total);
       }
-      expect((await search("to=9999-12-31")).total).toBe(16);
+      expect((await search("to=9999-12-31")).total).toBe((await search("")).total);
       expect((await search("from=9999-12-31")).total).toBe(0);
     });
 
