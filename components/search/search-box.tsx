@@ -56,7 +56,7 @@ export function SearchBox() {
         />
         {/* Over the input's end, so the header does not shift; a live region, so it is announced. */}
         <span
-          role="status"
+          aria-live="polite"
           className="pointer-events-none absolute inset-y-1 right-2 flex items-center bg-white pl-1 text-xs text-stone-600"
           data-testid="search-status"
         >
