@@ -220,6 +220,26 @@ await describeEachProvider("pollSource", ({ provider }) => {
     });
   });
 
+  it("a scheduler's claim fails once another poller has fetched the source since it looked", async () => {
+    const { source } = await subscribe(["Stale look"]);
+    const now = new Date();
+    // Poller A fetches the due source: its next fetch is now an interval away.
+    const first = await pollSource(t.db, source.id, { ...opts, now: () => now, onlyIfDue: true });
+    expect(["fetched", "not-modified"]).toContain(first.status);
+    const before = requests.length;
+    // Poller B saw the source as due before A finished; its claim must see that it no longer is.
+    const later = new Date(now.getTime() + 50);
+    expect(await pollSource(t.db, source.id, { ...opts, now: () => later, onlyIfDue: true })).toEqual({
+      status: "busy",
+      sourceId: source.id,
+    });
+    expect(requests.length).toBe(before);
+    // "Poll now" and `poll --once` do not ask for due-ness.
+    const forced = await pollSource(t.db, source.id, { ...opts, now: () => later });
+    expect(["fetched", "not-modified"]).toContain(forced.status);
+    expect(requests.length).toBe(before + 1);
+  });
+
   it("lets only one of two concurrent pollers poll a source", async () => {
     const { path, source } = await subscribe(["Race"], "/slow");
     const results = await Promise.all([

@@ -22,6 +22,11 @@ export interface PollOptions {
   timeoutMs?: number;
   leaseSeconds?: number;
   now?: () => Date;
+  /**
+   * Poll only if the source is still due when its lease is taken (the scheduler's rounds): another poller
+   * may have fetched it between this one's look at the due sources and its claim.
+   */
+  onlyIfDue?: boolean;
 }
 
 /** What polling one source did. */
@@ -79,6 +84,7 @@ function message(error: unknown): string {
 }
 
 const freeLease = (now: Date) => ({ OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] });
+const due = (now: Date) => ({ OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now } }] });
 
 /**
  * Takes a source's lease with one conditional UPDATE, so that of two pollers racing for it exactly one
@@ -90,9 +96,10 @@ export async function claimLease(
   owner: string,
   now: Date,
   until: Date,
+  onlyIfDue = false,
 ): Promise<boolean> {
   const { count } = await db.source.updateMany({
-    where: { id: sourceId, feedUrl: { not: null }, ...freeLease(now) },
+    where: { id: sourceId, feedUrl: { not: null }, AND: [freeLease(now), ...(onlyIfDue ? [due(now)] : [])] },
     data: { leaseOwner: owner, leaseUntil: until },
   });
   return count === 1;
@@ -116,7 +123,8 @@ export async function pollSource(db: Db, sourceId: number, opts: PollOptions = {
   const owner = opts.owner ?? DEFAULT_OWNER;
   const claimedAt = clock();
   const leaseUntil = new Date(claimedAt.getTime() + (opts.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000);
-  if (!(await claimLease(db, sourceId, owner, claimedAt, leaseUntil))) return { status: "busy", sourceId };
+  if (!(await claimLease(db, sourceId, owner, claimedAt, leaseUntil, opts.onlyIfDue)))
+    return { status: "busy", sourceId };
 
   let released = false;
   // Records the outcome and gives the lease back in the same UPDATE; a lease lost meanwhile writes nothing.
@@ -301,8 +309,7 @@ async function sourcesToPoll(db: Db, once: boolean, now: Date): Promise<number[]
       : {
           feedUrl: { not: null },
           pausedAt: null,
-          OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now } }],
-          AND: [freeLease(now)],
+          AND: [due(now), freeLease(now)],
         },
     orderBy: once ? { id: "asc" } : [{ nextFetchAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     select: { id: true },
@@ -329,7 +336,7 @@ async function untilNextDue(db: Db, now: Date, maxMs: number): Promise<number> {
  */
 export async function pollSources(db: Db, opts: PollRunOptions = {}): Promise<PollSummary> {
   const clock = opts.now ?? (() => new Date());
-  const pollOpts: PollOptions = { ...opts, owner: opts.owner ?? DEFAULT_OWNER };
+  const pollOpts: PollOptions = { ...opts, owner: opts.owner ?? DEFAULT_OWNER, onlyIfDue: !opts.once };
   const concurrency = Math.max(1, opts.concurrency ?? DEFAULT_CONCURRENCY);
   const maxSleepMs = opts.maxSleepMs ?? DEFAULT_MAX_SLEEP_MS;
   const totals = emptyPollSummary();
