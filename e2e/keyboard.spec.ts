@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 // Tabbing one stop at a time through a list page (its filters and cards) is slow on a busy machine.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 180_000 });
 
 /**
  * Presses Tab until `target` has focus (as a keyboard-only reader would), failing after `max` presses. Like
@@ -62,10 +62,12 @@ test("keyboard alone uses the filters and the histogram", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page).not.toHaveURL(/range=/);
 
+  // The first bar with articles: earlier specs may have stored articles decades old, and then the
+  // histogram has up to MAX_BINS bars; the oldest one is as good a test of the keyboard as any.
   const bar = page
     .getByTestId("histogram")
     .getByRole("link", { name: /\d+ articles$/ })
-    .last();
+    .first();
   const label = await bar.getAttribute("aria-label");
   await tabTo(page, bar);
   await expect(bar).toBeFocused();
