@@ -360,7 +360,8 @@ test("DISPATCH_PRIVATE=1 puts every page, API route and feed behind the sign-in"
   await expect(page).toHaveURL(/\/admin\/sign-in\?next=/);
   await page.getByLabel("Password").fill(E2E_ADMIN_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${url}/?q=harbour`);
+  // The password check is deliberately slow (scrypt), and this server starts cold: allow for a busy machine.
+  await expect(page).toHaveURL(`${url}/?q=harbour`, { timeout: 20_000 });
   const cookie = await sessionCookie(context);
   const api = await request.get(`${url}/api/articles?pageSize=1`, {
     headers: { cookie: `dispatch_admin=${cookie}` },
