@@ -189,6 +189,7 @@ const TRAPS = new Map(
       homographs: keyed(l.homographs),
       notAfter: keyed(l.notAfter),
       languageTopic: foldedSet(l.languageTopic),
+      givenNames: foldedSet(l.givenNames),
     },
   ]),
 );
@@ -315,13 +316,25 @@ export function namesAgreement(doc: Doc, c: Candidate): boolean {
   return FOREIGN_TREATY.has(head) || FOREIGN_REGULATION.has(head) || COALITION.has(head);
 }
 
-/** A capitalized nationality word mid-sentence in a language that writes them in lower case: a surname. */
+/**
+ * A capitalized nationality word in a language that writes them in lower case: a surname mid-sentence
+ * ("arrestati Russo e Greco") or after a common given name ("Giovanni Tedesco").
+ */
 export function isSurnameUse(doc: Doc, c: Candidate): boolean {
   if (c.entry.kind !== "demonym" || !LOWER_DEMONYM_LANGUAGES.has(doc.gaz.language)) return false;
   const f = flag(doc, c.start);
-  if (!(f & CAP) || f & (SENT_START | ALLCAPS) || caseless(doc, c.start)) return false;
+  if (!(f & CAP) || f & ALLCAPS || caseless(doc, c.start)) return false;
+  const k = wordBefore(doc, c.start);
+  if (isCapWord(doc, k) && TRAPS.get(doc.gaz.language)?.givenNames.has(norm(doc, k))) return true;
   // "Federazione Russa", "Croce Rossa Italiana": part of a longer capitalized name, left to the country.
-  return !isCapWord(doc, wordBefore(doc, c.start));
+  return !(f & SENT_START) && !isCapWord(doc, k);
+}
+
+/** German writes nationality adjectives in lower case: the capitalized base form is the language ("lernt Chinesisch"). */
+function isGermanLanguageName(doc: Doc, c: Candidate): boolean {
+  if (doc.gaz.language !== "de" || c.entry.kind !== "demonym" || !c.entry.languageForm) return false;
+  // "Deutsch-französische Gespräche": a capitalized compound at the start of a sentence.
+  return (flag(doc, c.start) & CAP) !== 0 && norm(doc, c.end) !== "-";
 }
 
 /** A phrase listed as a homograph whose other meaning's cue words are in the article ("Amerikaner" at the baker's). */
@@ -369,7 +382,13 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
       const before = norm(doc, c.start - 2);
       if (FOREIGN_WATER.has(before)) return true;
     }
-    if (namesAgreement(doc, c) || isSurnameUse(doc, c) || isHomographUse(doc, c) || isNounUse(doc, c))
+    if (
+      namesAgreement(doc, c) ||
+      isSurnameUse(doc, c) ||
+      isHomographUse(doc, c) ||
+      isNounUse(doc, c) ||
+      isGermanLanguageName(doc, c)
+    )
       return true;
     if (RIVER_BEFORE.has(prev) && kind !== "demonym") return true;
     // "rue de Rome", "via Roma", "Avenida Brasil", "calle de Francia": a street, not the place.

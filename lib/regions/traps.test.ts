@@ -62,6 +62,19 @@ describe("trap rules in other languages", () => {
     ).toEqual(["IT"]);
     expect(codes("it", "Il governo russo e la Federazione Russa hanno risposto.")).toEqual(["RU"]);
     expect(codes("pt", "O Flamengo lidera o Brasileiro.")).toEqual(["BR"]);
+    // After a common given name of the language, even at the start of a sentence.
+    expect(codes("it", "Giovanni Tedesco ha segnato due gol.")).toEqual([]);
+    expect(codes("es", "José Francés y el Gobierno francés.")).toEqual(["FR"]);
+  });
+
+  it("German: the capitalized base form of a nationality adjective is the language", () => {
+    expect(codes("de", "Sie lernt Chinesisch, im Kurs Spanisch für Anfänger.")).toEqual([]);
+    expect(codes("de", "Die spanische Regierung und deutsch-französische Gespräche.")).toEqual([
+      "DE",
+      "ES",
+      "FR",
+    ]);
+    expect(codes("de", "Deutsch-polnische Gespräche.")).toEqual(["DE", "PL"]);
   });
 
   it("given names and places with a language-specific sense", () => {
@@ -87,6 +100,8 @@ describe("trap rules in other languages", () => {
     expect(codes("fr", "Ce n'est pas le Pérou, mais c'est un début.")).toEqual([]);
     expect(codes("es", "Ese gol vale un Perú, y el árbitro se hizo el sueco.")).toEqual([]);
     expect(codes("it", "Sul tram ha fatto il portoghese.")).toEqual([]);
+    expect(codes("it", "Fichi d'India e un americano con il cappuccino.")).toEqual([]);
+    expect(codes("nl", "Hij las Turks fruit en at Engelse drop.")).toEqual([]);
   });
 
   it("Géorgie in French follows the article like English Georgia; City (Region) like City, Region", () => {

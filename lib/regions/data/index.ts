@@ -52,6 +52,8 @@ export interface LanguageData {
   notAfter?: PhraseTable;
   /** Words that make an article about languages: there, "lo spagnolo" is the language. */
   languageTopic?: string;
+  /** Common given names: a nationality word right after one is a surname ("Giovanni Tedesco"). */
+  givenNames?: string;
 }
 
 export interface ImplicitData {
