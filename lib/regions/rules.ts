@@ -160,6 +160,10 @@ const STREET_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["es", words("calle avenida paseo plaza")],
   ["pt", words("rua avenida travessa praca alameda largo")],
 ]);
+// "Russland-Straße", "Amerika-Allee", "Frankrijk-plein": a street hyphenated with its head (de, nl).
+const STREET_HEADS = words(
+  "strasse platz allee weg ring gasse ufer damm chaussee brucke steig straat plein laan kade gracht dreef singel",
+);
 const RESTAURANT_BEFORE = words("beim zum");
 const STYLE_BEFORE = words(
   "restaurant restaurants cuisine traiteur epicerie plat plats recette recettes specialite specialites " +
@@ -398,6 +402,7 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
       (streets.has(prev) || (OF_WORDS.has(prev) && streets.has(norm(doc, c.start - 2))))
     )
       return true;
+    if (next === "-" && STREET_HEADS.has(norm(doc, c.end + 1))) return true;
     // "beim Italiener", "zum Griechen", "bij de Chinees": the restaurant.
     if (
       kind === "demonym" &&

@@ -24,6 +24,12 @@ describe("trap rules in other languages", () => {
     expect(codes("de", "Kenia und Uganda verhandeln über Handel.")).toEqual(["KE", "UG"]);
   });
 
+  it("a street hyphenated with its head is the street", () => {
+    expect(codes("de", "Der Brand in der Russland-Straße und am Polen-Platz.")).toEqual([]);
+    expect(codes("nl", "Een aanrijding op het Frankrijk-plein.")).toEqual([]);
+    expect(codes("de", "Die Russland-Politik der Regierung.")).toEqual(["RU"]);
+  });
+
   it("a river word right before the name is the river", () => {
     expect(codes("fr", "Le fleuve Niger est sorti de son lit après les pluies.")).toEqual([]);
     expect(codes("it", "Il fiume Congo attraversa la foresta.")).toEqual([]);
