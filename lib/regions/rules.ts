@@ -198,6 +198,18 @@ const TRAPS = new Map(
   ]),
 );
 
+/** Per language, the place names its `rules` list as given names or surnames. */
+const PERSON_NAMES = new Map(
+  Object.values(LANGUAGE_DATA).map((l) => [
+    l.language,
+    new Set(
+      Object.entries(l.rules ?? {})
+        .filter(([, rule]) => rule === "given-name")
+        .flatMap(([phrase]) => phraseNorms(phrase)),
+    ),
+  ]),
+);
+
 /** Language words per tagged language: before/after a nationality adjective that make it a language. */
 const LANGUAGE_CONTEXT = new Map(
   Object.values(LANGUAGE_DATA).map((l) => [
@@ -475,7 +487,7 @@ export function isPersonUse(doc: Doc, c: Candidate, rule: NameLike): boolean {
   }
   if (!isCapWord(doc, k)) return false;
   const p = norm(doc, k);
-  if (GIVEN_NAMES.has(p)) return true;
+  if (GIVEN_NAMES.has(p) || TRAPS.get(doc.gaz.language)?.givenNames.has(p)) return true;
   if (!rule.anyPrecedingName || caseless(doc, i)) return false;
   const fk = flag(doc, k);
   if (fk & (SENT_START | ALLCAPS | POSSESSIVE)) return false;
@@ -485,7 +497,12 @@ export function isPersonUse(doc: Doc, c: Candidate, rule: NameLike): boolean {
 /** Name-like rule for a candidate; records people in evidence, returns the code, null, or PENDING. */
 export function resolveGivenName(doc: Doc, c: Candidate, ev: Evidence): RuleResult {
   const key = norm(doc, c.start);
-  const rule = NAME_LIKE.get(key);
+  const shared = NAME_LIKE.get(key);
+  // A name listed as a given name in the article's language ("Virginia Raggi", "Marcelo Portugal"): a
+  // following surname makes it a person even where the English rule does not look at the next word.
+  const rule = PERSON_NAMES.get(doc.gaz.language)?.has(key)
+    ? { ...(shared ?? { anyPrecedingName: false, wholeDocument: false }), followedBySurname: true }
+    : shared;
   if (!rule) return c.entry.code;
   if (isPersonUse(doc, c, rule)) {
     ev.persons.add(key);

@@ -87,6 +87,14 @@ describe("trap rules in other languages", () => {
     expect(codes("es", "La vicepresidenta Francia Márquez habló en Cali.")).toEqual(["CO"]);
     expect(codes("es", "Francia Insumisa y Francia votaron.")).toEqual(["FR"]);
     expect(codes("es", "La Alhambra de Granada recibió más visitantes.")).toEqual(["ES"]);
+    // Given names the language lists: a following surname makes a person, elsewhere the place.
+    expect(codes("it", "La sindaca Virginia Raggi e la conduttrice Argentina Brunetti.")).toEqual([]);
+    expect(codes("it", "Si vota in Virginia e in Argentina.")).toEqual(["AR", "US"]);
+    expect(codes("es", "Virginia Occidental y Virginia votan.")).toEqual(["US"]);
+    expect(codes("pt", "O jogador Marcelo Portugal e a atriz Ana Brasil.")).toEqual([]);
+    expect(codes("pt", "Portugal e Brasil assinaram um acordo.")).toEqual(["BR", "PT"]);
+    expect(codes("it", "La sindaca ha parlato in Campidoglio, sede del Comune di Roma.")).toEqual(["IT"]);
+    expect(codes("it", "L'assalto al Campidoglio di Washington.")).toEqual(["US"]);
     expect(codes("it", "Le piene del Reno hanno allagato Casalecchio.")).toEqual([]);
     expect(codes("de", "Smetanas „Die Moldau“ erklang in Prag.")).toEqual(["CZ"]);
     expect(codes("de", "Die Republik Moldau und Rumänien verhandeln.")).toEqual(["MD", "RO"]);
