@@ -119,6 +119,7 @@ export const NAME_LIKE: ReadonlyMap<string, NameLike> = new Map([
   ["brooklyn", nl(true, false, true)],
   ["alexandria", nl(true, false, true)],
   ["sofia", nl(true, false, true)],
+  ["victoria", nl(true, false, true)],
   ["santiago", nl(true, false, true)],
   ["virginia", nl(false, false, true)],
   ["montana", nl(false, false, true)],

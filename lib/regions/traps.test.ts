@@ -91,6 +91,8 @@ describe("trap rules in other languages", () => {
     expect(codes("it", "La sindaca Virginia Raggi e la conduttrice Argentina Brunetti.")).toEqual([]);
     expect(codes("it", "Si vota in Virginia e in Argentina.")).toEqual(["AR", "US"]);
     expect(codes("es", "Virginia Occidental y Virginia votan.")).toEqual(["US"]);
+    expect(codes("de", "Victoria Beckham kam zur Schau.")).toEqual([]);
+    expect(codes("de", "Buschfeuer im Bundesstaat Victoria.")).toEqual(["AU"]);
     expect(codes("pt", "O jogador Marcelo Portugal e a atriz Ana Brasil.")).toEqual([]);
     expect(codes("pt", "Portugal e Brasil assinaram um acordo.")).toEqual(["BR", "PT"]);
     expect(codes("it", "La sindaca ha parlato in Campidoglio, sede del Comune di Roma.")).toEqual(["IT"]);
@@ -114,6 +116,7 @@ describe("trap rules in other languages", () => {
     expect(codes("fr", "Ce n'est pas le Pérou, mais c'est un début.")).toEqual([]);
     expect(codes("es", "Ese gol vale un Perú, y el árbitro se hizo el sueco.")).toEqual([]);
     expect(codes("it", "Sul tram ha fatto il portoghese.")).toEqual([]);
+    expect(codes("es", "Esa ley es una china en el zapato del Gobierno.")).toEqual([]);
     expect(codes("it", "Fichi d'India e un americano con il cappuccino.")).toEqual([]);
     expect(codes("nl", "Hij las Turks fruit en at Engelse drop.")).toEqual([]);
   });
