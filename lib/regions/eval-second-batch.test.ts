@@ -6,11 +6,14 @@ import { score, type EvalFile } from "./eval-score";
 // The second blind batch (lib/regions/eval-2/): trap-heavy texts in de, fr, es and it, written after the
 // first round of trap rules by someone who had seen neither the tagger nor the first sets, and scored
 // before any rule was written from them. Scores when first run: precision de 0.636, fr 0.871, es 0.771,
-// it 0.813 with the tagger before the first round, 0.824, 0.900, 0.871, 0.839 after it; recall 1.000.
+// it 0.813 with the tagger before the first round, 0.824, 0.900, 0.871, 0.839 after it (v4); recall 1.000.
+// Tagger v5 added rule classes for the error classes these misses showed (breeds, products and landmarks,
+// role idioms, indefinite article, -ez surnames, "New X" subdivisions, quoted coalitions, German block
+// endings) and reaches 1.000 in all four; a third blind batch measures whether they generalize.
 // The floors below are what the tagger reaches (the bar is 0.95 / 0.90): raise them as it improves,
 // never lower them to hide a regression. docs/regions.md has the figures.
 const TARGET = { precision: 0.95, recall: 0.9 };
-const REACHED: Readonly<Record<string, number>> = { de: 0.82, fr: 0.9, es: 0.87, it: 0.83 };
+const REACHED: Readonly<Record<string, number>> = { de: 1, fr: 1, es: 1, it: 1 };
 
 const dir = fileURLToPath(new URL("./eval-2/", import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith(".json"));

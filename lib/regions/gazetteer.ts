@@ -196,6 +196,17 @@ interface InsertOptions {
   generated?: boolean;
 }
 
+/**
+ * A blocked phrase and, in German, its other adjective endings: "englische Woche" also blocks "englischer
+ * Woche" and "englischen Woche", "Chinesischer Turm" also "Chinesischen Turm".
+ */
+function blockedForms(language: string, phrase: string): string[] {
+  if (!phrase) return [];
+  const m = /^(\S{3,}?)(e|er|es|en|em)(\s.+)$/u.exec(phrase);
+  if (language !== "de" || !m) return [phrase];
+  return [...new Set([phrase, ...["e", "er", "es", "en", "em"].map((e) => `${m[1]}${e}${m[3]}`)])];
+}
+
 function buildIndex(language: string): Index {
   const root: TrieNode = { next: new Map(), entry: null };
   const lower: TrieNode = { next: new Map(), entry: null };
@@ -289,7 +300,8 @@ function buildIndex(language: string): Index {
   // go into the lower-case trie too ("montagne russe", "bagno turco").
   for (const phrase of BLOCKED.split("|")) insert(phrase, null, "block");
   if (lang)
-    for (const phrase of lang.blocked.split("|")) if (phrase) insert(phrase, null, "block", { lower: true });
+    for (const phrase of lang.blocked.split("|"))
+      for (const form of blockedForms(language, phrase)) insert(form, null, "block", { lower: true });
   for (const phrase of PEOPLE.split("|")) insert(phrase, null, "person");
   if (lang) {
     for (const [phrase, rule] of Object.entries(lang.rules ?? {})) {

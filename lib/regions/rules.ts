@@ -175,6 +175,53 @@ const STYLE_AFTER = words(
   "restaurant restaurants kuche kueche gerichte gericht spezialitat spezialitaten rezept rezepte imbiss lokal art stil " +
     "akzent keuken gerecht gerechten recept stijl accent eethuis",
 );
+// Breeds, products and landmarks named after a nationality: "Französische Bulldoggen", "berger allemand",
+// "Schweizer Uhrwerk", "orologio svizzero", "caffè marocchino", "Chinesischer Turm", "jardin japonais".
+// The head noun comes after the word in German and Dutch, before it in the Romance languages.
+const THING_AFTER = words(
+  "bulldogge bulldoggen dogge doggen schaferhund schaferhunde schaferhunden schaferhundes pinscher spitz terrier " +
+    "windhund windhunde hirtenhund hirtenhunde vorstehhund laufhund wasserhund wasserhunde mastiff setter katze " +
+    "katzen kurzhaar langhaar uhrwerk uhrwerks taschenmesser kase turm turms garten gartens tor teehaus " +
+    "pavillon brunnen viertel bulldog bulldogs herder herders herdershond kat katten uurwerk",
+);
+const THING_BEFORE = words(
+  "bouledogue bouledogues berger bergers braque braques epagneul epagneuls levrier levriers dogue dogues chat chats " +
+    "bulldog bulldogs pastore pastori mastino mastini levriero levrieri segugio segugi bracco bracchi gatto gatti " +
+    "pastor pastores mastin mastines galgo galgos perro perros gato gatos cao caes gato " +
+    "orologio orologi coltellino coltellini caffe cafe formaggio formaggi montre montres fromage " +
+    "reloj relojes relojeria queso navaja navajas relogio " +
+    "jardin jardins giardino giardini torre torri pavillon padiglione pagode pagoda quartier quartiere barrio",
+);
+// Taking on a role: "fanno i portoghesi" (dodge the fare), "fa l'indiano" (plays dumb), "se hizo la sueca":
+// a form of "fare"/"hacer" and an article before a lower-case nationality word is an idiom.
+const ROLE_VERBS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [
+    "it",
+    words(
+      "fare farsi fa fai fanno facciamo fate faccio faceva facevano facevo fece fecero fatto fatta fatti facendo " +
+        "faccia facciano fara faranno",
+    ),
+  ],
+  [
+    "es",
+    words(
+      "hacer hacerse hacerte hacerme hace hacen hago haces hacemos hizo hicieron hacia hacian haciendo haciendose " +
+        "hecho haga hagan hara haran",
+    ),
+  ],
+  ["fr", words("faire fait font fais faisait faisaient")],
+]);
+const ROLE_ARTICLES = words("il lo l i gli la le el los las");
+// An indefinite article before a country's name makes it a measure or a metaphor, not the place: "vale un
+// Perù" (worth a fortune), "ein zweites Vietnam" is left alone (an adjective comes between).
+const INDEFINITE = words("un uno una ein eine einen einem einer une um uma een");
+// Spanish patronymic surnames end in -ez ("India Martínez", "Chile González"): after a place name they make it
+// a given name.
+const SURNAME_ENDING = /^[a-z]{3,}ez$/;
+const SURNAME_ENDING_LANGUAGES = new Set(["es", "pt"]);
+// "San Antonio del Táchira": a city followed by "del"/"dos" and a capitalized word names another town.
+const LONGER_NAME_LANGUAGES = new Set(["es", "it", "pt"]);
+const LONGER_NAME_LINKS = words("del dello della do da dos das");
 
 const foldedSet = (list: string | undefined): ReadonlySet<string> =>
   new Set(foldAll(list ?? "").flatMap((w) => w.split(" ")));
@@ -321,7 +368,8 @@ function wordBefore(doc: Doc, i: number): number {
 export function namesAgreement(doc: Doc, c: Candidate): boolean {
   if (doc.gaz.language === "en" || c.entry.kind === "demonym") return false;
   const prev = norm(doc, c.start - 1);
-  if (COALITION.has(prev)) return true;
+  // "coalition « Arizona »": the name in quotation marks.
+  if (COALITION.has(prev) || COALITION.has(norm(doc, wordBefore(doc, c.start)))) return true;
   if (OF_WORDS.has(prev) || prev === "'") {
     const before = norm(doc, c.start - 2);
     if (FOREIGN_TREATY.has(before) || FOREIGN_REGULATION.has(before) || COALITION.has(before)) return true;
@@ -388,6 +436,32 @@ function isNounUse(doc: Doc, c: Candidate): boolean {
   );
 }
 
+/** "fanno i portoghesi", "se hizo la sueca": a role taken on, after a form of "fare"/"hacer" and an article. */
+function isRoleIdiom(doc: Doc, c: Candidate): boolean {
+  const verbs = ROLE_VERBS.get(doc.gaz.language);
+  if (!verbs || flag(doc, c.start) & CAP) return false;
+  const k = wordBefore(doc, c.start);
+  if (!ROLE_ARTICLES.has(norm(doc, k))) return false;
+  // One lower-case word may come between: "fanno ancora i portoghesi", "se hace siempre el sueco".
+  const v = wordBefore(doc, k);
+  if (verbs.has(norm(doc, v))) return true;
+  const v2 = wordBefore(doc, v);
+  return (flag(doc, v) & (WORD | CAP)) === WORD && verbs.has(norm(doc, v2));
+}
+
+/** "San Antonio del Táchira", "San José del Guaviare": a city name that begins a longer one (es, it, pt). */
+function beginsLongerName(doc: Doc, c: Candidate): boolean {
+  if (!LONGER_NAME_LANGUAGES.has(doc.gaz.language) || c.entry.kind !== "city") return false;
+  return LONGER_NAME_LINKS.has(norm(doc, c.end)) && isCapWord(doc, c.end + 1);
+}
+
+/** "India Martínez": a place name before a capitalized -ez surname is a given name (es, pt). */
+function isSurnamedPlace(doc: Doc, c: Candidate): boolean {
+  if (!SURNAME_ENDING_LANGUAGES.has(doc.gaz.language) || c.entry.kind === "demonym") return false;
+  if (!isCapWord(doc, c.end) || flag(doc, c.end) & ALLCAPS) return false;
+  return SURNAME_ENDING.test(norm(doc, c.end));
+}
+
 /** Bodies of water and treaties named after places; language names; the traps of the other languages. */
 export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
   const next = norm(doc, c.end);
@@ -435,6 +509,10 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     // style, not the country.
     if (kind === "demonym" && !(flag(doc, c.start) & CAP) && STYLE_BEFORE.has(prev)) return true;
     if (kind === "demonym" && STYLE_AFTER.has(next)) return true;
+    if (kind === "demonym" && (THING_AFTER.has(next) || THING_BEFORE.has(prev))) return true;
+    if (kind === "demonym" && isRoleIdiom(doc, c)) return true;
+    if (kind === "name" && INDEFINITE.has(prev)) return true;
+    if (isSurnamedPlace(doc, c) || beginsLongerName(doc, c)) return true;
   }
   if ((next === "sea" || next === "ocean") && isCapWord(doc, c.end)) return true;
   if (norm(doc, c.start - 1) === "of" && /^(gulf|sea|bay|strait|straits)$/.test(norm(doc, c.start - 2)))

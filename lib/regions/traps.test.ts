@@ -121,6 +121,50 @@ describe("trap rules in other languages", () => {
     expect(codes("nl", "Hij las Turks fruit en at Engelse drop.")).toEqual([]);
   });
 
+  it("breeds, products and landmarks named after a nationality are the thing", () => {
+    expect(codes("de", "Französische Bulldoggen und Englische Bulldoggen hecheln kaum.")).toEqual([]);
+    expect(codes("de", "Der Japanische Garten und der Chinesische Turm werden saniert.")).toEqual([]);
+    expect(codes("de", "Die Abwehr lief wie ein Schweizer Uhrwerk.")).toEqual([]);
+    expect(codes("fr", "Le bouledogue français et le braque allemand souffrent de la chaleur.")).toEqual([]);
+    expect(codes("it", "Il pastore tedesco dorme; il menu va come un orologio svizzero.")).toEqual([]);
+    expect(codes("es", "El pastor alemán y el perro chino.")).toEqual([]);
+    // The same words beside a noun that is no breed, product or landmark are the country.
+    expect(codes("de", "Schweizer Banken und die französische Regierung reagierten.")).toEqual(["CH", "FR"]);
+    expect(codes("it", "Il governo tedesco ha risposto.")).toEqual(["DE"]);
+  });
+
+  it("taking on a role: a form of fare/hacer, an article and a nationality word", () => {
+    expect(codes("it", "Molti fanno ancora i portoghesi sul tram e il governo fa l'indiano.")).toEqual([]);
+    expect(codes("es", "El delantero se hace el sueco; la directiva se hizo la sueca.")).toEqual([]);
+    expect(codes("it", "I portoghesi hanno votato.")).toEqual(["PT"]);
+    expect(codes("es", "Los suecos votaron.")).toEqual(["SE"]);
+  });
+
+  it("a country's name right after an indefinite article is a measure or a metaphor", () => {
+    expect(codes("it", "Un emendamento che vale un Perù.")).toEqual([]);
+    expect(codes("it", "Il Perù ha votato.")).toEqual(["PE"]);
+  });
+
+  it("a place before a Spanish -ez surname is a given name; a city before del + a name is a longer name", () => {
+    expect(codes("es", "La cantante India Martínez y Argentina Pérez cantaron.")).toEqual([]);
+    expect(codes("es", "La India y Pakistán negocian.")).toEqual(["IN", "PK"]);
+    expect(codes("es", "Muchos regresan a San Antonio del Táchira.")).not.toContain("US");
+    expect(codes("es", "Viajó a San Antonio, Texas.")).toEqual(["US"]);
+  });
+
+  it("subdivisions whose names contain a country's name are the subdivision", () => {
+    expect(codes("fr", "Un incendie au Nouveau-Mexique et en Nouvelle-Écosse.")).toEqual(["CA", "US"]);
+    expect(codes("es", "Un incendio en Nuevo México y en Nueva Escocia.")).toEqual(["CA", "US"]);
+    expect(codes("it", "Incendi nel Nuovo Messico.")).toEqual(["US"]);
+    expect(codes("fr", "Le Mexique a voté.")).toEqual(["MX"]);
+  });
+
+  it("a coalition's name in quotation marks; German blocked phrases in every adjective ending", () => {
+    expect(codes("fr", "La coalition « Arizona » a trouvé un accord.")).toEqual([]);
+    expect(codes("de", "Vor der englischer Woche ist Holland in Not.")).toEqual([]);
+    expect(codes("de", "Die englische Regierung und Holland stimmten zu.")).toEqual(["GB", "NL"]);
+  });
+
   it("Géorgie in French follows the article like English Georgia; City (Region) like City, Region", () => {
     expect(codes("fr", "L'ouragan a frappé la Floride puis la Géorgie et l'Alabama.")).toEqual(["US"]);
     expect(codes("fr", "La Géorgie et l'Arménie ont signé un accord à Tbilissi.")).toEqual(["AM", "GE"]);
