@@ -178,18 +178,37 @@ const STYLE_AFTER = words(
 // Breeds, products and landmarks named after a nationality: "Französische Bulldoggen", "berger allemand",
 // "Schweizer Uhrwerk", "orologio svizzero", "caffè marocchino", "Chinesischer Turm", "jardin japonais".
 // The head noun comes after the word in German and Dutch, before it in the Romance languages.
+// Breed names borrowed from English stand on either side.
+const BREED_LOANS =
+  "bulldog bulldogs terrier terriers setter setters mastiff mastiffs spaniel spaniels pointer pointers collie collies ";
 const THING_AFTER = words(
-  "bulldogge bulldoggen dogge doggen schaferhund schaferhunde schaferhunden schaferhundes pinscher spitz terrier " +
-    "windhund windhunde hirtenhund hirtenhunde vorstehhund laufhund wasserhund wasserhunde mastiff setter katze " +
-    "katzen kurzhaar langhaar uhrwerk uhrwerks taschenmesser kase turm turms garten gartens tor teehaus " +
-    "pavillon brunnen viertel bulldog bulldogs herder herders herdershond kat katten uurwerk",
+  BREED_LOANS +
+    "bulldogge bulldoggen dogge doggen pinscher spitz windhund windhunde vorstehhund laufhund wasserhund " +
+    "wasserhunde vollblut vollbluter vollblutern warmblut kaltblut katze katzen kurzhaar langhaar uhrwerk uhrwerks " +
+    "taschenmesser kase welle turm turms garten gartens tor teehaus pavillon brunnen viertel herder herders " +
+    "herdershond windhond windhonden volbloed kat katten uurwerk",
 );
+// German compounds end in the head noun: "Irischer Wolfshund", "Russischer Zupfkuchen", "Britische Kurzhaarkatze".
+const THING_AFTER_TAILS = [
+  "hund",
+  "hunde",
+  "hunden",
+  "hundes",
+  "katze",
+  "katzen",
+  "kuchen",
+  "torte",
+  "salat",
+];
 const THING_BEFORE = words(
-  "bouledogue bouledogues berger bergers braque braques epagneul epagneuls levrier levriers dogue dogues chat chats " +
-    "bulldog bulldogs pastore pastori mastino mastini levriero levrieri segugio segugi bracco bracchi gatto gatti " +
-    "pastor pastores mastin mastines galgo galgos perro perros gato gatos cao caes gato " +
-    "orologio orologi coltellino coltellini caffe cafe formaggio formaggi montre montres fromage " +
-    "reloj relojes relojeria queso navaja navajas relogio " +
+  BREED_LOANS +
+    "bouledogue bouledogues berger bergers braque braques epagneul epagneuls levrier levriers dogue dogues chat " +
+    "chats cheval chevaux sang pastore pastori mastino mastini levriero levrieri alano alani segugio segugi bracco " +
+    "bracchi gatto gatti cavallo cavalli purosangue pastor pastores mastin mastines galgo galgos gran perro perros " +
+    "gato gatos caballo caballos sangre cao caes cavalo cavalos sangue " +
+    "orologio orologi coltellino coltellini caffe cafe formaggio formaggi montre montres fromage reloj relojes " +
+    "queso navaja navajas relogio omelette omelettes tortilla tortillas frittata salade salades insalata ensalada " +
+    "sauce salsa soupe zuppa sopa tarte torta tarta crema creme ola onda " +
     "jardin jardins giardino giardini torre torri pavillon padiglione pagode pagoda quartier quartiere barrio",
 );
 // Taking on a role: "fanno i portoghesi" (dodge the fare), "fa l'indiano" (plays dumb), "se hizo la sueca":
@@ -510,6 +529,8 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (kind === "demonym" && !(flag(doc, c.start) & CAP) && STYLE_BEFORE.has(prev)) return true;
     if (kind === "demonym" && STYLE_AFTER.has(next)) return true;
     if (kind === "demonym" && (THING_AFTER.has(next) || THING_BEFORE.has(prev))) return true;
+    if (kind === "demonym" && doc.gaz.language === "de" && THING_AFTER_TAILS.some((t) => next.endsWith(t)))
+      return true;
     if (kind === "demonym" && isRoleIdiom(doc, c)) return true;
     if (kind === "name" && INDEFINITE.has(prev)) return true;
     if (isSurnamedPlace(doc, c) || beginsLongerName(doc, c)) return true;

@@ -128,6 +128,12 @@ describe("trap rules in other languages", () => {
     expect(codes("fr", "Le bouledogue français et le braque allemand souffrent de la chaleur.")).toEqual([]);
     expect(codes("it", "Il pastore tedesco dorme; il menu va come un orologio svizzero.")).toEqual([]);
     expect(codes("es", "El pastor alemán y el perro chino.")).toEqual([]);
+    // Loan breed names on either side, German compound heads, horses, dishes, the Mexican wave.
+    expect(codes("fr", "Un setter irlandais et un lévrier afghan ont gagné le concours.")).toEqual([]);
+    expect(codes("de", "Ein Irischer Wolfshund und Englische Vollblüter liefen mit.")).toEqual([]);
+    expect(codes("es", "Un gran danés y el pura sangre inglés.")).toEqual([]);
+    expect(codes("fr", "Au dessert, une omelette norvégienne.")).toEqual([]);
+    expect(codes("de", "Das Publikum machte eine Mexikanische Welle.")).toEqual([]);
     // The same words beside a noun that is no breed, product or landmark are the country.
     expect(codes("de", "Schweizer Banken und die französische Regierung reagierten.")).toEqual(["CH", "FR"]);
     expect(codes("it", "Il governo tedesco ha risposto.")).toEqual(["DE"]);
