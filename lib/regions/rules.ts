@@ -208,7 +208,7 @@ const THING_BEFORE = words(
     "gato gatos caballo caballos sangre cao caes cavalo cavalos sangue " +
     "orologio orologi coltellino coltellini caffe cafe formaggio formaggi montre montres fromage reloj relojes " +
     "queso navaja navajas relogio omelette omelettes tortilla tortillas frittata salade salades insalata ensalada " +
-    "sauce salsa soupe zuppa sopa tarte torta tarta crema creme ola onda " +
+    "sauce salsa soupe zuppa sopa tarte torta tarta crema creme pain pan pane pao ola onda " +
     "jardin jardins giardino giardini torre torri pavillon padiglione pagode pagoda quartier quartiere barrio",
 );
 // Taking on a role: "fanno i portoghesi" (dodge the fare), "fa l'indiano" (plays dumb), "se hizo la sueca":
@@ -229,8 +229,9 @@ const ROLE_VERBS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
     ),
   ],
   ["fr", words("faire fait font fais faisait faisaient")],
+  ["pt", words("fazer faz fazem fez fizeram fazia faziam feito fazendo faca facam fara farao")],
 ]);
-const ROLE_ARTICLES = words("il lo l i gli la le el los las");
+const ROLE_ARTICLES = words("il lo l i gli la le el los las o a os as");
 // An indefinite article before a country's name makes it a measure or a metaphor, not the place: "vale un
 // Perù" (worth a fortune), "ein zweites Vietnam" is left alone (an adjective comes between).
 const INDEFINITE = words("un uno una ein eine einen einem einer une um uma een");
@@ -529,6 +530,8 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (kind === "demonym" && !(flag(doc, c.start) & CAP) && STYLE_BEFORE.has(prev)) return true;
     if (kind === "demonym" && STYLE_AFTER.has(next)) return true;
     if (kind === "demonym" && (THING_AFTER.has(next) || THING_BEFORE.has(prev))) return true;
+    // "Französische Straße", "Englischer Platz": a street named after a nationality (German, Dutch).
+    if (kind === "demonym" && STREET_HEADS.has(next)) return true;
     if (kind === "demonym" && doc.gaz.language === "de" && THING_AFTER_TAILS.some((t) => next.endsWith(t)))
       return true;
     if (kind === "demonym" && isRoleIdiom(doc, c)) return true;

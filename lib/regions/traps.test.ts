@@ -134,6 +134,8 @@ describe("trap rules in other languages", () => {
     expect(codes("es", "Un gran danés y el pura sangre inglés.")).toEqual([]);
     expect(codes("fr", "Au dessert, une omelette norvégienne.")).toEqual([]);
     expect(codes("de", "Das Publikum machte eine Mexikanische Welle.")).toEqual([]);
+    expect(codes("es", "Compró un pan francés.")).toEqual([]);
+    expect(codes("de", "Der Unfall geschah in der Französischen Straße.")).toEqual([]);
     // The same words beside a noun that is no breed, product or landmark are the country.
     expect(codes("de", "Schweizer Banken und die französische Regierung reagierten.")).toEqual(["CH", "FR"]);
     expect(codes("it", "Il governo tedesco ha risposto.")).toEqual(["DE"]);
@@ -142,6 +144,7 @@ describe("trap rules in other languages", () => {
   it("taking on a role: a form of fare/hacer, an article and a nationality word", () => {
     expect(codes("it", "Molti fanno ancora i portoghesi sul tram e il governo fa l'indiano.")).toEqual([]);
     expect(codes("es", "El delantero se hace el sueco; la directiva se hizo la sueca.")).toEqual([]);
+    expect(codes("pt", "Ele fez o sueco e foi embora.")).toEqual([]);
     expect(codes("it", "I portoghesi hanno votato.")).toEqual(["PT"]);
     expect(codes("es", "Los suecos votaron.")).toEqual(["SE"]);
   });
@@ -154,6 +157,9 @@ describe("trap rules in other languages", () => {
   it("a place before a Spanish -ez surname is a given name; a city before del + a name is a longer name", () => {
     expect(codes("es", "La cantante India Martínez y Argentina Pérez cantaron.")).toEqual([]);
     expect(codes("es", "La India y Pakistán negocian.")).toEqual(["IN", "PK"]);
+    // Spanish given names that are places, before any surname (`rules` in es.json).
+    expect(codes("es", "La actriz Florencia Peña y la cantante Asunción Balaguer.")).toEqual([]);
+    expect(codes("es", "Llegó a Rosario y luego a Florencia y a Asunción.")).toEqual(["AR", "IT", "PY"]);
     expect(codes("es", "Muchos regresan a San Antonio del Táchira.")).not.toContain("US");
     expect(codes("es", "Viajó a San Antonio, Texas.")).toEqual(["US"]);
   });
