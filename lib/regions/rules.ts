@@ -152,6 +152,18 @@ const LANGUAGE_NOUNS = words(
   "lingua lingue langue langues lengua lenguas idioma idiomas idiomi sprache sprachen taal talen",
 );
 const QUOTES = new Set(["'", '"', "„", "“", "”", "«", "»", "‘", "’", "‹", "›"]);
+const OPENING_QUOTES = new Set(['"', "„", "“", "«", "‹"]);
+const CLOSING_QUOTES = new Set(['"', "“", "”", "»", "›"]);
+// Nouns for a work before its title in quotation marks: "il film «Un americano a Roma»", "die Oper „Der
+// Barbier von Sevilla“", "la película «Lejos de Colombia»": the places inside are the title's.
+const WORK_WORDS = words(
+  "film films filme filmes pelicula peliculas opera opere oper opern operette roman romans romanzo romanzi novela " +
+    "novelas romance romances libro libri livre livres buch buches bucher serie series serien canzone canzoni " +
+    "chanson chansons cancion canciones cancao lied lieder song songs album albums disco spettacolo spectacle piece " +
+    "stuck musical musicals titolo titre titel titulo documentaire documentario documental dokumentarfilm " +
+    "komodie commedia comedie comedia tragedie tragedia drama dramma ballett balletto ballet sinfonie sinfonia symphonie",
+);
+const TITLE_SPAN = 8;
 const OF_WORDS = words("von vom de du des d di del della da do dos van of der");
 const NO_WORDS: ReadonlySet<string> = new Set();
 const STREET_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -475,6 +487,24 @@ function beginsLongerName(doc: Doc, c: Candidate): boolean {
   return LONGER_NAME_LINKS.has(norm(doc, c.end)) && isCapWord(doc, c.end + 1);
 }
 
+/** Inside a quoted title right after a noun for a work: "il film «Un americano a Roma»". */
+function inWorkTitle(doc: Doc, c: Candidate): boolean {
+  let open = -1;
+  for (let k = c.start - 1; k >= Math.max(0, c.start - TITLE_SPAN); k--) {
+    const w = norm(doc, k);
+    if (OPENING_QUOTES.has(w)) {
+      open = k;
+      break;
+    }
+    if (CLOSING_QUOTES.has(w)) return false;
+  }
+  if (open < 0 || !WORK_WORDS.has(norm(doc, open - 1))) return false;
+  for (let k = c.end; k < Math.min(doc.t.count, c.end + TITLE_SPAN); k++) {
+    if (CLOSING_QUOTES.has(norm(doc, k))) return true;
+  }
+  return false;
+}
+
 /** "India Martínez": a place name before a capitalized -ez surname is a given name (es, pt). */
 function isSurnamedPlace(doc: Doc, c: Candidate): boolean {
   if (!SURNAME_ENDING_LANGUAGES.has(doc.gaz.language) || c.entry.kind === "demonym") return false;
@@ -536,7 +566,7 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
       return true;
     if (kind === "demonym" && isRoleIdiom(doc, c)) return true;
     if (kind === "name" && INDEFINITE.has(prev)) return true;
-    if (isSurnamedPlace(doc, c) || beginsLongerName(doc, c)) return true;
+    if (isSurnamedPlace(doc, c) || beginsLongerName(doc, c) || inWorkTitle(doc, c)) return true;
   }
   if ((next === "sea" || next === "ocean") && isCapWord(doc, c.end)) return true;
   if (norm(doc, c.start - 1) === "of" && /^(gulf|sea|bay|strait|straits)$/.test(norm(doc, c.start - 2)))

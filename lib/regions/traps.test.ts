@@ -177,6 +177,14 @@ describe("trap rules in other languages", () => {
     expect(codes("de", "Die englische Regierung und Holland stimmten zu.")).toEqual(["GB", "NL"]);
   });
 
+  it("places inside a quoted title after a noun for a work are the title's", () => {
+    expect(codes("it", "Stasera in tv il film «Un americano a Roma» con Alberto Sordi.")).toEqual([]);
+    expect(codes("de", "Die Oper „Der Barbier von Sevilla“ wurde in Dresden gefeiert.")).toEqual(["DE"]);
+    expect(codes("fr", "Le film « Paris, je t'aime » sort en Chine.")).toEqual(["CN"]);
+    // Quoted speech is no title.
+    expect(codes("it", "«La Francia ha sbagliato», ha detto il ministro.")).toEqual(["FR"]);
+  });
+
   it("Géorgie in French follows the article like English Georgia; City (Region) like City, Region", () => {
     expect(codes("fr", "L'ouragan a frappé la Floride puis la Géorgie et l'Alabama.")).toEqual(["US"]);
     expect(codes("fr", "La Géorgie et l'Arménie ont signé un accord à Tbilissi.")).toEqual(["AM", "GE"]);
