@@ -87,7 +87,7 @@ function placeTerms(article: ArticleDetail): Set<number> {
 /** The features without these terms. */
 function without(f: StoryFeatures, terms: ReadonlySet<number>): StoryFeatures {
   const keep = (list: number[]) => list.filter((t) => !terms.has(t));
-  return { t: keep(f.t), l: keep(f.l), n: keep(f.n), c: f.c };
+  return { t: keep(f.t), l: keep(f.l), n: keep(f.n), c: f.c, p: keep(f.p) };
 }
 
 /**

@@ -305,6 +305,7 @@ export async function storeItems(
             summary: data.summary,
             bodyText: data.bodyText,
             countries: tags.filter((t) => t.primary).map((t) => t.code),
+            places: tags.flatMap((t) => t.evidence?.map((e) => e.phrase) ?? []),
           });
           freshFeatures.set(key, features);
           fresh.push({

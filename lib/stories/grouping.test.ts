@@ -14,13 +14,14 @@ function article(
   lead: string,
   countries: string[] = [],
   storyId: number | null = null,
+  places: string[] = [],
 ): GroupingArticle {
   return {
     id: nextId++,
     sourceId,
     publishedAt: at,
     simhash: simhash(lead),
-    features: storyFeatures({ title, summary: null, bodyText: lead, countries }),
+    features: storyFeatures({ title, summary: null, bodyText: lead, countries, places }),
     storyId,
     duplicateOfId: null,
   };
