@@ -44,13 +44,19 @@ const STOPWORDS = new Set(
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 // Named geographic features the region tagger does not know (a sea shared by four countries places none):
-// a capitalised name with a feature word after it ("Red Sea", "Lyngen Alps") or before it ("Gulf of Aqaba").
+// a capitalised name with a feature word after it ("Red Sea", "Lyngen Alps") or before it ("Gulf of Aqaba"),
+// and the regions below.
 const FEATURE =
   "Sea|Ocean|Gulf|Bay|Strait|Straits|Channel|Canal|River|Lake|Reef|Island|Islands|Isles|Peninsula|Coast|" +
   "Mountains|Alps|Valley|Desert|Delta|Basin|Plateau|Fjord";
 const NAME = "\\p{Lu}[\\p{L}'’-]*";
+// Continents, oceans and large regions, named on their own ("the Baltic", "Arctic oil"): as common in the
+// news as a country.
+const REGION =
+  "Africa|African|Asia|Asian|Europe|European|Americas|Middle East|Baltic|Mediterranean|Arctic|Antarctic|" +
+  "Antarctica|Atlantic|Pacific|Caribbean|Sahel|Balkans|Caucasus|Scandinavia|Scandinavian|Nordic|Gulf";
 const GEOGRAPHIC_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:${NAME}\\s+)+(?:${FEATURE})|(?:Gulf|Bay|Sea|Strait|Lake|Isle|Mount)\\s+(?:of\\s+(?:the\\s+)?)?${NAME})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:${NAME}\\s+)+(?:${FEATURE})|(?:Gulf|Bay|Sea|Strait|Lake|Isle|Mount)\\s+(?:of\\s+(?:the\\s+)?)?${NAME}|${REGION})(?![\\p{L}\\p{N}])`,
   "gu",
 );
 
