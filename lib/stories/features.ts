@@ -150,7 +150,7 @@ export function storyFeatures(input: {
     if (!title.has(h)) lead.add(h);
   }
   const geographic = [
-    ...(titleCase(input.title) ? [] : input.title.match(GEOGRAPHIC_RE) ?? []),
+    ...(titleCase(input.title) ? [] : (input.title.match(GEOGRAPHIC_RE) ?? [])),
     ...(leadText.match(GEOGRAPHIC_RE) ?? []),
   ];
   const places = placeTermsOf([...input.places, ...geographic]);
