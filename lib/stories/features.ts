@@ -1,7 +1,8 @@
 // What the story grouping compares, computed once per article at ingest (pure, no database): the
 // distinctive words of title and lead as 31-bit term hashes, which of them are names and which name a
-// place, and the article's primary countries. Terms are hashed so that the candidate index and the document frequencies hold
-// integers only (they are written as checked literals, like the tag rows in lib/ingest/store.ts).
+// place, and the article's primary countries. Terms are hashed so that the candidate index and the
+// document frequencies hold integers only (they are written as checked literals, like the tag rows in
+// lib/ingest/store.ts).
 
 /** Stored on Article.storyFeatures as JSON. */
 export interface StoryFeatures {

@@ -2,9 +2,9 @@
 // SQL). An arriving article joins the story of the most similar earlier article from another source
 // within the time window, if the similarity (TF-IDF cosine over title and lead, names weighted up, place
 // names counting at most PLACE_CAP times the other shared terms, adjusted for countries and time) clears
-// LINK_THRESHOLD; otherwise it starts a story. An article that
-// clears MERGE_THRESHOLD with two stories shows that they are one: they merge. A near-identical text
-// (SimHash) from another source is a syndicated copy: it joins its original's story and is marked so.
+// LINK_THRESHOLD; otherwise it starts a story. An article that clears MERGE_THRESHOLD with two stories
+// shows that they are one: they merge. A near-identical text (SimHash) from another source is a
+// syndicated copy: it joins its original's story and is marked so.
 
 import { isCopy } from "./simhash";
 import { allTerms, type StoryFeatures } from "./features";
@@ -134,8 +134,8 @@ function eventSimilarity(a: Vector, b: Vector): number {
 
 /**
  * How likely two articles report one event, 0..1: the similarity of their vectors (place names counting
- * at most PLACE_CAP times the other shared terms), halved when both name primary countries and share none, and
- * lowered by up to 30% as their time gap nears the window.
+ * at most PLACE_CAP times the other shared terms), halved when both name primary countries and share
+ * none, and lowered by up to 30% as their time gap nears the window.
  */
 export function articleSimilarity(a: GroupingArticle, av: Vector, b: GroupingArticle, bv: Vector): number {
   const gap = Math.abs(a.publishedAt - b.publishedAt);
