@@ -111,7 +111,8 @@ test.describe("places and languages", () => {
     await expect(page.getByTestId("article-card")).toContainText("acordo comercial");
 
     await page.goto(`/?q=${W}`);
-    const germany = page.getByTestId("map-DE");
+    // Each country is a link named by its title (the tooltip): country and count.
+    const germany = page.getByTestId("world-map").getByRole("link", { name: "Germany: 2 articles" });
     await expect(germany.locator("title")).toHaveText("Germany: 2 articles");
     await germany.click();
     await expect(page).toHaveURL(/country=DE/);
