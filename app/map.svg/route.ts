@@ -12,7 +12,8 @@ export function GET() {
   return new Response(worldMapSvg(), {
     headers: {
       "Content-Type": "image/svg+xml; charset=utf-8",
-      "Cache-Control": "public, max-age=86400",
+      // Pages ask for it with a version of its content (mapSpriteHref), so it can be kept for a year.
+      "Cache-Control": "public, max-age=31536000, immutable",
     },
   });
 }

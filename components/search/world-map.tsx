@@ -1,6 +1,6 @@
 import { AppLinks } from "@/components/ui/app-links";
 import { listHref, type ListParams } from "@/lib/articles/params";
-import { MAP_HEIGHT, MAP_SPRITE, MAP_WIDTH, worldShapes } from "@/lib/map/world";
+import { MAP_HEIGHT, MAP_WIDTH, mapSpriteHref, worldShapes } from "@/lib/map/world";
 import { countryName } from "@/lib/regions";
 
 // Five shades of the app's sky blue; the step is logarithmic so that one article and a thousand both show.
@@ -62,7 +62,7 @@ export function WorldMap({
               >
                 <title>{label}</title>
                 <use
-                  href={`${MAP_SPRITE}#${code}`}
+                  href={`${mapSpriteHref()}#${code}`}
                   fill={n > 0 ? shade(n, max) : undefined}
                   stroke={active ? "#0c4a6e" : undefined}
                   strokeWidth={active ? 1.5 : undefined}

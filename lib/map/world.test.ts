@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAP_HEIGHT, MAP_WIDTH, RelativePathWriter, worldMapSvg, worldShapes } from "./world";
+import { createHash } from "node:crypto";
+import { MAP_HEIGHT, MAP_WIDTH, mapSpriteHref, RelativePathWriter, worldMapSvg, worldShapes } from "./world";
 
 /** Replays relative path data ("m", implicit relative lines, "z") into absolute rings of points. */
 function rings(d: string): [number, number][][] {
@@ -102,5 +103,10 @@ describe("worldShapes", () => {
     const svg = worldMapSvg();
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.match(/<path id="[A-Z]{2}" d="m[-\d mz]+"\/>/g)).toHaveLength(worldShapes().length);
+  });
+
+  it("is asked for under a version of its content, so a cached copy is never an older drawing", () => {
+    const version = createHash("sha256").update(worldMapSvg()).digest("hex").slice(0, 12);
+    expect(mapSpriteHref()).toBe(`/map.svg?v=${version}`);
   });
 });

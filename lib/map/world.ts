@@ -2,6 +2,7 @@
 // package), simplified (topojson-simplify), projected once per process with d3-geo (Equal Earth) and written
 // as SVG path data in whole units with relative coordinates. The outlines go out once, as a static SVG file
 // (app/map.svg) that pages reference per country with <use>; no database, no network.
+import { createHash } from "node:crypto";
 import { geoEqualEarth, geoPath, type GeoContext } from "d3-geo";
 import countries from "i18n-iso-countries";
 import { feature } from "topojson-client";
@@ -119,11 +120,23 @@ export function worldShapes(): CountryShape[] {
   return cache;
 }
 
-/** Where the outlines are served (app/map.svg); each path's id is its country code. */
-export const MAP_SPRITE = "/map.svg";
+let svg: string | null = null;
 
 /** The outlines as one SVG document, a path per country with the country code as its id. */
 export function worldMapSvg(): string {
-  const paths = worldShapes().map((s) => `<path id="${s.code}" d="${s.d}"/>`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" fill="#f5f5f4" stroke="#a8a29e" stroke-width="0.4">${paths.join("")}</svg>`;
+  svg ??= `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" fill="#f5f5f4" stroke="#a8a29e" stroke-width="0.4">${worldShapes()
+    .map((s) => `<path id="${s.code}" d="${s.d}"/>`)
+    .join("")}</svg>`;
+  return svg;
+}
+
+let sprite: string | null = null;
+
+/**
+ * Where the outlines are served (app/map.svg), with a version taken from their content: browsers cache the
+ * file, and outlines that change with a new build get a new address instead of an old cached drawing.
+ */
+export function mapSpriteHref(): string {
+  sprite ??= `/map.svg?v=${createHash("sha256").update(worldMapSvg()).digest("hex").slice(0, 12)}`;
+  return sprite;
 }
