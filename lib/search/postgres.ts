@@ -178,27 +178,50 @@ function rankScore(q: Sql | null, now: Date): Sql {
   return sql`${score} * (1.0 + 0.5 / (1.0 + greatest(0, ${nowMinute}::bigint - (${KEY} >> 31)) / 43200.0))`;
 }
 
+interface PageRequest {
+  offset: number;
+  limit: number;
+  ranked: boolean;
+}
+
+/** The newest RANK_WINDOW matches' keys (after filters): the matches that are ranked by relevance. */
+function rankWindow(text: Sql | null, filters: Filters): Sql {
+  return sql`SELECT ${KEY} AS k FROM "ArticleSearch" s WHERE ${conditions(text, filters)} ORDER BY ${KEY} DESC LIMIT ${RANK_WINDOW}`;
+}
+
+/**
+ * One page of stories and how many there are (lib/search/stories.ts): every match takes part, those in
+ * the ranked window scored, the rest not; each story is represented by its first match in that order.
+ */
+async function storyIds(
+  db: Db,
+  q: Sql | null,
+  text: Sql | null,
+  filters: Filters,
+  page: PageRequest,
+  now: Date,
+): Promise<{ ids: number[]; total: number }> {
+  const score =
+    page.ranked && text
+      ? sql`CASE WHEN ${KEY} >= (SELECT min(ws.k) FROM (${rankWindow(text, filters)}) ws) THEN ${rankScore(q, now)} END`
+      : sql`NULL::float8`;
+  const matches = sql`SELECT ${ID} AS id, ${KEY} AS k, ${score} AS sc FROM "ArticleSearch" s WHERE ${conditions(text, filters)}`;
+  const rows = await db.$queryRaw<{ id: number; n: bigint }[]>(
+    storyPage(matches, STORY_BY_ID, page.limit, page.offset),
+  );
+  const ids = rows.map((r) => r.id);
+  if (rows[0]) return { ids, total: num(rows[0].n) };
+  return { ids, total: page.offset === 0 ? 0 : await countStories(db, text, filters) };
+}
+
 async function pageIds(
   db: Db,
   q: Sql | null,
   text: Sql | null,
   filters: Filters,
-  page: { offset: number; limit: number; ranked: boolean; stories: boolean },
+  { offset, limit, ranked }: PageRequest,
   now: Date,
 ) {
-  const { offset, limit, ranked } = page;
-  const window = sql`SELECT ${KEY} AS k FROM "ArticleSearch" s WHERE ${conditions(text, filters)} ORDER BY ${KEY} DESC LIMIT ${RANK_WINDOW}`;
-  if (page.stories) {
-    // Each story once (lib/search/stories.ts): every match takes part, the window's scored, the rest not.
-    const score =
-      ranked && text
-        ? sql`CASE WHEN ${KEY} >= (SELECT min(ws.k) FROM (${window}) ws) THEN ${rankScore(q, now)} END`
-        : sql`NULL::float8`;
-    const rows = sql`SELECT ${ID} AS id, ${KEY} AS k, ${score} AS sc FROM "ArticleSearch" s WHERE ${conditions(text, filters)}`;
-    return (await db.$queryRaw<{ id: number }[]>(storyPage(rows, STORY_BY_ID, limit, offset))).map(
-      (r) => r.id,
-    );
-  }
   const newest = (bound: Sql | null, skip: number, take: number) =>
     db.$queryRaw<
       { id: number }[]
@@ -207,6 +230,7 @@ async function pageIds(
   if (!ranked || !text) return (await newest(null, offset, limit)).map((r) => r.id);
 
   // Only the newest RANK_WINDOW matches are ranked; older ones follow newest first (docs/search.md).
+  const window = rankWindow(text, filters);
   const ids: number[] = [];
   if (offset < RANK_WINDOW) {
     const take = Math.min(limit, RANK_WINDOW - offset);
@@ -339,16 +363,19 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
       : articles;
   const facets = await facetCounts(db, text, filters, candidates);
 
-  // Grouped by story, the total counts stories; the histogram and facets still count articles.
-  const stories = groupsStories(params);
-  const total = stories && articles > 0 ? await countStories(db, text, filters) : articles;
-
-  const offset = (params.page - 1) * params.pageSize;
-  const ranked = !isEmptyQuery(query) && params.sort === "relevance";
-  const ids =
-    offset < total
-      ? await pageIds(db, q, text, filters, { offset, limit: params.pageSize, ranked, stories }, now)
-      : [];
+  const page = {
+    offset: (params.page - 1) * params.pageSize,
+    limit: params.pageSize,
+    ranked: !isEmptyQuery(query) && params.sort === "relevance",
+  };
+  // Grouped by story, the page and the total are over stories; the histogram and facets still count articles.
+  let total = articles;
+  let ids: number[] = [];
+  if (groupsStories(params)) {
+    if (articles > 0) ({ ids, total } = await storyIds(db, q, text, filters, page, now));
+  } else if (page.offset < total) {
+    ids = await pageIds(db, q, text, filters, page, now);
+  }
   const snips = isEmptyQuery(query) ? undefined : await snippets(db, query, q, ids);
   return {
     items: await loadCards(db, ids, snips),

@@ -277,10 +277,33 @@ interface PageRequest {
   ranked: boolean;
   offset: number;
   limit: number;
-  stories: boolean;
 }
 
-/** The page's rows in display order (independent of the total, which may be an estimate). */
+/**
+ * One page of stories and how many there are (lib/search/stories.ts): every match takes part, those in
+ * the ranked window scored, the rest not; each story is represented by its first match in that order.
+ */
+async function storyRows(
+  db: Db,
+  source: SourceFactory,
+  filters: Filters,
+  page: PageRequest,
+  now: Date,
+): Promise<{ rows: PageRow[]; total: number }> {
+  const rs = source("s");
+  const score =
+    page.ranked && rs.score
+      ? sql`CASE WHEN ${rs.key} >= (SELECT min(ws.k) FROM (${rankWindow(source, filters)}) ws) THEN ${rs.score} * ${freshness(rs.key, now)} END`
+      : raw("NULL");
+  const matches = sql`SELECT ${rs.id} AS id, ${rs.key} AS k, ${score} AS sc FROM ${rs.from} WHERE ${conditions(rs, filters)}`;
+  const rows = await db.$queryRaw<(PageRow & { n: bigint | number })[]>(
+    storyPage(matches, STORY_BY_ID, page.limit, page.offset),
+  );
+  if (rows[0]) return { rows, total: num(rows[0].n) };
+  return { rows, total: page.offset === 0 ? 0 : await countStories(db, source, filters) };
+}
+
+/** The page's articles in display order (independent of the total, which may be an estimate). */
 async function pageRows(
   db: Db,
   source: SourceFactory,
@@ -289,15 +312,6 @@ async function pageRows(
   now: Date,
 ): Promise<PageRow[]> {
   const rs = source("s");
-  if (page.stories) {
-    // Each story once (lib/search/stories.ts): every match takes part, the window's scored, the rest not.
-    const score =
-      page.ranked && rs.score
-        ? sql`CASE WHEN ${rs.key} >= (SELECT min(ws.k) FROM (${rankWindow(source, filters)}) ws) THEN ${rs.score} * ${freshness(rs.key, now)} END`
-        : raw("NULL");
-    const rows = sql`SELECT ${rs.id} AS id, ${rs.key} AS k, ${score} AS sc FROM ${rs.from} WHERE ${conditions(rs, filters)}`;
-    return db.$queryRaw<PageRow[]>(storyPage(rows, STORY_BY_ID, page.limit, page.offset));
-  }
   const newest = (bound: Sql | null, skip: number, take: number) =>
     db.$queryRaw<PageRow[]>`SELECT ${rs.id} AS id, ${minuteOf(rs.key)} AS m FROM ${rs.from}
       WHERE ${conditions(rs, filters, [], [bound])} ORDER BY ${rs.key} DESC LIMIT ${take} OFFSET ${skip}`;
@@ -576,18 +590,21 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
     bars = sampled.bars;
   }
 
-  // Grouped by story, the total counts stories (exactly); the histogram and facets still count articles.
+  const page = {
+    ranked: !isEmptyQuery(query) && params.sort === "relevance",
+    offset: (params.page - 1) * params.pageSize,
+    limit: params.pageSize,
+  };
+  // Grouped by story, the page and the total (exact) are over stories; the histogram and facets still count
+  // articles. With an estimated total the page is fetched anyway: past the real end it comes back empty.
   const stories = groupsStories(params);
-  if (stories && (total > 0 || !exact)) total = await countStories(db, source, filters);
+  let rows: PageRow[] = [];
+  if (stories) {
+    if (total > 0 || !exact) ({ rows, total } = await storyRows(db, source, filters, page, now));
+  } else if (page.offset < total || !exact) {
+    rows = await pageRows(db, source, filters, page, now);
+  }
   const estimated = !exact && !stories;
-
-  const offset = (params.page - 1) * params.pageSize;
-  const ranked = !isEmptyQuery(query) && params.sort === "relevance";
-  // With an estimated total the page is fetched anyway: past the real end it comes back empty.
-  const rows =
-    offset < total || estimated
-      ? await pageRows(db, source, filters, { ranked, offset, limit: params.pageSize, stories }, now)
-      : [];
   const snips = isEmptyQuery(query) ? undefined : await snippets(db, source("s"), query, rows);
   const items = await loadCards(
     db,

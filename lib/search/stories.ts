@@ -20,11 +20,12 @@ const ORDER = raw(`(r."sc" IS NULL), r."sc" DESC, r."k" DESC`);
  * One page of stories: `rows` yields a matching article per row as `id`, its search key `k` and its score
  * `sc` (NULL when unscored; unscored rows follow scored ones, newest first). Each story is represented by
  * its first row in that order, and the representatives are paged in the same order. `article` is the FROM
- * item with alias `g` that looks an article's story up by id. Yields `id` and the publication minute `m`.
+ * item with alias `g` that looks an article's story up by id. Yields `id`, the publication minute `m`,
+ * and `n`, the number of stories (counted in the same pass; a page past the end has no row to carry it).
  */
 export function storyPage(rows: Sql, article: Sql, limit: number, offset: number): Sql {
   // CROSS JOIN: the rows drive the lookups (SQLite keeps that order; PostgreSQL reads it as an inner join).
-  return sql`SELECT r."id" AS id, (r."k" >> 31) AS m FROM (
+  return sql`SELECT r."id" AS id, (r."k" >> 31) AS m, count(*) OVER () AS n FROM (
       SELECT r."id", r."k", r."sc", ROW_NUMBER() OVER (PARTITION BY ${STORY} ORDER BY ${ORDER}) AS rn
       FROM (${rows}) r CROSS JOIN ${article} WHERE g."id" = r."id"
     ) r WHERE r.rn = 1 ORDER BY ${ORDER} LIMIT ${limit} OFFSET ${offset}`;
