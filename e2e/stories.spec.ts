@@ -110,6 +110,26 @@ test("the article page lists the other sources on its story, first report first"
   await expect(coverage.getByTestId("story-article").first()).toContainText(reports[0]!.source);
 });
 
+test("an article opened from its story page walks through the story's coverage, then back to it", async ({
+  page,
+}) => {
+  await page.goto(`/?q=${EVENT}`);
+  await page.getByTestId("more-sources").first().click();
+  await expect(page).toHaveURL(/\/stories\/\d+-/);
+  const storyUrl = page.url();
+  await page.getByTestId("story-article").nth(1).getByRole("link").click();
+  await expect(page).toHaveURL(/\?list=story$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(reports[1]!.title);
+  const nav = page.getByTestId("list-neighbours");
+  await expect(nav.getByTestId("list-previous")).toContainText(reports[0]!.title);
+  await expect(nav.getByTestId("list-next")).toContainText(reports[2]!.title);
+  await nav.getByTestId("list-next").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(reports[2]!.title);
+  await expect(page).toHaveURL(/\?list=story$/);
+  await page.getByRole("link", { name: "Back to the story" }).click();
+  await expect(page).toHaveURL(storyUrl);
+});
+
 test("Top stories ranks a 4-source story above a 1-source story of the same day", async ({ page }) => {
   await page.goto("/stories");
   const headlines = await page.getByTestId("top-story").locator("h2").allTextContents();

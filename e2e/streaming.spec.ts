@@ -46,11 +46,12 @@ async function readUntil(url: string, headers: Record<string, string>, marker: s
 /**
  * A streamed response of `url`, as a browser that runs scripts gets it. Whether a section streams depends on
  * timing: a search that finishes before the page's frame is sent goes out in place, with no skeleton (React
- * only streams what is not ready). On the small test database that happens now and then, so this asks a few
- * times for a response in which the results came after the frame.
+ * only streams what is not ready). A search for a rare word with two hits (this spec's own articles) always
+ * does, so the streamed checks search the sample archive (dozens of hits over years of histogram), which
+ * streamed in every one of 60 tries on this machine; a few tries cover a busy moment.
  */
 async function streamed(url: string) {
-  for (let attempt = 0; attempt < 10; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     const response = await readUntil(
       url,
       // Next.js sends crawlers (Node's own user agent among them) the whole page: ask as a browser.
@@ -59,19 +60,18 @@ async function streamed(url: string) {
     );
     if (response.atMarker !== null) return { ...response, atMarker: response.atMarker };
   }
-  throw new Error(`no streamed response of ${url} in 10 attempts`);
+  throw new Error(`no streamed response of ${url} in 5 attempts`);
 }
 
-// FIXME: in this spec the responses fetched with Node never carried the skeletons (10 of 10 attempts), while
-// curl with the same cookie against the same server got streamed pages (templates B:0… and the results
-// skeleton). Not yet understood (the cookie header through Node's fetch, or the search finishing before
-// the frame when the server is idle); until it is, these two checks are skipped rather than flaky.
-test.fixme("a search page streams: header, search box and skeletons arrive before the results", async ({
+/** A search of the sample content (the seed article is about Gaza, in the Middle East & North Africa). */
+const SAMPLE_SEARCH = "/?q=gaza&region=middle-east-north-africa";
+const SEED_TITLE = "Iran, Russia urge using capacities to end Israeli carnage in Gaza";
+
+test("a search page streams: header, search box and skeletons arrive before the results", async ({
   baseURL,
 }) => {
-  const url = `${baseURL}/?q=${W}&region=europe`;
   // A browser that has run the app's scripts (the cookie says so) gets the page streamed.
-  const { atMarker: first, whole } = await streamed(url);
+  const { atMarker: first, whole } = await streamed(`${baseURL}${SAMPLE_SEARCH}`);
   expect(first).toContain('id="site-search"'); // the search box
   expect(first).toContain("Skip to main content"); // the header
   expect(first).toContain('data-testid="filters-skeleton"');
@@ -79,7 +79,7 @@ test.fixme("a search page streams: header, search box and skeletons arrive befor
   // When the skeleton went out, no result had: the results came in a later chunk.
   expect(first).not.toContain('data-testid="article-card"');
   expect(first.indexOf('id="site-search"')).toBeLessThan(first.indexOf('data-testid="results-skeleton"'));
-  expect(whole).toContain(`Harbour reopens after storm (${W})`);
+  expect(whole).toContain(SEED_TITLE);
   expect(whole).toContain('data-testid="article-card"');
 });
 
@@ -130,11 +130,11 @@ test("after the first page, a browser that runs scripts has the cookie that lets
   await expect(page.getByTestId("results-skeleton")).toHaveCount(0);
 });
 
-test.fixme("the page as it stands while the results stream (skeletons) has no accessibility violations", async ({
+test("the page as it stands while the results stream (skeletons) has no accessibility violations", async ({
   page,
   baseURL,
 }) => {
-  const url = `${baseURL}/?q=${W}`;
+  const url = `${baseURL}${SAMPLE_SEARCH}`;
   const { atMarker } = await streamed(url);
   // The browser gets exactly what had arrived when the skeletons had: the page frozen in its loading state.
   await page.route(url, (route) =>

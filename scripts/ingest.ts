@@ -5,6 +5,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "@/lib/db";
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { startThreadReader, type ThreadReader } from "@/lib/ingest/read-thread";
 import { isUrlInput, runIngest, type IngestSummary } from "@/lib/ingest/run";
 import { createProgress } from "./progress";
 
@@ -13,7 +16,13 @@ const usage = `Usage: npm run ingest -- <file|folder|url>... [options]
   --source-url <url>    that source's site
   --url <url>           link to the original (one plain-text article)
   --date <date>         publication date of plain-text articles (ISO 8601); default: now, marked estimated
-  --json                print the summary as JSON`;
+  --json                print the summary as JSON
+  --single-thread       read, parse and tag on the main thread too (by default, with several inputs and
+                        a second core, a worker thread reads the next inputs while one is stored)`;
+
+function isDirectory(p: string): boolean {
+  return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
 
 function fail(message: string): never {
   console.error(`ingest: ${message}\n\n${usage}`);
@@ -31,6 +40,7 @@ async function main(): Promise<void> {
         url: { type: "string" },
         date: { type: "string" },
         json: { type: "boolean", default: false },
+        "single-thread": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -57,13 +67,21 @@ async function main(): Promise<void> {
 
   const db = createDb();
   const progress = values.json ? null : createProgress("ingest");
+  const readOptions = {
+    sourceName: values["source-name"],
+    sourceUrl: values["source-url"] ?? null,
+    url: values.url ?? null,
+    publishedAt,
+  };
+  // With a second core, the next inputs are parsed and tagged on a worker thread while this one is stored.
+  const several = positionals.length > 1 || positionals.some((p) => !isUrlInput(p) && isDirectory(p));
+  const reader: ThreadReader | null =
+    availableParallelism() > 1 && several && !values["single-thread"] ? startThreadReader(readOptions) : null;
   let summary: IngestSummary;
   try {
     summary = await runIngest(db, positionals, {
-      sourceName: values["source-name"],
-      sourceUrl: values["source-url"] ?? null,
-      url: values.url ?? null,
-      publishedAt,
+      ...readOptions,
+      reader: reader?.read,
       onStart: (total) => progress?.start(total),
       onResult: (report, counts) => progress?.update(report, counts),
     });
@@ -74,6 +92,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   } finally {
+    await reader?.close();
     await db.$disconnect();
   }
   progress?.stop();

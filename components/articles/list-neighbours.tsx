@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ListNeighbours } from "@/lib/articles/list-neighbours";
 
-/** "Previous" and "Next" in the list the reader came from, and the way back to it. */
+/** "Previous" and "Next" in the list (or story) the reader came from, and the way back to it. */
 export function ListNeighboursNav({ neighbours }: { neighbours: ListNeighbours }) {
   const { previous, next } = neighbours;
   return (
@@ -32,7 +32,7 @@ export function ListNeighboursNav({ neighbours }: { neighbours: ListNeighbours }
       </div>
       <p className="col-span-2 text-center">
         <Link href={neighbours.listHref} className="text-stone-600 underline hover:text-stone-900">
-          Back to the list
+          {neighbours.backLabel}
         </Link>
       </p>
     </nav>

@@ -1,8 +1,12 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { articleInStoryHref } from "@/lib/articles/list-link";
 import type { StoryArticle } from "@/lib/stories/types";
 
-/** The articles of a story, first report first: source, time, headline; `current` is marked, not linked. */
+/**
+ * The articles of a story, first report first: source, time, headline; `current` is marked, not linked.
+ * Each link says it comes from the story, so the article page offers the story's previous and next.
+ */
 export function StoryArticles({ articles, current }: { articles: StoryArticle[]; current?: number }) {
   return (
     <ol className="mt-3 space-y-2" data-testid="story-articles">
@@ -19,7 +23,7 @@ export function StoryArticles({ articles, current }: { articles: StoryArticle[];
           {a.id === current ? (
             <span className="font-serif text-stone-600">{a.title} (this article)</span>
           ) : (
-            <Link href={a.path} className="font-serif text-sky-800 hover:underline">
+            <Link href={articleInStoryHref(a.path)} className="font-serif text-sky-800 hover:underline">
               {a.title}
             </Link>
           )}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { articleInListHref, MAX_LIST_LENGTH, parseListParam } from "./list-link";
+import {
+  articleFromHref,
+  articleInListHref,
+  MAX_LIST_LENGTH,
+  parseListOrigin,
+  parseListParam,
+} from "./list-link";
 import { DEFAULT_LIST_PARAMS, parseListParams } from "./params";
 
 const listOf = (query: string) => parseListParams(new URLSearchParams(query)).params;
@@ -45,5 +51,19 @@ describe("the list an article was opened from", () => {
     expect(parseListParam("utm_source=mail&page=4")).toBeNull();
     expect(parseListParam("%E0%A4%A=%ZZ&page=5")).toBeNull();
     expect(parseListParam("%")).toBeNull();
+  });
+
+  it("tells a story's coverage from a list, and rebuilds the address of either", () => {
+    expect(parseListOrigin("story")).toEqual({ kind: "story" });
+    expect(parseListOrigin(["story", "page=2"])).toEqual({ kind: "story" });
+    expect(parseListOrigin("page=2")).toEqual({ kind: "list", list: { ...DEFAULT_LIST_PARAMS, page: 2 } });
+    for (const other of ["story=1", "Story", "story&page=2", "region=atlantis"])
+      expect(parseListOrigin(other), other).toBeNull();
+    expect(parseListOrigin(undefined)).toBeNull();
+    expect(articleFromHref("/articles/1-a", { kind: "story" })).toBe("/articles/1-a?list=story");
+    expect(articleFromHref("/articles/1-a", null)).toBe("/articles/1-a");
+    expect(articleFromHref("/articles/1-a", { kind: "list", list: listOf("page=2") })).toBe(
+      "/articles/1-a?list=page%3D2",
+    );
   });
 });

@@ -14,8 +14,10 @@ export interface ListNeighbour {
 export interface ListNeighbours {
   previous: ListNeighbour | null;
   next: ListNeighbour | null;
-  /** The list page the article is on. */
+  /** The list page the article is on (or its story's page). */
   listHref: string;
+  /** The words of the link back to it. */
+  backLabel: string;
 }
 
 /** The cards of one page of a list, as the list page shows them (each story once unless `all`). */
@@ -48,5 +50,6 @@ export async function listNeighbours(
     previous: before ? link(before.cards.at(-1), list.page - 1) : link(here.cards[index - 1], list.page),
     next: after ? link(after.cards[0], list.page + 1) : link(here.cards[index + 1], list.page),
     listHref: listHref(list),
+    backLabel: "Back to the list",
   };
 }

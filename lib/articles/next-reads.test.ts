@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { importFile } from "@/lib/ingest/import-files";
 import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
-import { parseListParam } from "./list-link";
+import { parseListOrigin, parseListParam } from "./list-link";
 import { NEXT_READS, nextReads } from "./next-reads";
 import { getArticle } from "./queries";
 
@@ -167,8 +167,13 @@ await describeEachProvider("next reads", ({ provider }) => {
     expect(list).not.toBeNull();
     const order = ["a3", "b2", "b3", "a2"];
     const at = async (guid: string, page: number) =>
-      (await nextReads((await getArticle(id(guid), db))!, { db, provider, list: { ...list!, page } }))
-        .neighbours;
+      (
+        await nextReads((await getArticle(id(guid), db))!, {
+          db,
+          provider,
+          from: { kind: "list", list: { ...list!, page } },
+        })
+      ).neighbours;
 
     const first = await at("b3", 2);
     expect(first?.previous?.title).toBe("Velmora dam repairs begin as Ostrakan valley residents return home");
@@ -195,8 +200,13 @@ await describeEachProvider("next reads", ({ provider }) => {
     const db = database.db;
     const list = parseListParam("q=Velmora&sort=newest&pageSize=1");
     const at = async (guid: string, page: number) =>
-      (await nextReads((await getArticle(id(guid), db))!, { db, provider, list: { ...list!, page } }))
-        .neighbours;
+      (
+        await nextReads((await getArticle(id(guid), db))!, {
+          db,
+          provider,
+          from: { kind: "list", list: { ...list!, page } },
+        })
+      ).neighbours;
     // Grouped by story: a3, b2, then the breach story once (its newest article, the copy c1... or b1).
     const second = await at("b2", 2);
     expect(second?.previous?.href).toMatch(new RegExp(`^/articles/${id("a3")}-`));
@@ -205,5 +215,26 @@ await describeEachProvider("next reads", ({ provider }) => {
     expect(parseListParam(third.searchParams.get("list")!)).toMatchObject({ q: "Velmora", page: 3 });
     const thirdId = Number(/^\/articles\/(\d+)/.exec(third.pathname)?.[1]);
     expect([id("b1"), id("c1"), id("a1")]).toContain(thirdId);
+  });
+
+  it("follows the story's coverage, first report first, when the article was opened from it", async () => {
+    const db = database.db;
+    const from = parseListOrigin("story");
+    expect(from).toEqual({ kind: "story" });
+    const at = async (guid: string) =>
+      (await nextReads((await getArticle(id(guid), db))!, { db, provider, from })).neighbours;
+    // The breach story: a1 (first report), b1, then the copy c1.
+    const middle = await at("b1");
+    expect(middle?.previous?.href).toMatch(new RegExp(`^/articles/${id("a1")}-[^?]*\\?list=story$`));
+    expect(middle?.next?.href).toMatch(new RegExp(`^/articles/${id("c1")}-[^?]*\\?list=story$`));
+    expect(middle?.backLabel).toBe("Back to the story");
+    const story = (await getArticle(id("b1"), db))!.story;
+    expect(middle?.listHref).toBe(story.path);
+    const first = await at("a1");
+    expect(first?.previous).toBeNull();
+    expect(first?.next?.href).toMatch(new RegExp(`^/articles/${id("b1")}-`));
+    expect((await at("c1"))?.next).toBeNull();
+    // An article alone has no coverage to walk through.
+    expect(await at("a2")).toBeNull();
   });
 });

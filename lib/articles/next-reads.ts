@@ -6,8 +6,9 @@ import { parseFeatures, stem, termHash, type StoryFeatures } from "@/lib/stories
 import { cosine, idfCache, vectorOf } from "@/lib/stories/grouping";
 import { storyOfArticle } from "@/lib/stories/queries";
 import type { StoryArticle, StoryRef } from "@/lib/stories/types";
+import type { ListOrigin } from "./list-link";
 import { listNeighbours, type ListNeighbours } from "./list-neighbours";
-import type { ListParams } from "./params";
+import { storyNeighbours } from "./story-neighbours";
 import { articlePath } from "./slug";
 import type { ArticleDetail, CountryRef } from "./types";
 
@@ -167,17 +168,18 @@ function pick(rows: readonly Row[], shown: Set<number>): NextRead[] {
 
 /**
  * What to read after an article: its story, related articles, more from its source and about its primary
- * country, and its neighbours in `list`, the list it was opened from (all queried at once).
+ * country, and its neighbours where it was opened from (`from`: a list, or its story; all queried at once).
  */
 export async function nextReads(
   article: ArticleDetail,
-  options: { list?: ListParams | null; db?: Db; provider?: SearchOptions["provider"] } = {},
+  options: { from?: ListOrigin | null; db?: Db; provider?: SearchOptions["provider"] } = {},
 ): Promise<NextReads> {
   const db = options.db ?? defaultDb;
   const storyId = article.story.id;
   const primary = article.countries.find((c) => c.primary) ?? null;
-  const [neighbours, story, related, sameSource, sameCountry] = await Promise.all([
-    options.list ? listNeighbours(article.id, options.list, { db, provider: options.provider }) : null,
+  const from = options.from ?? null;
+  const [listed, story, related, sameSource, sameCountry] = await Promise.all([
+    from?.kind === "list" ? listNeighbours(article.id, from.list, { db, provider: options.provider }) : null,
     storyOfArticle(article.id, db),
     relatedRows(db, article, storyId),
     db.article.findMany({
@@ -202,8 +204,11 @@ export async function nextReads(
       : [],
   ]);
   const shown = new Set([storyId]);
+  const coverage = story && story.articles.length > 1 ? story : null;
+  const neighbours =
+    from?.kind === "story" ? (coverage ? storyNeighbours(article.id, coverage) : null) : listed;
   return {
-    story: story && story.articles.length > 1 ? story : null,
+    story: coverage,
     related: pick(related, shown),
     sameSource: pick(sameSource, shown),
     sameCountry: primary

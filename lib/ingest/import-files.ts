@@ -1,9 +1,9 @@
 import "server-only";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db";
-import { parseDocument } from "./parse";
-import { ensureSource, storeItems, type StoreCounts } from "./store";
+import { readInput, writeInput } from "./input";
+import type { StoreCounts } from "./store";
 
 /** Options for importing local files. */
 export interface FileImportOptions {
@@ -23,7 +23,6 @@ export type FileReport =
   | { file: string; status: "subscribed"; feeds: number; added: number }
   | { file: string; status: "rejected"; reason: string };
 
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const HIDDEN = /^\./;
 
 /** Expands files and folders (recursively, hidden entries skipped) into a sorted list of files. */
@@ -44,60 +43,7 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   return files;
 }
 
-function isPlainTextFile(file: string): boolean {
-  return /\.(txt|text)$/i.test(file);
-}
-
 /** Imports one local file: a feed, an OPML list (its feeds become sources) or a plain-text article. */
 export async function importFile(db: Db, file: string, opts: FileImportOptions = {}): Promise<FileReport> {
-  const fetchedAt = (opts.now ?? (() => new Date()))();
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return { file, status: "rejected", reason: "not a regular file" };
-    if (info.size > MAX_FILE_BYTES)
-      return { file, status: "rejected", reason: `larger than ${MAX_FILE_BYTES} bytes` };
-    bytes = await readFile(file);
-  } catch (error) {
-    return {
-      file,
-      status: "rejected",
-      reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error),
-    };
-  }
-
-  const plainText = isPlainTextFile(file);
-  const parsed = parseDocument(bytes, {
-    fetchedAt,
-    fileName: path.basename(file),
-    // A link to the original and a date only make sense for a single plain-text article.
-    url: plainText ? (opts.url ?? null) : null,
-    publishedAt: plainText ? opts.publishedAt : undefined,
-  });
-  if (!parsed.ok) return { file, status: "rejected", reason: parsed.reason };
-  if (parsed.doc.kind === "opml") {
-    let added = 0;
-    for (const entry of parsed.doc.feeds) {
-      const before = await db.source.count({ where: { feedUrl: entry.feedUrl } });
-      await ensureSource(db, {
-        name: entry.title ?? new URL(entry.feedUrl).hostname,
-        siteUrl: entry.siteUrl,
-        feedUrl: entry.feedUrl,
-      });
-      if (before === 0) added++;
-    }
-    return { file, status: "subscribed", feeds: parsed.doc.feeds.length, added };
-  }
-  const feed = parsed.doc;
-  if (feed.items.length === 0) {
-    return { file, status: "rejected", reason: feed.skipped[0] ?? "no articles in the document" };
-  }
-  const sourceName =
-    feed.kind === "text"
-      ? (opts.sourceName ?? "Imported articles")
-      : (feed.title ?? opts.sourceName ?? path.basename(file));
-  const siteUrl = feed.kind === "text" ? (opts.sourceUrl ?? null) : (feed.siteUrl ?? opts.sourceUrl ?? null);
-  const source = await ensureSource(db, { name: sourceName, siteUrl });
-  const counts = await storeItems(db, source.id, feed.items, fetchedAt);
-  return { file, status: "imported", source: source.name, counts, skipped: feed.skipped };
+  return writeInput(db, await readInput({ kind: "file", value: file }, opts));
 }

@@ -1,11 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { fetchFeed } from "./fetch";
-import { expandPaths, importFile, type FileImportOptions, type FileReport } from "./import-files";
-import { parseDocument } from "./parse";
-import { subscribeFeeds } from "./sources";
-import { ensureSource, storeItems } from "./store";
+import { expandPaths, type FileReport } from "./import-files";
+import { readInput, writeInput, type IngestTarget, type ReadInput, type ReadOptions } from "./input";
 
 /** Totals over one ingest run. */
 export interface IngestCounts {
@@ -21,14 +17,18 @@ export interface IngestSummary {
   reports: FileReport[];
 }
 
-export interface IngestOptions extends FileImportOptions {
-  /** Lets URL inputs reach loopback and private addresses; defaults to DISPATCH_ALLOW_PRIVATE_NETWORK. */
-  allowPrivateNetwork?: boolean;
-  /** Limit for fetching each URL input. */
-  timeoutMs?: number;
+export interface IngestOptions extends ReadOptions {
   onStart?: (total: number) => void;
   onResult?: (report: FileReport, counts: IngestCounts) => void;
+  /**
+   * Reads an input (fetch or read, parse, prepare) apart from the writes, e.g. on a worker thread
+   * (read-thread.ts); default: readInput in this thread. Reading runs ahead of writing either way.
+   */
+  reader?: (target: IngestTarget) => Promise<ReadInput>;
 }
+
+/** Inputs read ahead of the one being written: parsing the next feeds overlaps storing this one. */
+const READ_AHEAD = 2;
 
 /** Adds one input's outcome to the running totals. */
 export function addReport(counts: IngestCounts, report: FileReport): void {
@@ -49,71 +49,38 @@ export function isUrlInput(input: string): boolean {
 }
 
 /**
- * Imports one feed URL: fetched (SSRF guard unless allowed), parsed with the response's content type and
- * final address, stored under the source whose feed URL it is (created on first import, then polled like
- * any other). An OPML list subscribes its feeds.
+ * Imports files, folders and feed URLs once, reporting each input; a bad input never stops the run.
+ * Inputs are written one at a time, in order, while the next ones are read.
  */
-export async function importUrl(db: Db, url: string, opts: IngestOptions = {}): Promise<FileReport> {
-  const fetched = await fetchFeed(url, {
-    allowPrivateNetwork: opts.allowPrivateNetwork ?? env.DISPATCH_ALLOW_PRIVATE_NETWORK,
-    timeoutMs: opts.timeoutMs,
-  });
-  if (fetched.status === "error") return { file: url, status: "rejected", reason: fetched.reason };
-  // Unconditional request: no validators are sent, so this branch cannot happen; kept for the type.
-  if (fetched.status === "not-modified") return { file: url, status: "rejected", reason: "not modified" };
-
-  const fetchedAt = (opts.now ?? (() => new Date()))();
-  const parsed = parseDocument(fetched.bytes, {
-    contentType: fetched.contentType,
-    url: fetched.finalUrl,
-    fetchedAt,
-  });
-  if (!parsed.ok) return { file: url, status: "rejected", reason: parsed.reason };
-  if (parsed.doc.kind === "opml") {
-    const added = await subscribeFeeds(db, parsed.doc.feeds);
-    return { file: url, status: "subscribed", feeds: parsed.doc.feeds.length, added };
-  }
-  const feed = parsed.doc;
-  const feedUrl = fetched.permanentRedirect ?? new URL(url).href;
-  const source = await ensureSource(db, {
-    name: feed.title ?? new URL(feedUrl).hostname,
-    siteUrl: feed.siteUrl,
-    feedUrl,
-  });
-  const counts = await storeItems(db, source.id, feed.items, fetchedAt);
-  // The validators let the poller's next request for this feed be a conditional one.
-  await db.source.update({
-    where: { id: source.id },
-    data: {
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-      lastFetchedAt: fetchedAt,
-      failureCount: 0,
-      lastError: null,
-    },
-  });
-  return { file: url, status: "imported", source: source.name, counts, skipped: feed.skipped };
-}
-
-/** Imports files, folders and feed URLs once, reporting each input; a bad input never stops the run. */
 export async function runIngest(
   db: Db,
   inputs: readonly string[],
   opts: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const targets: { kind: "url" | "file"; value: string }[] = [];
+  const targets: IngestTarget[] = [];
   for (const input of inputs) {
     if (isUrlInput(input)) targets.push({ kind: "url", value: input });
     else for (const file of await expandPaths([input])) targets.push({ kind: "file", value: file });
   }
+  const read = opts.reader ?? ((target: IngestTarget) => readInput(target, opts));
   const counts: IngestCounts = { new: 0, updated: 0, unchanged: 0, failed: 0, subscribed: 0 };
   const reports: FileReport[] = [];
+  const reading: Promise<ReadInput>[] = [];
+  let started = 0;
+  const readAhead = () => {
+    while (started < targets.length && reading.length <= READ_AHEAD) {
+      const pending = read(targets[started++]!);
+      // Awaited in turn below; if a write fails first, the run ends and these outcomes are not wanted.
+      pending.catch(() => undefined);
+      reading.push(pending);
+    }
+  };
   opts.onStart?.(targets.length);
-  for (const target of targets) {
-    const report =
-      target.kind === "url"
-        ? await importUrl(db, target.value, opts)
-        : await importFile(db, target.value, opts);
+  readAhead();
+  while (reading.length > 0) {
+    const input = await reading.shift()!;
+    readAhead();
+    const report = await writeInput(db, input);
     addReport(counts, report);
     reports.push(report);
     opts.onResult?.(report, counts);

@@ -132,12 +132,89 @@ function tagsOf(article: Pick<TaggableArticle, "title" | "bodyText" | "language"
     evidence: true,
   });
 }
-type ArticleRow = ReturnType<typeof articleData> & {
+type ArticleData = ReturnType<typeof articleData>;
+
+type ArticleRow = ArticleData & {
   sourceId: number;
   dedupKey: string;
   simhash: string | null;
   storyFeatures: string;
 };
+
+/** What is computed from an item's text alone: the stored fields, its tags, story features and SimHash. */
+interface Enriched {
+  data: ArticleData;
+  tags: Tags;
+  features: StoryFeatures;
+  simhash: string | null;
+}
+
+/**
+ * One item of a feed, keyed and hashed, and enriched when it is likely to be written (new or changed):
+ * enrichment (language, tagging, features) is most of an item's cost, and none of it needs the database.
+ */
+export type PreparedItem = { key: string; hash: string } & (
+  { item: ArticleInput; enriched: null } | { item: null; enriched: Enriched }
+);
+
+/** A feed's items ready to store: one per dedup key (the first wins), with the time they were fetched. */
+export interface PreparedFeed {
+  fetchedAt: Date;
+  items: PreparedItem[];
+}
+
+function enrich(item: ArticleInput, fetchedAt: Date, hash: string): Enriched {
+  const data = articleData(item, fetchedAt, hash);
+  const tags = tagsOf(data);
+  const features = storyFeatures({
+    title: data.title,
+    summary: data.summary,
+    bodyText: data.bodyText,
+    countries: tags.filter((t) => t.primary).map((t) => t.code),
+  });
+  return { data, tags, features, simhash: simhash(data.bodyText) };
+}
+
+/**
+ * Keys and hashes a feed's items (one per dedup key) and, when `enrichAll`, enriches every one: for a
+ * reader that runs apart from the database (a worker thread), where most items are expected to be new.
+ */
+export function prepareItems(
+  items: readonly ArticleInput[],
+  fetchedAt: Date,
+  { enrichAll = false }: { enrichAll?: boolean } = {},
+): PreparedFeed {
+  const byKey = new Map<string, PreparedItem>();
+  for (const item of items) {
+    const key = dedupKey(item);
+    if (byKey.has(key)) continue;
+    const hash = contentHash(item);
+    byKey.set(
+      key,
+      enrichAll
+        ? { key, hash, item: null, enriched: enrich(item, fetchedAt, hash) }
+        : { key, hash, item, enriched: null },
+    );
+  }
+  return { fetchedAt, items: [...byKey.values()] };
+}
+
+/** The stored id and content hash of a source's articles with these dedup keys. */
+async function storedHashes(
+  db: Db | Tx,
+  sourceId: number,
+  keys: readonly string[],
+): Promise<Map<string, { id: number; contentHash: string }>> {
+  const found = new Map<string, { id: number; contentHash: string }>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const rows = await db.article.findMany({
+      where: { sourceId, dedupKey: { in: keys.slice(i, i + CHUNK) } },
+      select: { id: true, dedupKey: true, contentHash: true },
+    });
+    for (const row of rows) found.set(row.dedupKey, row);
+  }
+  return found;
+}
 
 // Multi-row INSERTs in plain SQL: Prisma's createMany spent tens of microseconds per row in the client,
 // most of an import's time. The statements are standard SQL (quoted identifiers, bound values, RETURNING)
@@ -248,7 +325,8 @@ export async function writeTags(tx: Tx, articles: TaggableArticle[]): Promise<vo
 /**
  * Stores one feed's items for a source in a single transaction: new items are inserted, changed items
  * are updated in place, identical ones are left alone. Killing the process mid-way leaves the database as
- * it was before the call, so running it again completes without duplicates.
+ * it was before the call, so running it again completes without duplicates. The items that look new or
+ * changed are enriched before the transaction begins, so the write lock is not held while they are tagged.
  */
 export async function storeItems(
   db: Db,
@@ -256,13 +334,33 @@ export async function storeItems(
   items: readonly ArticleInput[],
   fetchedAt: Date,
 ): Promise<StoreCounts> {
-  const byKey = new Map<string, ArticleInput>();
-  for (const item of items) {
-    const key = dedupKey(item);
-    if (!byKey.has(key)) byKey.set(key, item);
+  return storeFeed(db, sourceId, prepareItems(items, fetchedAt));
+}
+
+/** Stores a prepared feed as storeItems does, enriching first (outside the transaction) what looks new. */
+export async function storeFeed(db: Db, sourceId: number, feed: PreparedFeed): Promise<StoreCounts> {
+  if (feed.items.some((p) => p.item !== null)) {
+    const stored = await storedHashes(
+      db,
+      sourceId,
+      feed.items.map((p) => p.key),
+    );
+    feed = {
+      fetchedAt: feed.fetchedAt,
+      items: feed.items.map((p) =>
+        p.item && stored.get(p.key)?.contentHash !== p.hash
+          ? { key: p.key, hash: p.hash, item: null, enriched: enrich(p.item, feed.fetchedAt, p.hash) }
+          : p,
+      ),
+    };
   }
+  return storePrepared(db, sourceId, feed);
+}
+
+/** Stores a prepared feed in one transaction; an item not enriched beforehand is enriched here if needed. */
+async function storePrepared(db: Db, sourceId: number, feed: PreparedFeed): Promise<StoreCounts> {
   const counts: StoreCounts = { new: 0, updated: 0, unchanged: 0 };
-  if (byKey.size === 0) return counts;
+  if (feed.items.length === 0) return counts;
 
   await db.$transaction(
     async (tx) => {
@@ -274,45 +372,29 @@ export async function storeItems(
         data: { updatedAt: new Date() },
         select: { id: true },
       });
-      const keys = [...byKey.keys()];
-      const existing = new Map<string, { id: number; contentHash: string }>();
-      for (let i = 0; i < keys.length; i += CHUNK) {
-        const rows = await tx.article.findMany({
-          where: { sourceId, dedupKey: { in: keys.slice(i, i + CHUNK) } },
-          select: { id: true, dedupKey: true, contentHash: true },
-        });
-        for (const row of rows) existing.set(row.dedupKey, row);
-      }
+      // Read again inside the transaction: another import may have stored some of these items meanwhile.
+      const existing = await storedHashes(
+        tx,
+        sourceId,
+        feed.items.map((p) => p.key),
+      );
 
-      const changed: TaggableArticle[] = [];
-      const fresh: ArticleRow[] = [];
-      // Tags are computed before the insert: their primary countries are part of the story features.
-      const freshTags = new Map<string, Tags>();
-      const freshFeatures = new Map<string, StoryFeatures>();
-      for (const [key, item] of byKey) {
-        const hash = contentHash(item);
+      const changed: (TaggableArticle & { tags: Tags })[] = [];
+      const fresh: { row: ArticleRow; tags: Tags; features: StoryFeatures }[] = [];
+      for (const prepared of feed.items) {
+        const { key, hash } = prepared;
         const found = existing.get(key);
         if (found?.contentHash === hash) {
           counts.unchanged++;
           continue;
         }
-        const data = articleData(item, fetchedAt, hash);
+        const { data, tags, features, simhash } =
+          prepared.enriched ?? enrich(prepared.item, feed.fetchedAt, hash);
         if (!found) {
-          const tags = tagsOf(data);
-          freshTags.set(key, tags);
-          const features = storyFeatures({
-            title: data.title,
-            summary: data.summary,
-            bodyText: data.bodyText,
-            countries: tags.filter((t) => t.primary).map((t) => t.code),
-          });
-          freshFeatures.set(key, features);
           fresh.push({
-            ...data,
-            sourceId,
-            dedupKey: key,
-            simhash: simhash(data.bodyText),
-            storyFeatures: JSON.stringify(features),
+            row: { ...data, sourceId, dedupKey: key, simhash, storyFeatures: JSON.stringify(features) },
+            tags,
+            features,
           });
         } else {
           await tx.article.update({ where: { id: found.id }, data });
@@ -322,41 +404,43 @@ export async function storeItems(
             bodyText: data.bodyText,
             language: data.language,
             publishedAt: data.publishedAt,
+            tags,
           });
           counts.updated++;
         }
       }
       await writeTags(tx, changed);
 
-      const ids = await insertArticles(tx, fresh);
-      const created = fresh.flatMap((row) => {
+      const ids = await insertArticles(
+        tx,
+        fresh.map((f) => f.row),
+      );
+      const created = fresh.flatMap(({ row, tags, features }) => {
         const id = ids.get(row.dedupKey);
-        return id === undefined
-          ? []
-          : [
-              {
-                id,
-                row,
-                title: row.title,
-                bodyText: row.bodyText,
-                language: row.language,
-                publishedAt: row.publishedAt,
-                tags: freshTags.get(row.dedupKey),
-              },
-            ];
+        return id === undefined ? [] : [{ id, row, tags, features }];
       });
       if (created.length !== fresh.length)
         throw new Error(`stored ${created.length} of ${fresh.length} new articles`);
-      await insertTags(tx, created);
+      await insertTags(
+        tx,
+        created.map(({ id, row, tags }) => ({
+          id,
+          title: row.title,
+          bodyText: row.bodyText,
+          language: row.language,
+          publishedAt: row.publishedAt,
+          tags,
+        })),
+      );
       await groupArticles(
         tx,
-        created.map(({ id, row }) => ({
+        created.map(({ id, row, features }) => ({
           id,
           sourceId,
           title: row.title,
           publishedAt: row.publishedAt,
           simhash: row.simhash,
-          features: freshFeatures.get(row.dedupKey)!,
+          features,
         })),
       );
       counts.new += created.length;

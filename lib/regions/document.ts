@@ -25,6 +25,8 @@ export interface Doc {
   datelineEnd: number;
   /** Body paragraphs with index <= leadParaMax form the lead. */
   leadParaMax: number;
+  /** Every word of the article, built on first use by rules that look at the whole article. */
+  words: Set<string> | null;
 }
 
 // "MOSCOW (Reuters) -", "GAZA CITY, Oct 5 (AP) —", "KYIV, Ukraine (AP) —", "NEW DELHI/ISLAMABAD, May 7 (Reuters) -",
@@ -141,7 +143,19 @@ export function analyze(
     datelineStart,
     datelineEnd,
     leadParaMax,
+    words: null,
   };
+}
+
+/** True when the article (title or body) contains any of the words (accent-folded, lower-case). */
+export function docHasAny(doc: Doc, words: ReadonlySet<string>): boolean {
+  if (!doc.words) {
+    doc.words = new Set();
+    for (let i = 0; i < doc.t.count; i++)
+      if ((doc.t.flags[i] ?? 0) & WORD) doc.words.add(doc.t.norm[i] ?? "");
+  }
+  for (const w of words) if (doc.words.has(w)) return true;
+  return false;
 }
 
 /** The zone of token i. */

@@ -119,6 +119,7 @@ export const NAME_LIKE: ReadonlyMap<string, NameLike> = new Map([
   ["brooklyn", nl(true, false, true)],
   ["alexandria", nl(true, false, true)],
   ["sofia", nl(true, false, true)],
+  ["victoria", nl(true, false, true)],
   ["santiago", nl(true, false, true)],
   ["virginia", nl(false, false, true)],
   ["montana", nl(false, false, true)],
@@ -142,6 +143,8 @@ export const NAME_LIKE: ReadonlyMap<string, NameLike> = new Map([
   ["porto", nl(true, false, false)],
   ["lorraine", nl(true, false, false)],
   ["virginie", nl(true, false, true)],
+  // "Francia Márquez" (Colombia's vice-president); "Francia Insumisa" is listed as the party.
+  ["francia", nl(true, false, false)],
 ]);
 
 // When two lists give one phrase to different countries, the first list wins only if the phrase is
@@ -295,11 +298,12 @@ function buildIndex(language: string): Index {
         for (const form of inflections(language, phrase, "name")) insert(form, code, "name", { rule });
     }
     addInflected(lang.names, "name");
+    // The language's cities before the ISO names: Spanish "Granada" is the Andalusian city, not Grenada.
+    addInflected(lang.cities, "city");
     for (const [code, phrase] of isoNamePhrases(language)) {
       for (const form of inflections(language, phrase, "name")) insert(form, code, "name");
     }
     addInflected(lang.subdivisions, "subnational");
-    addInflected(lang.cities, "city");
     addAll(lang.institutions, "metonym");
     // Adjectives ("französische", "brasileira") are written in lower case in these languages.
     for (const [code, list] of Object.entries(lang.adjectives ?? {})) {

@@ -1,9 +1,9 @@
 // Context rules for names that also mean something else. Each takes a candidate and its neighbours
 // and returns a country code or null; the article-level evidence is computed once by the tagger.
-import { DATELINE, zoneOf, type Doc } from "./document";
+import { DATELINE, docHasAny, zoneOf, type Doc } from "./document";
 import { LANGUAGE_DATA } from "./data";
 import { NAME_LIKE, type Entry, type NameLike } from "./gazetteer";
-import { ALLCAPS, CAP, POSSESSIVE, SENT_START, WORD, flagsAt, normAt } from "./tokenize";
+import { ALLCAPS, CAP, POSSESSIVE, SENT_START, WORD, flagsAt, normAt, phraseNorms } from "./tokenize";
 
 export interface Candidate {
   /** Token range [start, end). */
@@ -78,14 +78,22 @@ const GIVEN_NAMES = words(
     "french john james david robert mary barbara lisa jennifer sarah emma chris ryan kevin brian mark paul",
 );
 
+const ENGLISH_LOCATIVE = words(
+  "in to from into across throughout near toward towards via inside outside visit visited visiting visits " +
+    "neighbouring neighboring of at around between",
+);
 const LOCATIVE: ReadonlySet<string> = new Set([
-  ...words(
-    "in to from into across throughout near toward towards via inside outside visit visited visiting visits " +
-      "neighbouring neighboring of at around between",
-  ),
+  ...ENGLISH_LOCATIVE,
   // The prepositions of the other tagged languages ("nach", "à", "em", "naar"…), accent-folded.
   ...Object.values(LANGUAGE_DATA).flatMap((l) => foldAll(l.locatives)),
 ]);
+
+const LOCATIVE_BY_LANGUAGE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.values(LANGUAGE_DATA).map((l) => [
+    l.language,
+    new Set([...ENGLISH_LOCATIVE, ...foldAll(l.locatives)]),
+  ]),
+);
 
 function foldAll(list: string): string[] {
   return list
@@ -107,6 +115,43 @@ const FOREIGN_TREATY = words(
     "convencao convencoes trattato trattati accordo accordi protocollo convenzione convenzioni verdrag verdragen akkoord " +
     "akkoorden conventie conventies protocol",
 );
+// EU regulations named after a city ("Dublin-Verordnung", "règlement de Dublin") read like treaties.
+const FOREIGN_REGULATION = words(
+  "verordnung verordnungen reglement reglements reglamento reglamentos regolamento regolamenti regulamento " +
+    "regulamentos verordening verordeningen",
+);
+// Coalitions named after flags ("Kenia-Koalition", "coalition Arizona", "Jamaika-Bündnis"): no country.
+const COALITION = words(
+  "koalition koalitionen bundnis bundnisse coalition coalitions coalicion coaliciones coalizione coalizioni " +
+    "coligacao coligacoes coalitie coalities",
+);
+// A river word right before the name: "fleuve Niger", "Fluss Jordan", "río Congo".
+const RIVER_BEFORE = words("fleuve riviere fluss rio fiume rivier");
+// French determiners and the adjectives that come before a noun: a lower-case nationality word right after
+// them is a noun, and French writes the people with a capital ("les Français"), so it is a thing: "au
+// chinois" (a sieve), "une simple canadienne" (a jacket), "les suisses" (chipmunks in Quebec).
+const FR_DETERMINERS = words(
+  "le la les l un une des du au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs",
+);
+const FR_PRENOMINAL = words(
+  "petit petite petits petites grand grande grands grandes vieux vieil vieille vieilles jeune jeunes nouveau " +
+    "nouvel nouvelle nouvelles beau bel belle belles bon bonne bons bonnes mauvais mauvaise simple simples vrai " +
+    "vraie vrais vraies gros grosse long longue autre autres meme memes seul seule",
+);
+// Articles, prepositions and conjunctions before a language in a list ("lo spagnolo", "da francese e
+// inglese", "para inglês", "del alemán al español").
+const LANGUAGE_LIST_BEFORE = words(
+  "il lo l la i gli le dal dallo dall al allo all del dello dell nel nello nell da di in e ed o el los en y " +
+    "o do ao no em para e ou de",
+);
+// Languages that write nationality words, nouns included, in lower case: a capitalized one mid-sentence
+// is a surname ("arrestati Russo e Greco", "Francés").
+const LOWER_DEMONYM_LANGUAGES = new Set(["es", "it", "pt"]);
+// "lingua italiana", "langue française", "língua portuguesa": after the noun, any form is the language.
+const LANGUAGE_NOUNS = words(
+  "lingua lingue langue langues lengua lenguas idioma idiomas idiomi sprache sprachen taal talen",
+);
+const QUOTES = new Set(["'", '"', "„", "“", "”", "«", "»", "‘", "’", "‹", "›"]);
 const OF_WORDS = words("von vom de du des d di del della da do dos van of der");
 const NO_WORDS: ReadonlySet<string> = new Set();
 const STREET_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -115,6 +160,10 @@ const STREET_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["es", words("calle avenida paseo plaza")],
   ["pt", words("rua avenida travessa praca alameda largo")],
 ]);
+// "Russland-Straße", "Amerika-Allee", "Frankrijk-plein": a street hyphenated with its head (de, nl).
+const STREET_HEADS = words(
+  "strasse platz allee weg ring gasse ufer damm chaussee brucke steig straat plein laan kade gracht dreef singel",
+);
 const RESTAURANT_BEFORE = words("beim zum");
 const STYLE_BEFORE = words(
   "restaurant restaurants cuisine traiteur epicerie plat plats recette recettes specialite specialites " +
@@ -125,6 +174,40 @@ const STYLE_BEFORE = words(
 const STYLE_AFTER = words(
   "restaurant restaurants kuche kueche gerichte gericht spezialitat spezialitaten rezept rezepte imbiss lokal art stil " +
     "akzent keuken gerecht gerechten recept stijl accent eethuis",
+);
+
+const foldedSet = (list: string | undefined): ReadonlySet<string> =>
+  new Set(foldAll(list ?? "").flatMap((w) => w.split(" ")));
+const keyed = (
+  table: Readonly<Record<string, string>> | undefined,
+): ReadonlyMap<string, ReadonlySet<string>> =>
+  new Map(
+    Object.entries(table ?? {}).map(([phrase, list]) => [phraseNorms(phrase).join(" "), foldedSet(list)]),
+  );
+
+/** Per-language data for the trap rules: homographs and their cue words, names after a word, language topics. */
+const TRAPS = new Map(
+  Object.values(LANGUAGE_DATA).map((l) => [
+    l.language,
+    {
+      homographs: keyed(l.homographs),
+      notAfter: keyed(l.notAfter),
+      languageTopic: foldedSet(l.languageTopic),
+      givenNames: foldedSet(l.givenNames),
+    },
+  ]),
+);
+
+/** Per language, the place names its `rules` list as given names or surnames. */
+const PERSON_NAMES = new Map(
+  Object.values(LANGUAGE_DATA).map((l) => [
+    l.language,
+    new Set(
+      Object.entries(l.rules ?? {})
+        .filter(([, rule]) => rule === "given-name")
+        .flatMap(([phrase]) => phraseNorms(phrase)),
+    ),
+  ]),
 );
 
 /** Language words per tagged language: before/after a nationality adjective that make it a language. */
@@ -217,12 +300,95 @@ export function locativeBefore(doc: Doc, c: Candidate): boolean {
 const GENITIVES = words("de do da dos das di del della dello dei degli delle van von vom du des d dell");
 
 /** A locative that is not merely a genitive ("em Israel", "nach Israel", not "de Israel"). */
-function strictLocativeBefore(doc: Doc, c: Candidate): boolean {
+export function strictLocativeBefore(doc: Doc, c: Candidate): boolean {
   const prev = norm(doc, c.start - 1);
-  return LOCATIVE.has(prev) && (doc.gaz.language === "en" || !GENITIVES.has(prev));
+  // The article's own prepositions only: Dutch "na Maastricht" is "after", not Portuguese "na" ("in the").
+  const own = LOCATIVE_BY_LANGUAGE.get(doc.gaz.language) ?? LOCATIVE;
+  return own.has(prev) && (doc.gaz.language === "en" || !GENITIVES.has(prev));
 }
 
-/** Bodies of water and treaties named after places; language names. */
+/** Index of the word before token i, skipping apostrophes and quotation marks ("l'anglaise", "der „Moldau“"). */
+function wordBefore(doc: Doc, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && QUOTES.has(norm(doc, k))) k--;
+  return k;
+}
+
+/**
+ * A place name used for a treaty, a regulation or a coalition ("accord de Paris", "Dublin-Verordnung",
+ * "Kenia-Koalition", "coalition Arizona"), which then keeps that sense in the article (tagger.ts).
+ */
+export function namesAgreement(doc: Doc, c: Candidate): boolean {
+  if (doc.gaz.language === "en" || c.entry.kind === "demonym") return false;
+  const prev = norm(doc, c.start - 1);
+  if (COALITION.has(prev)) return true;
+  if (OF_WORDS.has(prev) || prev === "'") {
+    const before = norm(doc, c.start - 2);
+    if (FOREIGN_TREATY.has(before) || FOREIGN_REGULATION.has(before) || COALITION.has(before)) return true;
+  }
+  // "Maastricht-Vertrag", "Dayton-Abkommen", "Dublin-Verordnung", "Kenia-Koalition".
+  if (norm(doc, c.end) !== "-") return false;
+  const head = norm(doc, c.end + 1);
+  return FOREIGN_TREATY.has(head) || FOREIGN_REGULATION.has(head) || COALITION.has(head);
+}
+
+/**
+ * A capitalized nationality word in a language that writes them in lower case: a surname mid-sentence
+ * ("arrestati Russo e Greco") or after a common given name ("Giovanni Tedesco").
+ */
+export function isSurnameUse(doc: Doc, c: Candidate): boolean {
+  if (c.entry.kind !== "demonym" || !LOWER_DEMONYM_LANGUAGES.has(doc.gaz.language)) return false;
+  const f = flag(doc, c.start);
+  if (!(f & CAP) || f & ALLCAPS || caseless(doc, c.start)) return false;
+  const k = wordBefore(doc, c.start);
+  if (isCapWord(doc, k) && TRAPS.get(doc.gaz.language)?.givenNames.has(norm(doc, k))) return true;
+  // "Federazione Russa", "Croce Rossa Italiana": part of a longer capitalized name, left to the country.
+  return !(f & SENT_START) && !isCapWord(doc, k);
+}
+
+/** German writes nationality adjectives in lower case: the capitalized base form is the language ("lernt Chinesisch"). */
+function isGermanLanguageName(doc: Doc, c: Candidate): boolean {
+  if (doc.gaz.language !== "de" || c.entry.kind !== "demonym" || !c.entry.languageForm) return false;
+  // "Deutsch-französische Gespräche": a capitalized compound at the start of a sentence.
+  return (flag(doc, c.start) & CAP) !== 0 && norm(doc, c.end) !== "-";
+}
+
+/** A phrase listed as a homograph whose other meaning's cue words are in the article ("Amerikaner" at the baker's). */
+function isHomographUse(doc: Doc, c: Candidate): boolean {
+  const traps = TRAPS.get(doc.gaz.language);
+  if (!traps || traps.homographs.size === 0) return false;
+  const parts: string[] = [];
+  for (let k = c.start; k < c.end; k++) parts.push(norm(doc, k));
+  const cues = traps.homographs.get(parts.join(" "));
+  if (cues && docHasAny(doc, cues)) return true;
+  const before = traps.notAfter.get(parts.join(" "));
+  return before !== undefined && before.has(norm(doc, wordBefore(doc, c.start)));
+}
+
+/** A lower-case nationality word used as a noun for a thing or a style, or as a language in a list. */
+function isNounUse(doc: Doc, c: Candidate): boolean {
+  const language = doc.gaz.language;
+  if (c.entry.kind !== "demonym" || flag(doc, c.start) & CAP) return false;
+  const k1 = wordBefore(doc, c.start);
+  const p1 = norm(doc, k1);
+  const p2 = norm(doc, wordBefore(doc, k1));
+  // "à l'anglaise", "a la francesa", "all'italiana": in that style.
+  if ((language === "fr" || language === "es") && (p1 === "la" || p1 === "l") && p2 === "a") return true;
+  if (language === "it" && (p1 === "alla" || p1 === "all")) return true;
+  if (language === "fr" && (FR_DETERMINERS.has(p1) || (FR_PRENOMINAL.has(p1) && FR_DETERMINERS.has(p2))))
+    return true;
+  // In an article about languages, the bare masculine form after an article or in a list is the language.
+  const topic = TRAPS.get(language)?.languageTopic;
+  return (
+    c.entry.languageForm &&
+    topic !== undefined &&
+    topic.size > 0 &&
+    LANGUAGE_LIST_BEFORE.has(p1) &&
+    docHasAny(doc, topic)
+  );
+}
+
+/** Bodies of water and treaties named after places; language names; the traps of the other languages. */
 export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
   const next = norm(doc, c.end);
   const kind = c.entry.kind;
@@ -231,10 +397,16 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (OF_WORDS.has(prev) || prev === "'") {
       const before = norm(doc, c.start - 2);
       if (FOREIGN_WATER.has(before)) return true;
-      if (FOREIGN_TREATY.has(before) && kind !== "demonym") return true;
     }
-    // "Maastricht-Vertrag", "Dayton-Abkommen": a treaty named after a place.
-    if (next === "-" && FOREIGN_TREATY.has(norm(doc, c.end + 1))) return true;
+    if (
+      namesAgreement(doc, c) ||
+      isSurnameUse(doc, c) ||
+      isHomographUse(doc, c) ||
+      isNounUse(doc, c) ||
+      isGermanLanguageName(doc, c)
+    )
+      return true;
+    if (RIVER_BEFORE.has(prev) && kind !== "demonym") return true;
     // "rue de Rome", "via Roma", "Avenida Brasil", "calle de Francia": a street, not the place.
     const streets = STREET_WORDS.get(doc.gaz.language) ?? NO_WORDS;
     if (
@@ -242,12 +414,14 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
       (streets.has(prev) || (OF_WORDS.has(prev) && streets.has(norm(doc, c.start - 2))))
     )
       return true;
+    if (next === "-" && STREET_HEADS.has(norm(doc, c.end + 1))) return true;
     // "beim Italiener", "zum Griechen", "bij de Chinees": the restaurant.
     if (
       kind === "demonym" &&
       (RESTAURANT_BEFORE.has(prev) || (prev === "de" && norm(doc, c.start - 2) === "bij"))
     )
       return true;
+    if (kind === "demonym" && LANGUAGE_NOUNS.has(prev)) return true;
     if (kind === "demonym" && c.entry.languageForm) {
       const context = LANGUAGE_CONTEXT.get(doc.gaz.language);
       if (context && (context.before.has(prev) || context.after.has(next))) return true;
@@ -313,7 +487,7 @@ export function isPersonUse(doc: Doc, c: Candidate, rule: NameLike): boolean {
   }
   if (!isCapWord(doc, k)) return false;
   const p = norm(doc, k);
-  if (GIVEN_NAMES.has(p)) return true;
+  if (GIVEN_NAMES.has(p) || TRAPS.get(doc.gaz.language)?.givenNames.has(p)) return true;
   if (!rule.anyPrecedingName || caseless(doc, i)) return false;
   const fk = flag(doc, k);
   if (fk & (SENT_START | ALLCAPS | POSSESSIVE)) return false;
@@ -323,7 +497,12 @@ export function isPersonUse(doc: Doc, c: Candidate, rule: NameLike): boolean {
 /** Name-like rule for a candidate; records people in evidence, returns the code, null, or PENDING. */
 export function resolveGivenName(doc: Doc, c: Candidate, ev: Evidence): RuleResult {
   const key = norm(doc, c.start);
-  const rule = NAME_LIKE.get(key);
+  const shared = NAME_LIKE.get(key);
+  // A name listed as a given name in the article's language ("Virginia Raggi", "Marcelo Portugal"): a
+  // following surname makes it a person even where the English rule does not look at the next word.
+  const rule = PERSON_NAMES.get(doc.gaz.language)?.has(key)
+    ? { ...(shared ?? { anyPrecedingName: false, wholeDocument: false }), followedBySurname: true }
+    : shared;
   if (!rule) return c.entry.code;
   if (isPersonUse(doc, c, rule)) {
     ev.persons.add(key);

@@ -2,7 +2,10 @@ import { analyze, DATELINE, LEAD, TITLE, zoneOf, type Doc } from "./document";
 import type { Entry } from "./gazetteer";
 import {
   failsGenericChecks,
+  isSurnameUse,
   isUsHomonym,
+  namesAgreement,
+  strictLocativeBefore,
   resolveAmazon,
   resolveCommonWord,
   resolveCongo,
@@ -24,7 +27,7 @@ import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
 import type { CountryTag, EvidenceZone, PlaceEvidence } from "./types";
 
 /** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
-export const TAGGER_VERSION: number = 3;
+export const TAGGER_VERSION: number = 4;
 
 /** Mentions at which a country counts as primary even outside title, dateline and lead. */
 export const PRIMARY_MIN_MENTIONS = 3;
@@ -89,7 +92,10 @@ function applyCommaRule(doc: Doc, cands: Candidate[]): void {
   for (let k = 0; k + 1 < cands.length; k++) {
     const a = cands[k];
     const b = cands[k + 1];
-    if (!a || !b || b.start !== a.end + 1 || normAt(doc.t, a.end) !== ",") continue;
+    if (!a || !b || b.start !== a.end + 1) continue;
+    // "LONDON (Ontario)" reads like "London, Ontario".
+    const sep = normAt(doc.t, a.end);
+    if (sep !== "," && !(sep === "(" && normAt(doc.t, b.end) === ")")) continue;
     if (!PLACE_KINDS.has(a.entry.kind) || a.entry.code === null || a.entry.years) continue;
     if (flagsAt(doc.t, b.end - 1) & POSSESSIVE) continue;
     const bKind = b.entry.kind;
@@ -134,7 +140,9 @@ function collectEvidence(doc: Doc, cands: Candidate[]): Evidence {
       continue;
     }
     if (e.kind === "person" && e.personKey) ev.persons.add(e.personKey);
-    if (c.code === null || (e.rule !== null && !c.forced) || c.absorbed) continue;
+    // A GeoNames city in the dateline ("BOISE (dpa) -") is as good as a hand-written one.
+    const datelineCity = e.rule === "geo-city" && zoneOf(doc, c.start) === DATELINE;
+    if (c.code === null || (e.rule !== null && !c.forced && !datelineCity) || c.absorbed) continue;
     if (e.kind === "us-abbr" || e.kind === "block" || e.kind === "person") continue;
     if (!c.forced && failsGenericChecks(doc, c)) continue;
     ev.byCode.set(c.code, (ev.byCode.get(c.code) ?? 0) + 1);
@@ -253,6 +261,47 @@ function resolve(doc: Doc, cands: Candidate[], ev: Evidence): void {
       default:
         break;
     }
+  }
+  settleOtherSenses(doc, cands);
+}
+
+// Treaty, regulation and coalition words in a blocked phrase ("Verdrag van Maastricht", "Kenia-Koalition").
+const AGREEMENT_BLOCK =
+  /(vertrag|verdrag|traite|tratado|trattato|accord|acuerdo|acordo|accordo|akkoord|abkommen|koalition|coalition|coalicion|coalizione|coalitie|bundnis|verordnung|reglement)/;
+
+/**
+ * One sense per article for names used as something else: after "Verdrag van Maastricht" or
+ * "Kenia-Koalition", a bare "Maastricht" or "Kenia-Option" is the treaty or the coalition; after "arrestati
+ * Russo e Greco", "Salvatore Russo" is the same man. Kept when a locative or the dateline places it, or
+ * when the country has evidence of its own.
+ */
+function settleOtherSenses(doc: Doc, cands: Candidate[]): void {
+  if (doc.gaz.language === "en") return;
+  // Word -> true when only its capitalized mentions are the other sense (surnames).
+  const other = new Map<string, boolean>();
+  for (const c of cands) {
+    if (c.entry.kind === "block") {
+      const words: string[] = [];
+      for (let k = c.start; k < c.end; k++) words.push(normAt(doc.t, k));
+      if (!AGREEMENT_BLOCK.test(words.join(" "))) continue;
+      for (let k = c.start; k < c.end; k++) if (flagsAt(doc.t, k) & CAP) other.set(normAt(doc.t, k), false);
+    } else if (c.code === null && !c.forced && namesAgreement(doc, c)) {
+      other.set(normAt(doc.t, c.start), false);
+    } else if (c.code === null && !c.forced && isSurnameUse(doc, c)) {
+      other.set(normAt(doc.t, c.start), true);
+    }
+  }
+  if (other.size === 0) return;
+  const isOther = (c: Candidate): boolean => {
+    const capOnly = other.get(normAt(doc.t, c.start));
+    return capOnly !== undefined && (!capOnly || (flagsAt(doc.t, c.start) & CAP) !== 0);
+  };
+  const solid = new Set<string>();
+  for (const c of cands) if (c.code && !c.absorbed && !isOther(c)) solid.add(c.code);
+  for (const c of cands) {
+    if (!c.code || c.forced || solid.has(c.code) || !isOther(c)) continue;
+    if (zoneOf(doc, c.start) === DATELINE || strictLocativeBefore(doc, c)) continue;
+    c.code = null;
   }
 }
 

@@ -13,7 +13,7 @@ import { articleMetadata } from "@/lib/site/metadata";
 import { StoryArticles } from "@/components/stories/story-articles";
 import { ListNeighboursNav } from "@/components/articles/list-neighbours";
 import { NextReadList } from "@/components/articles/next-reads";
-import { articleInListHref, LIST_PARAM, parseListParam } from "@/lib/articles/list-link";
+import { articleFromHref, LIST_PARAM, parseListOrigin } from "@/lib/articles/list-link";
 import { nextReads } from "@/lib/articles/next-reads";
 import Link from "next/link";
 
@@ -43,10 +43,9 @@ export default async function ArticlePage({
   const { slug } = await params;
   const article = await load(slug);
   if (!article) notFound();
-  const list = parseListParam((await searchParams)[LIST_PARAM]);
-  if (!isCanonicalParam(slug, article.path))
-    permanentRedirect(list ? articleInListHref(article.path, list) : article.path);
-  const { story, related, sameSource, sameCountry, neighbours } = await nextReads(article, { list });
+  const from = parseListOrigin((await searchParams)[LIST_PARAM]);
+  if (!isCanonicalParam(slug, article.path)) permanentRedirect(articleFromHref(article.path, from));
+  const { story, related, sameSource, sameCountry, neighbours } = await nextReads(article, { from });
 
   return (
     <article className="mx-auto max-w-3xl">

@@ -43,9 +43,17 @@ export interface LanguageData {
   languageAfter: string;
   /** Prepositions that place the next word ("in", "nach", "à", "em", "naar"). */
   locatives: string;
-  /** Names that need a context rule in this language, by rule ("Pará": "common-word"). */
-  rules?: Readonly<Record<string, "common-word" | "given-name">>;
+  /** Names that need a context rule in this language, by rule ("Pará": "common-word", "Géorgie": "georgia"). */
+  rules?: Readonly<Record<string, "common-word" | "given-name" | "georgia">>;
   ruleCodes?: Readonly<Record<string, string>>;
+  /** Words that, in an article containing any of them, make a phrase something else ("Amerikaner": bakery words). */
+  homographs?: PhraseTable;
+  /** Words right before a name that make it something else ("Moldau" after "die": the river). */
+  notAfter?: PhraseTable;
+  /** Words that make an article about languages: there, "lo spagnolo" is the language. */
+  languageTopic?: string;
+  /** Common given names: a nationality word right after one is a surname ("Giovanni Tedesco"). */
+  givenNames?: string;
 }
 
 export interface ImplicitData {
