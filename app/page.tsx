@@ -57,7 +57,8 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 /*
  * The page streams (to browsers that run scripts: lib/site/streaming.ts): the header, the search box and the
  * toolbar go out at once, the rest follows behind boundaries keyed by the list state (a new state shows its
- * skeletons again instead of the old list). The list, its facets, histogram and map come from one search
+ * skeletons again instead of the old list). Each boundary's key also names its section: siblings that share a
+ * key confuse React's reconciliation, which then kept the old map and histogram beside the new ones. The list, its facets, histogram and map come from one search
  * (lib/search computes them in one plan: the histogram's bars give the total), started once here and
  * awaited inside each boundary; the first-run note's lookup runs alongside it.
  */
@@ -75,7 +76,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         <details className="filters rounded border border-stone-200 bg-white md:border-0 md:bg-transparent">
           <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Filters</summary>
           <div className="px-3 pb-3 md:p-0">
-            <StreamBoundary key={key} stream={stream} fallback={<FilterPanelSkeleton />}>
+            <StreamBoundary key={`filters ${key}`} stream={stream} fallback={<FilterPanelSkeleton />}>
               <Filters params={params} result={result} />
             </StreamBoundary>
           </div>
@@ -102,15 +103,15 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             </ul>
           </div>
         ) : null}
-        <StreamBoundary key={key} stream={stream} fallback={<WorldMapSkeleton />}>
+        <StreamBoundary key={`map ${key}`} stream={stream} fallback={<WorldMapSkeleton />}>
           <CountryMap params={params} result={result} />
         </StreamBoundary>
-        <StreamBoundary key={key} stream={stream} fallback={<HistogramSkeleton />}>
+        <StreamBoundary key={`histogram ${key}`} stream={stream} fallback={<HistogramSkeleton />}>
           <Timeline params={params} result={result} />
         </StreamBoundary>
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-200 pb-2">
           <p className="text-sm text-stone-600" data-testid="result-count">
-            <StreamBoundary key={key} stream={stream} fallback={<ResultCountSkeleton />}>
+            <StreamBoundary key={`count ${key}`} stream={stream} fallback={<ResultCountSkeleton />}>
               <Count params={params} result={result} />
             </StreamBoundary>
           </p>
@@ -132,7 +133,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             </a>
           </div>
         </div>
-        <StreamBoundary key={key} stream={stream} fallback={<ResultsSkeleton />}>
+        <StreamBoundary key={`results ${key}`} stream={stream} fallback={<ResultsSkeleton />}>
           <Results params={params} result={result} />
         </StreamBoundary>
       </div>

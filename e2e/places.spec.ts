@@ -111,10 +111,14 @@ test.describe("places and languages", () => {
     await expect(page.getByTestId("article-card")).toContainText("acordo comercial");
 
     await page.goto(`/?q=${W}`);
-    const germany = page.getByTestId("map-DE");
+    // Each country is a link named by its title (the tooltip): country and count.
+    const germany = page.getByTestId("world-map").getByRole("link", { name: "Germany: 2 articles" });
     await expect(germany.locator("title")).toHaveText("Germany: 2 articles");
+    // The map's plain links navigate inside the app (components/ui/app-links.tsx): the document stays.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await germany.click();
     await expect(page).toHaveURL(/country=DE/);
+    expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
     await expect(page.getByTestId("article-card")).toHaveCount(2);
     await expect(page.getByTestId("article-card").filter({ hasText: "acordo" })).toHaveCount(0);
   });

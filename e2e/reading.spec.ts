@@ -86,10 +86,9 @@ test("pagination walks to older articles and back, and bad page numbers fall bac
 
   await page.getByRole("link", { name: "Older →" }).click();
   await expect(page).toHaveURL(/\?all=1&page=2$/);
-  // The list streams in after the address changes: wait for its cards before reading them.
+  // The address changes when the new page's frame is in; its cards stream in behind their skeleton.
   await expect(page.getByTestId("article-card")).toHaveCount(Math.min(20, total - 20));
   const secondPage = await page.getByTestId("article-card").locator("h2").allTextContents();
-  expect(secondPage.length).toBe(Math.min(20, total - 20));
   expect(secondPage.filter((t) => firstPage.includes(t))).toEqual([]);
 
   await page.getByRole("link", { name: "← Newer" }).click();

@@ -130,6 +130,28 @@ test("after the first page, a browser that runs scripts has the cookie that lets
   await expect(page.getByTestId("results-skeleton")).toHaveCount(0);
 });
 
+test("a new list state replaces the map and the histogram after a client-side navigation (one of each)", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.waitForLoadState("networkidle"); // hydrated: the filter links navigate client-side
+  const filters = page.getByRole("navigation", { name: "Filters" });
+  await filters.getByRole("link", { name: /^Middle East/ }).click();
+  await expect(page).toHaveURL(/[?&]region=middle-east-north-africa\b/);
+  await filters.getByRole("link", { name: /Past 12 months/ }).click();
+  await expect(page).toHaveURL(/[?&]range=12m\b/);
+  await filters.getByRole("link", { name: /Any time/ }).click();
+  await expect(page).not.toHaveURL(/range=/);
+  await expect(page.getByTestId("histogram")).toHaveCount(1);
+  await expect(page.getByTestId("world-map")).toHaveCount(1);
+  const bars = await page
+    .getByTestId("histogram")
+    .getByRole("link")
+    .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+  expect(bars.length).toBeGreaterThan(0);
+  for (const href of bars) expect(href).toContain("region=middle-east-north-africa");
+});
+
 test("the page as it stands while the results stream (skeletons) has no accessibility violations", async ({
   page,
   baseURL,

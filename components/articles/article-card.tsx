@@ -22,14 +22,12 @@ export function ArticleCard({
   list?: ListParams;
 }) {
   return (
-    <article className="border-b border-stone-200 py-4" data-testid="article-card">
-      <h2 className="font-serif text-xl leading-snug font-semibold">
-        <Link href={list ? articleInListHref(article.path, list) : article.path} className="hover:underline">
-          {article.title}
-        </Link>
+    <article className="card" data-testid="article-card">
+      <h2>
+        <Link href={list ? articleInListHref(article.path, list) : article.path}>{article.title}</Link>
       </h2>
-      <p className="mt-1 text-sm text-stone-600">
-        <span className="font-medium text-stone-800">{article.source.name}</span>
+      <p className="card-meta">
+        <span className="card-source">{article.source.name}</span>
         <span aria-hidden="true"> · </span>
         <RelativeTime date={article.publishedAt} estimated={article.dateEstimated} />
         {article.language ? (
@@ -50,14 +48,14 @@ export function ArticleCard({
       {article.snippet ? (
         // The snippet is escaped text with only <mark> tags added by lib/search.
         <p
-          className="mt-2 text-stone-800"
+          className="card-text"
           data-testid="snippet"
           dangerouslySetInnerHTML={{ __html: article.snippet }}
         />
       ) : article.excerpt ? (
-        <p className="mt-2 line-clamp-3 text-stone-800">{article.excerpt}</p>
+        <p className="card-text line-clamp-3">{article.excerpt}</p>
       ) : null}
-      <div className="mt-2 flex flex-wrap items-center gap-1.5">
+      <div className="card-tags">
         <RegionChips regions={article.regions} />
         <CountryChips countries={article.countries} />
         {moreSources > 0 && article.story ? (

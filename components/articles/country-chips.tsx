@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLinks } from "@/components/ui/app-links";
 import { listHref } from "@/lib/articles/params";
 import type { CountryRef } from "@/lib/articles/types";
 
@@ -7,23 +7,24 @@ export function CountryChips({ countries, limit = 6 }: { countries: CountryRef[]
   if (countries.length === 0) return null;
   const shown = countries.slice(0, limit);
   return (
-    <ul className="flex flex-wrap gap-1.5" aria-label="Countries">
-      {shown.map((c) => (
-        <li key={c.code}>
-          <Link
-            href={listHref({ countries: [c.code] })}
-            // Up to six chips per card: prefetching each would render the list page again and again.
-            prefetch={false}
-            className={c.primary ? "chip-country main" : "chip-country"}
-            title={c.primary ? `${c.name}: a main subject` : `${c.name}: mentioned`}
-          >
-            {c.name}
-          </Link>
-        </li>
-      ))}
-      {countries.length > limit ? (
-        <li className="text-xs text-stone-500">+{countries.length - limit}</li>
-      ) : null}
-    </ul>
+    <AppLinks>
+      <ul className="chips" aria-label="Countries">
+        {shown.map((c) => (
+          <li key={c.code}>
+            {/* A plain link (AppLinks navigates in the app): no prefetch, no client component per chip. */}
+            <a
+              href={listHref({ countries: [c.code] })}
+              className={c.primary ? "chip-country main" : "chip-country"}
+              title={c.primary ? `${c.name}: a main subject` : `${c.name}: mentioned`}
+            >
+              {c.name}
+            </a>
+          </li>
+        ))}
+        {countries.length > limit ? (
+          <li className="text-xs text-stone-500">+{countries.length - limit}</li>
+        ) : null}
+      </ul>
+    </AppLinks>
   );
 }

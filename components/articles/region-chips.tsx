@@ -1,5 +1,5 @@
 import { listHref } from "@/lib/articles/params";
-import Link from "next/link";
+import { AppLinks } from "@/components/ui/app-links";
 import { REGIONS, type RegionSlug } from "@/lib/regions";
 
 const names = new Map(REGIONS.map((r) => [r.slug, r.name]));
@@ -12,14 +12,16 @@ export function RegionChips({ regions }: { regions: RegionSlug[] }) {
   );
   if (shown.length === 0) return null;
   return (
-    <ul className="flex flex-wrap gap-1.5" aria-label="Regions">
-      {shown.map((slug) => (
-        <li key={slug}>
-          <Link href={listHref({ regions: [slug] })} prefetch={false} className="chip-region">
-            {names.get(slug) ?? slug}
-          </Link>
-        </li>
-      ))}
-    </ul>
+    <AppLinks>
+      <ul className="chips" aria-label="Regions">
+        {shown.map((slug) => (
+          <li key={slug}>
+            <a href={listHref({ regions: [slug] })} className="chip-region">
+              {names.get(slug) ?? slug}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </AppLinks>
   );
 }

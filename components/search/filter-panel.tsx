@@ -4,6 +4,7 @@ import type { ListParams } from "@/lib/articles/params";
 import { hasFilters, listHref } from "@/lib/articles/params";
 import { countryName } from "@/lib/regions";
 import type { SearchResult } from "@/lib/search";
+import { AppLinks } from "@/components/ui/app-links";
 import { DateRangeForm } from "./date-range-form";
 
 const PRESETS: { value: NonNullable<ListParams["range"]>; label: string }[] = [
@@ -30,19 +31,18 @@ interface FacetItem {
 
 function FilterLink({ item, approximate }: { item: FacetItem; approximate: boolean }) {
   return (
-    <Link
+    // A plain link: the panel's AppLinks navigates in the app without scrolling; dozens of filter links on
+    // every list page are neither prefetched nor each a client component.
+    <a
       href={item.href}
-      scroll={false}
-      // Dozens of filter links on every list page: prefetching each would render the list dozens of times.
-      prefetch={false}
       // aria-pressed is for buttons; a link that is the chosen filter is the "current" one.
       aria-current={item.active ? "true" : undefined}
       data-testid={item.testId}
       className="facet"
     >
-      <span className="flex items-center justify-between gap-2">
+      <span className="facet-row">
         <span>
-          <span aria-hidden="true" className="mr-1.5 inline-block w-3">
+          <span aria-hidden="true" className="facet-tick">
             {item.active ? "✓" : ""}
           </span>
           {item.label}
@@ -50,7 +50,7 @@ function FilterLink({ item, approximate }: { item: FacetItem; approximate: boole
         {item.count !== undefined ? (
           // Facets count articles, also where the list counts stories: the tooltip says so.
           <span
-            className="text-xs text-stone-500 tabular-nums"
+            className="facet-count"
             title={`${approximate ? "about " : ""}${item.count.toLocaleString("en")} ${item.count === 1 ? "article" : "articles"}`}
           >
             {approximate ? "≈ " : ""}
@@ -59,14 +59,11 @@ function FilterLink({ item, approximate }: { item: FacetItem; approximate: boole
         ) : null}
       </span>
       {item.bar !== undefined ? (
-        <span className="mt-1 block h-1.5 rounded bg-stone-200" aria-hidden="true">
-          <span
-            className="block h-1.5 rounded bg-sky-600"
-            style={{ width: `${Math.round(item.bar * 100)}%` }}
-          />
+        <span className="facet-bar" aria-hidden="true">
+          <span style={{ width: `${Math.round(item.bar * 100)}%` }} />
         </span>
       ) : null}
-    </Link>
+    </a>
   );
 }
 
@@ -119,106 +116,108 @@ export function FilterPanel({ params, facets }: { params: ListParams; facets: Se
   ];
   return (
     <nav aria-label="Filters">
-      {hasFilters(params) ? (
-        <p className="mb-4">
-          <Link
-            href={listHref({ q: params.q, sort: params.sort })}
-            className="text-sm text-sky-800 underline"
-          >
-            Clear all filters
-          </Link>
-        </p>
-      ) : null}
-      <Section title="Date">
-        <FacetList
-          items={[
-            {
-              key: "any",
-              label: "Any time",
-              href: listHref(params, { range: null, from: null, to: null }),
-              active: anyTime,
-            },
-            ...PRESETS.map((p) => ({
-              key: p.value,
-              label: p.label,
-              href: listHref(params, {
-                range: params.range === p.value ? null : p.value,
-                from: null,
-                to: null,
-              }),
-              active: params.range === p.value,
-              testId: `range-${p.value}`,
-            })),
-          ]}
-        />
-        <DateRangeForm params={params} />
-      </Section>
-      <Section title="Regions">
-        <FacetList
-          testId="region-facets"
-          approximate={approximate}
-          items={facets.regions.map((r) => ({
-            key: r.slug,
-            label: r.name,
-            href: listHref(params, { regions: toggle(params.regions, r.slug) }),
-            active: params.regions.includes(r.slug),
-            count: r.count,
-            bar: r.count / max,
-            testId: `region-${r.slug}`,
-          }))}
-        />
-      </Section>
-      {countries.length > 0 ? (
-        <Section title="Countries">
+      <AppLinks scroll={false}>
+        {hasFilters(params) ? (
+          <p className="mb-4">
+            <Link
+              href={listHref({ q: params.q, sort: params.sort })}
+              className="text-sm text-sky-800 underline"
+            >
+              Clear all filters
+            </Link>
+          </p>
+        ) : null}
+        <Section title="Date">
           <FacetList
-            testId="country-facets"
+            items={[
+              {
+                key: "any",
+                label: "Any time",
+                href: listHref(params, { range: null, from: null, to: null }),
+                active: anyTime,
+              },
+              ...PRESETS.map((p) => ({
+                key: p.value,
+                label: p.label,
+                href: listHref(params, {
+                  range: params.range === p.value ? null : p.value,
+                  from: null,
+                  to: null,
+                }),
+                active: params.range === p.value,
+                testId: `range-${p.value}`,
+              })),
+            ]}
+          />
+          <DateRangeForm params={params} />
+        </Section>
+        <Section title="Regions">
+          <FacetList
+            testId="region-facets"
             approximate={approximate}
-            items={countries.map((c) => ({
-              key: c.code,
-              label: c.name,
-              href: listHref(params, { countries: toggle(params.countries, c.code) }),
-              active: params.countries.includes(c.code),
-              count: c.count,
+            items={facets.regions.map((r) => ({
+              key: r.slug,
+              label: r.name,
+              href: listHref(params, { regions: toggle(params.regions, r.slug) }),
+              active: params.regions.includes(r.slug),
+              count: r.count,
+              bar: r.count / max,
+              testId: `region-${r.slug}`,
             }))}
           />
         </Section>
-      ) : null}
-      {sources.length > 0 ? (
-        <Section title="Sources">
-          <FacetList
-            testId="source-facets"
-            approximate={approximate}
-            items={sources.map((s) => ({
-              key: String(s.id),
-              label: s.name,
-              href: listHref(params, { sources: toggle(params.sources, s.id) }),
-              active: params.sources.includes(s.id),
-              count: s.count,
-            }))}
-          />
-        </Section>
-      ) : null}
-      {facets.languages.length > 0 ? (
-        <Section title="Languages">
-          <FacetList
-            testId="language-facets"
-            approximate={approximate}
-            items={facets.languages.map((l) => ({
-              key: l.code,
-              label: l.name,
-              href: listHref(params, { languages: toggle(params.languages, l.code) }),
-              active: params.languages.includes(l.code),
-              count: l.count,
-              testId: `lang-${l.code}`,
-            }))}
-          />
-        </Section>
-      ) : null}
-      {approximate ? (
-        <p className="px-2 text-xs text-stone-500" data-testid="approximate-note">
-          ≈ Counts estimated from a sample of the matches.
-        </p>
-      ) : null}
+        {countries.length > 0 ? (
+          <Section title="Countries">
+            <FacetList
+              testId="country-facets"
+              approximate={approximate}
+              items={countries.map((c) => ({
+                key: c.code,
+                label: c.name,
+                href: listHref(params, { countries: toggle(params.countries, c.code) }),
+                active: params.countries.includes(c.code),
+                count: c.count,
+              }))}
+            />
+          </Section>
+        ) : null}
+        {sources.length > 0 ? (
+          <Section title="Sources">
+            <FacetList
+              testId="source-facets"
+              approximate={approximate}
+              items={sources.map((s) => ({
+                key: String(s.id),
+                label: s.name,
+                href: listHref(params, { sources: toggle(params.sources, s.id) }),
+                active: params.sources.includes(s.id),
+                count: s.count,
+              }))}
+            />
+          </Section>
+        ) : null}
+        {facets.languages.length > 0 ? (
+          <Section title="Languages">
+            <FacetList
+              testId="language-facets"
+              approximate={approximate}
+              items={facets.languages.map((l) => ({
+                key: l.code,
+                label: l.name,
+                href: listHref(params, { languages: toggle(params.languages, l.code) }),
+                active: params.languages.includes(l.code),
+                count: l.count,
+                testId: `lang-${l.code}`,
+              }))}
+            />
+          </Section>
+        ) : null}
+        {approximate ? (
+          <p className="px-2 text-xs text-stone-500" data-testid="approximate-note">
+            ≈ Counts estimated from a sample of the matches.
+          </p>
+        ) : null}
+      </AppLinks>
     </nav>
   );
 }

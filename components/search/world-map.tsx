@@ -1,6 +1,6 @@
-import Link from "next/link";
+import { AppLinks } from "@/components/ui/app-links";
 import { listHref, type ListParams } from "@/lib/articles/params";
-import { MAP_HEIGHT, MAP_WIDTH, worldShapes } from "@/lib/map/world";
+import { MAP_HEIGHT, MAP_WIDTH, mapSpriteHref, worldShapes } from "@/lib/map/world";
 import { countryName } from "@/lib/regions";
 
 // Five shades of the app's sky blue; the step is logarithmic so that one article and a thousand both show.
@@ -38,39 +38,40 @@ export function WorldMap({
       >
         Skip the map
       </a>
-      <svg
-        viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
-        className="h-auto w-full"
-        // Every outline's default stroke, set once here rather than on each of the ~250 paths.
-        stroke="#a8a29e"
-        strokeWidth={0.4}
-        role="group"
-        aria-label="Articles per country"
-      >
-        {worldShapes().map((s, i) => {
-          const n = counts[s.code] ?? 0;
-          const active = params.countries.includes(s.code);
-          const label = `${countryName(s.code)}: ${approximate && n > 0 ? "about " : ""}${n.toLocaleString("en")} ${n === 1 ? "article" : "articles"}`;
-          return (
-            <Link
-              key={`${s.code}-${i}`}
-              href={listHref(params, { countries: [s.code] })}
-              aria-label={label}
-              data-testid={`map-${s.code}`}
-              aria-current={active ? "true" : undefined}
-            >
-              <path
-                d={s.d}
-                fill={shade(n, max)}
-                stroke={active ? "#0c4a6e" : undefined}
-                strokeWidth={active ? 1.5 : undefined}
+      {/* Plain links (one client listener for all of them), each drawing its country from the cached outlines. */}
+      <AppLinks>
+        <svg
+          viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
+          className="h-auto w-full"
+          // Every outline's default fill and stroke, set once here rather than on each of the ~175 countries.
+          fill={EMPTY}
+          stroke="#a8a29e"
+          strokeWidth={0.4}
+          role="group"
+          aria-label="Articles per country"
+        >
+          {worldShapes().map(({ code }) => {
+            const n = counts[code] ?? 0;
+            const active = params.countries.includes(code);
+            const label = `${countryName(code)}: ${approximate && n > 0 ? "about " : ""}${n.toLocaleString("en")} ${n === 1 ? "article" : "articles"}`;
+            return (
+              <a
+                key={code}
+                href={listHref(params, { countries: [code] })}
+                aria-current={active ? "true" : undefined}
               >
                 <title>{label}</title>
-              </path>
-            </Link>
-          );
-        })}
-      </svg>
+                <use
+                  href={`${mapSpriteHref()}#${code}`}
+                  fill={n > 0 ? shade(n, max) : undefined}
+                  stroke={active ? "#0c4a6e" : undefined}
+                  strokeWidth={active ? 1.5 : undefined}
+                />
+              </a>
+            );
+          })}
+        </svg>
+      </AppLinks>
       <figcaption className="sr-only">
         Map of articles per country; each country links to its articles. The Countries list in the filters
         gives the same counts as text.

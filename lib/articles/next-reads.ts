@@ -2,7 +2,7 @@ import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { countryName } from "@/lib/regions";
 import type { SearchOptions } from "@/lib/search";
-import { parseFeatures, stem, termHash, type StoryFeatures } from "@/lib/stories/features";
+import { parseFeatures, placeTermsOf, type StoryFeatures } from "@/lib/stories/features";
 import { cosine, idfCache, vectorOf } from "@/lib/stories/grouping";
 import { storyOfArticle } from "@/lib/stories/queries";
 import type { StoryArticle, StoryRef } from "@/lib/stories/types";
@@ -79,16 +79,13 @@ function within(date: Date, ms: number) {
 
 /** Term hashes of the place names that tagged the article ("Norway's", "Oslo"), as the grouping hashes words. */
 function placeTerms(article: ArticleDetail): Set<number> {
-  const words = article.places.flatMap((p) =>
-    p.evidence.flatMap((e) => e.phrase.toLowerCase().split(/[^\p{L}\p{N}'’]+/u)),
-  );
-  return new Set(words.filter((w) => w.length > 1).map((w) => termHash(stem(w))));
+  return placeTermsOf(article.places.flatMap((p) => p.evidence.map((e) => e.phrase)));
 }
 
 /** The features without these terms. */
 function without(f: StoryFeatures, terms: ReadonlySet<number>): StoryFeatures {
   const keep = (list: number[]) => list.filter((t) => !terms.has(t));
-  return { t: keep(f.t), l: keep(f.l), n: keep(f.n), c: f.c };
+  return { t: keep(f.t), l: keep(f.l), n: keep(f.n), c: f.c, p: keep(f.p) };
 }
 
 /**

@@ -171,6 +171,7 @@ function enrich(item: ArticleInput, fetchedAt: Date, hash: string): Enriched {
     summary: data.summary,
     bodyText: data.bodyText,
     countries: tags.filter((t) => t.primary).map((t) => t.code),
+    places: tags.flatMap((t) => t.evidence?.map((e) => e.phrase) ?? []),
   });
   return { data, tags, features, simhash: simhash(data.bodyText) };
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
-import { EVAL_ARTICLES, devEvents, ingestEvalSet, scoreGrouping } from "./evaluate";
+import {
+  EVAL_ARTICLES,
+  PLACE_ARTICLES,
+  devEvents,
+  ingestEvalSet,
+  scoreGrouping,
+  type PairScores,
+} from "./evaluate";
 import evalSet from "./eval-set.json";
+import placesSet from "./eval-places.json";
 import { restoryArticles } from "./restory";
 
 const MIN_PRECISION = 0.95;
@@ -18,26 +26,53 @@ describe("story evaluation set (lib/stories/eval-set.json)", () => {
     expect(EVAL_ARTICLES.filter((a) => a.syndicatedOf).length).toBeGreaterThanOrEqual(3);
     expect(devEvents().size).toBe(Math.floor(evalSet.events.length * 0.6));
   });
+
+  it("has a same-place set: 12+ hard negatives that share a place, 6+ same-place events from two outlets", () => {
+    const perEvent = new Map<string, Set<string>>();
+    for (const a of PLACE_ARTICLES) perEvent.set(a.event, (perEvent.get(a.event) ?? new Set()).add(a.source));
+    expect([...perEvent.values()].filter((s) => s.size >= 2).length).toBeGreaterThanOrEqual(6);
+    expect(placesSet.hardNegatives.length).toBeGreaterThanOrEqual(12);
+    for (const [a, b] of placesSet.hardNegatives) expect(perEvent.has(a!) && perEvent.has(b!)).toBe(true);
+    // Its events are its own: scored apart from the main set's.
+    const main = new Set(EVAL_ARTICLES.map((a) => a.event));
+    expect([...perEvent.keys()].some((e) => main.has(e))).toBe(false);
+  });
 });
+
+const line = (name: string, s: PairScores) =>
+  `${name}: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 
 await describeEachProvider("story grouping through the ingest path", ({ provider }) => {
   const database = useTestDatabase(provider);
 
   it(`reaches pairwise precision >= ${MIN_PRECISION} and recall >= ${MIN_RECALL}, and finds the copies`, async () => {
-    const ids = await ingestEvalSet(database.db);
+    // Both sets in one archive: the main set and the same-place set.
+    const ids = await ingestEvalSet(database.db, [...EVAL_ARTICLES, ...PLACE_ARTICLES]);
     const report = await scoreGrouping(database.db, ids);
-    const line = (name: string, s: typeof report.all) =>
-      `${name}: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+    const places = await scoreGrouping(database.db, ids, PLACE_ARTICLES, new Set());
+    const all = await scoreGrouping(database.db, ids, [...EVAL_ARTICLES, ...PLACE_ARTICLES]);
     // Only scores are printed: the held-out part's errors are never looked at (lib/stories/evaluate.ts).
     console.info(
-      `stories eval [${provider}]\n${line("dev", report.dev)}\n${line("held-out", report.heldOut)}\n${line("all", report.all)}`,
+      `stories eval [${provider}]\n${line("dev", report.dev)}\n${line("held-out", report.heldOut)}\n${line("main", report.all)}\n${line("same-place", places.all)}\n${line("all", all.all)}`,
     );
-    for (const part of [report.all, report.heldOut]) {
+    for (const part of [report.all, report.heldOut, places.all, all.all]) {
       expect(part.precision).toBeGreaterThanOrEqual(MIN_PRECISION);
       expect(part.recall).toBeGreaterThanOrEqual(MIN_RECALL);
     }
     expect(report.copies.found).toBe(report.copies.total);
   }, 120_000);
+});
+
+await describeEachProvider("story grouping in a small archive", ({ provider }) => {
+  const database = useTestDatabase(provider);
+
+  it("keeps same-place events apart (the same-place set alone)", async () => {
+    const ids = await ingestEvalSet(database.db, PLACE_ARTICLES);
+    const report = await scoreGrouping(database.db, ids, PLACE_ARTICLES, new Set());
+    console.info(`stories eval, same-place set alone [${provider}]\n${line("same-place", report.all)}`);
+    expect(report.all.precision).toBeGreaterThanOrEqual(MIN_PRECISION);
+    expect(report.all.recall).toBeGreaterThanOrEqual(MIN_RECALL);
+  }, 60_000);
 });
 
 await describeEachProvider("restory", ({ provider }) => {

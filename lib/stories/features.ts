@@ -1,7 +1,8 @@
 // What the story grouping compares, computed once per article at ingest (pure, no database): the
-// distinctive words of title and lead as 31-bit term hashes, which of them are names, and the article's
-// primary countries. Terms are hashed so that the candidate index and the document frequencies hold
-// integers only (they are written as checked literals, like the tag rows in lib/ingest/store.ts).
+// distinctive words of title and lead as 31-bit term hashes, which of them are names and which name a
+// place, and the article's primary countries. Terms are hashed so that the candidate index and the
+// document frequencies hold integers only (they are written as checked literals, like the tag rows in
+// lib/ingest/store.ts).
 
 /** Stored on Article.storyFeatures as JSON. */
 export interface StoryFeatures {
@@ -13,6 +14,11 @@ export interface StoryFeatures {
   n: number[];
   /** Primary countries (ISO codes) from the region tagger. */
   c: string[];
+  /**
+   * Terms of place names: the phrases that placed a country ("Aqaba", "Norway's") and named seas, gulfs,
+   * lakes and the like ("Red Sea", "Gulf of Aqaba"). Missing in features stored before places counted apart.
+   */
+  p: number[];
 }
 
 /** Words of the lead that count: the summary, or the start of the body. */
@@ -37,6 +43,23 @@ const STOPWORDS = new Set(
 );
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+// Named geographic features the region tagger does not know (a sea shared by four countries places none):
+// a capitalised name with a feature word after it ("Red Sea", "Lyngen Alps") or before it ("Gulf of Aqaba"),
+// and the regions below.
+const FEATURE =
+  "Sea|Ocean|Gulf|Bay|Strait|Straits|Channel|Canal|River|Lake|Reef|Island|Islands|Isles|Peninsula|Coast|" +
+  "Mountains|Alps|Valley|Desert|Delta|Basin|Plateau|Fjord";
+const NAME = "\\p{Lu}[\\p{L}'’-]*";
+// Continents, oceans and large regions, named on their own ("the Baltic", "Arctic oil"): as common in the
+// news as a country.
+const REGION =
+  "Africa|African|Asia|Asian|Europe|European|Americas|Middle East|Baltic|Mediterranean|Arctic|Antarctic|" +
+  "Antarctica|Atlantic|Pacific|Caribbean|Sahel|Balkans|Caucasus|Scandinavia|Scandinavian|Nordic|Gulf";
+const GEOGRAPHIC_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:${NAME}\\s+)+(?:${FEATURE})|(?:Gulf|Bay|Sea|Strait|Lake|Isle|Mount)\\s+(?:of\\s+(?:the\\s+)?)?${NAME}|${REGION})(?![\\p{L}\\p{N}])`,
+  "gu",
+);
 
 /** A 31-bit FNV-1a hash of a term, never 0 (term 0 holds the article count in StoryTerm). */
 export function termHash(term: string): number {
@@ -94,23 +117,61 @@ export function leadOf(summary: string | null, bodyText: string): string {
   return text;
 }
 
-/** Features of an article for grouping. */
+/** Term hashes of the words of place names, as the grouping hashes words. */
+export function placeTermsOf(phrases: readonly string[]): Set<number> {
+  const terms = new Set<number>();
+  for (const phrase of phrases)
+    for (const word of phrase.toLowerCase().match(WORD_RE) ?? [])
+      if (word.length > 1 && !STOPWORDS.has(word)) terms.add(termHash(stem(word)));
+  return terms;
+}
+
+/** A headline in title case ("Storm Hits The Coast"), where capitals do not mark names. */
+function titleCase(text: string): boolean {
+  const words = (text.match(WORD_RE) ?? []).filter((w) => w.length > 3);
+  return words.length >= 3 && words.filter((w) => w[0] !== w[0]!.toLowerCase()).length / words.length > 0.6;
+}
+
+/** Features of an article for grouping (`places`: the phrases that placed its countries). */
 export function storyFeatures(input: {
   title: string;
   summary: string | null;
   bodyText: string;
   countries: readonly string[];
+  places: readonly string[];
 }): StoryFeatures {
   const title = new Set<number>();
   const lead = new Set<number>();
   const names = new Set<number>();
+  const leadText = leadOf(input.summary, input.bodyText);
   for (const t of tokens(input.title, 40, true)) title.add(termHash(t.term));
-  for (const t of tokens(leadOf(input.summary, input.bodyText), LEAD_WORDS, false)) {
+  for (const t of tokens(leadText, LEAD_WORDS, false)) {
     const h = termHash(t.term);
     if (t.name) names.add(h);
     if (!title.has(h)) lead.add(h);
   }
-  return { t: [...title], l: [...lead], n: [...names], c: [...input.countries].sort() };
+  const geographic = [
+    ...(titleCase(input.title) ? [] : (input.title.match(GEOGRAPHIC_RE) ?? [])),
+    ...(leadText.match(GEOGRAPHIC_RE) ?? []),
+  ];
+  const places = placeTermsOf([...input.places, ...geographic]);
+  const p = [...title, ...lead].filter((t) => places.has(t));
+  return { t: [...title], l: [...lead], n: [...names], c: [...input.countries].sort(), p };
+}
+
+/** The phrases of stored country evidence (JSON written at ingest), read defensively. */
+export function evidencePhrases(json: string | null): string[] {
+  if (!json) return [];
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((e: unknown) => {
+      const phrase = typeof e === "object" && e !== null ? (e as { phrase?: unknown }).phrase : undefined;
+      return typeof phrase === "string" ? [phrase] : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 /** Parses stored features; null when missing or malformed (the article then takes no part in grouping). */
@@ -119,7 +180,7 @@ export function parseFeatures(json: string | null): StoryFeatures | null {
   try {
     const v = JSON.parse(json) as Partial<StoryFeatures>;
     if (!Array.isArray(v.t) || !Array.isArray(v.l) || !Array.isArray(v.n) || !Array.isArray(v.c)) return null;
-    return { t: v.t, l: v.l, n: v.n, c: v.c };
+    return { t: v.t, l: v.l, n: v.n, c: v.c, p: Array.isArray(v.p) ? v.p : [] };
   } catch {
     return null;
   }

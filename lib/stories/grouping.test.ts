@@ -14,13 +14,14 @@ function article(
   lead: string,
   countries: string[] = [],
   storyId: number | null = null,
+  places: string[] = [],
 ): GroupingArticle {
   return {
     id: nextId++,
     sourceId,
     publishedAt: at,
     simhash: simhash(lead),
-    features: storyFeatures({ title, summary: null, bodyText: lead, countries }),
+    features: storyFeatures({ title, summary: null, bodyText: lead, countries, places }),
     storyId,
     duplicateOfId: null,
   };
@@ -87,6 +88,42 @@ describe("assign", () => {
     assign([copy], [original], frequencies([original, copy]));
     expect(copy.duplicateOfId).toBe(original.id);
     expect(copy.storyId).toBe(4);
+  });
+
+  it("does not join two events that share only their place, and still joins one event's reports there", () => {
+    const report = (source: number, at: number, title: string, lead: string, places: string[]) =>
+      article(source, at, title, lead, ["TR"], null, places);
+    const make = (places: string[]) => [
+      report(
+        1,
+        T0,
+        "Fire destroys textile warehouse in Malatya",
+        "A fire destroyed a textile warehouse in Malatya overnight, the fire brigade said.",
+        places,
+      ),
+      report(
+        2,
+        T0 + 20 * HOUR,
+        "Malatya approves new tram line",
+        "Malatya's city council approved a second tram line on Wednesday.",
+        places,
+      ),
+      report(
+        3,
+        T0 + 3 * HOUR,
+        "Blaze guts Malatya textile warehouse",
+        "Firefighters in Malatya spent the night fighting a blaze that gutted a textile warehouse.",
+        places,
+      ),
+    ];
+    const [fire, tram, fire2] = make(["Malatya", "Malatya's"]);
+    assign([fire!, tram!, fire2!], [], frequencies([fire!, tram!, fire2!]));
+    expect(fire2!.storyId).toBe(fire!.storyId);
+    expect(tram!.storyId).not.toBe(fire!.storyId);
+    // Counted like any other word, the shared place alone would have made them one story.
+    const [a, b, c] = make([]);
+    assign([a!, b!, c!], [], frequencies([a!, b!, c!]));
+    expect(b!.storyId).toBe(a!.storyId);
   });
 
   it("never groups articles of one source by themselves, nor unrelated events", () => {

@@ -1,9 +1,10 @@
 // The grouping decision, one implementation for both databases (pure; lib/stories/store.ts feeds it from
 // SQL). An arriving article joins the story of the most similar earlier article from another source
-// within the time window, if the similarity (TF-IDF cosine over title and lead, names weighted up,
-// adjusted for countries and time) clears LINK_THRESHOLD; otherwise it starts a story. An article that
-// clears MERGE_THRESHOLD with two stories shows that they are one: they merge. A near-identical text
-// (SimHash) from another source is a syndicated copy: it joins its original's story and is marked so.
+// within the time window, if the similarity (TF-IDF cosine over title and lead, names weighted up, place
+// names counting at most PLACE_CAP times the other shared terms, adjusted for countries and time) clears
+// LINK_THRESHOLD; otherwise it starts a story. An article that clears MERGE_THRESHOLD with two stories
+// shows that they are one: they merge. A near-identical text (SimHash) from another source is a
+// syndicated copy: it joins its original's story and is marked so.
 
 import { isCopy } from "./simhash";
 import { allTerms, type StoryFeatures } from "./features";
@@ -14,6 +15,8 @@ export const WINDOW_MS = 4 * 24 * 3_600_000;
 export const LINK_THRESHOLD = 0.11;
 /** Similarity to a second story from which the two are merged. */
 export const MERGE_THRESHOLD = 0.3;
+/** Shared place names count at most this many times the other shared terms (at most 60% of a match). */
+export const PLACE_CAP = 1.5;
 /** Terms stored per article in the candidate index. */
 export const KEYS_PER_ARTICLE = 8;
 /** Terms of an arriving article looked up in the candidate index. */
@@ -53,6 +56,8 @@ export interface Vector {
   lookup: Map<number, number> | null;
   norm: number;
   keys: number[];
+  /** Terms of place names (StoryFeatures.p), null when there are none. */
+  places: ReadonlySet<number> | null;
 }
 
 /** Inverse document frequency, smoothed so that a tiny corpus still weighs rare terms above common ones. */
@@ -80,7 +85,14 @@ export function vectorOf(f: StoryFeatures, weightOf: (term: number) => number): 
   for (const w of weights) sum += w * w;
   const order = terms.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || terms[a]! - terms[b]!);
   const keys = order.slice(0, LOOKUP_TERMS).map((i) => terms[i]!);
-  return { terms, weights, lookup: null, norm: Math.sqrt(sum) || 1, keys };
+  return {
+    terms,
+    weights,
+    lookup: null,
+    norm: Math.sqrt(sum) || 1,
+    keys,
+    places: f.p.length > 0 ? new Set(f.p) : null,
+  };
 }
 
 function lookupOf(v: Vector): Map<number, number> {
@@ -90,24 +102,45 @@ function lookupOf(v: Vector): Map<number, number> {
 
 /** Cosine similarity of two TF-IDF vectors, 0..1. */
 export function cosine(a: Vector, b: Vector): number {
+  const [event, place] = sharedWeight(a, b);
+  return (event + place) / (a.norm * b.norm);
+}
+
+/** The dot product of two vectors, split into the terms that name a place (in either) and the others. */
+function sharedWeight(a: Vector, b: Vector): [event: number, place: number] {
   const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
   const other = lookupOf(large);
-  let dot = 0;
+  let event = 0;
+  let place = 0;
   for (let i = 0; i < small.terms.length; i++) {
-    const w = other.get(small.terms[i]!);
-    if (w !== undefined) dot += small.weights[i]! * w;
+    const term = small.terms[i]!;
+    const w = other.get(term);
+    if (w === undefined) continue;
+    if (a.places?.has(term) || b.places?.has(term)) place += small.weights[i]! * w;
+    else event += small.weights[i]! * w;
   }
-  return dot / (a.norm * b.norm);
+  return [event, place];
 }
 
 /**
- * How likely two articles report one event, 0..1: the cosine of their vectors, halved when both name
- * primary countries and share none, and lowered by up to 30% as their time gap nears the window.
+ * Cosine similarity in which shared place names count at most PLACE_CAP times the other shared terms:
+ * where something happened supports a match, but two articles need common words about what happened to be
+ * one event (in a small archive a shared place name alone weighs as much as a rare event word).
+ */
+function eventSimilarity(a: Vector, b: Vector): number {
+  const [event, place] = sharedWeight(a, b);
+  return (event + Math.min(place, PLACE_CAP * event)) / (a.norm * b.norm);
+}
+
+/**
+ * How likely two articles report one event, 0..1: the similarity of their vectors (place names counting
+ * at most PLACE_CAP times the other shared terms), halved when both name primary countries and share
+ * none, and lowered by up to 30% as their time gap nears the window.
  */
 export function articleSimilarity(a: GroupingArticle, av: Vector, b: GroupingArticle, bv: Vector): number {
   const gap = Math.abs(a.publishedAt - b.publishedAt);
   if (gap > WINDOW_MS) return 0;
-  let score = cosine(av, bv);
+  let score = eventSimilarity(av, bv);
   if (
     a.features.c.length > 0 &&
     b.features.c.length > 0 &&

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { storyFeatures } from "./features";
+import { evidencePhrases, storyFeatures } from "./features";
 import { simhash } from "./simhash";
 import { groupArticles } from "./store";
 
@@ -49,7 +49,7 @@ export async function restoryArticles(
         summary: true,
         bodyText: true,
         publishedAt: true,
-        countries: { where: { primary: true }, select: { code: true } },
+        countries: { select: { code: true, primary: true, evidence: true } },
       },
     });
     if (batch.length === 0) break;
@@ -63,7 +63,8 @@ export async function restoryArticles(
         title: a.title,
         summary: a.summary,
         bodyText: a.bodyText,
-        countries: a.countries.map((c) => c.code),
+        countries: a.countries.filter((c) => c.primary).map((c) => c.code),
+        places: a.countries.flatMap((c) => evidencePhrases(c.evidence)),
       }),
     }));
     await db.$transaction(
