@@ -168,7 +168,7 @@ async function Count({ params, result }: Section) {
   return (
     <>
       {totalApproximate ? "about " : ""}
-      {total === 1 ? "1 article" : `${total.toLocaleString("en")} articles`}
+      {counted(total, params.all)}
       {params.q ? ` matching “${params.q.length > 60 ? `${params.q.slice(0, 60)}…` : params.q}”` : ""}
     </>
   );
@@ -195,12 +195,22 @@ function filterWords(params: ListParams): string {
   return parts.join(" · ");
 }
 
-/** The empty state's way out: "12 articles match without these filters", "Show all 120 articles". */
-function widenedWords({ total, totalApproximate }: Widened, query: boolean): string {
+/** What a list's total counts: stories when they are grouped (the default), articles with `all=1`. */
+function noun(total: number, all: boolean): string {
+  if (all) return total === 1 ? "article" : "articles";
+  return total === 1 ? "story" : "stories";
+}
+
+/** "1 story", "1,234 stories" (or articles with `all=1`). */
+function counted(total: number, all: boolean): string {
+  return `${total.toLocaleString("en")} ${noun(total, all)}`;
+}
+
+/** The empty state's way out: "12 stories match without these filters", "Show all 120 stories". */
+function widenedWords({ total, totalApproximate }: Widened, query: boolean, all: boolean): string {
   const count = `${totalApproximate ? "about " : ""}${total.toLocaleString("en")}`;
-  const noun = total === 1 ? "article" : "articles";
-  if (!query) return total === 1 ? "Show the only article" : `Show all ${count} ${noun}`;
-  return `${count} ${noun} ${total === 1 ? "matches" : "match"} without these filters`;
+  if (!query) return total === 1 ? `Show the only ${noun(1, all)}` : `Show all ${count} ${noun(total, all)}`;
+  return `${count} ${noun(total, all)} ${total === 1 ? "matches" : "match"} without these filters`;
 }
 
 const RANGE_WORDS: Record<RangePreset, string> = {
@@ -222,7 +232,7 @@ async function Results({ params, result }: Section) {
               <p>
                 No articles {filterWords(params)}.{" "}
                 <Link href={listHref(widened.params)} className="text-sky-800 underline">
-                  {widenedWords(widened, Boolean(params.q))}
+                  {widenedWords(widened, Boolean(params.q), params.all)}
                 </Link>
                 .
               </p>

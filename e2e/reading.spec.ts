@@ -76,7 +76,7 @@ for (const bad of ["999999999", "abc", "0", "1e5", "99999999999999999999", "%E2%
 }
 
 test("pagination walks to older articles and back, and bad page numbers fall back", async ({ page }) => {
-  // Every article on its own (all=1): grouped by story, a page may show fewer cards than it has articles.
+  // Every article on its own (all=1): pages and the count are by article (grouped: e2e/stories.spec.ts).
   await page.goto("/?all=1");
   const countText = await page.getByTestId("result-count").innerText();
   const total = Number(countText.replace(/[^0-9]/g, ""));
@@ -111,7 +111,7 @@ test("an empty filtered list says what was filtered and offers the query without
   await page.goto("/?q=Venediktov&region=africa&range=12m");
   const empty = page.getByTestId("empty");
   await expect(empty).toContainText("No articles in Africa · past 12 months.");
-  await empty.getByRole("link", { name: /^\d+ articles? match(es)? without these filters$/ }).click();
+  await empty.getByRole("link", { name: /^\d+ (story|stories) match(es)? without these filters$/ }).click();
   await expect(page).toHaveURL(/\/\?q=Venediktov$/);
   await expect(page.getByTestId("article-card").filter({ hasText: seedTitle })).toHaveCount(1);
 });

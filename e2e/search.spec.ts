@@ -45,12 +45,12 @@ test("type a query, pick a region and a date preset; the URL carries it all thro
   await page.waitForLoadState("networkidle"); // typing before hydration would be a plain form edit
   await page.getByRole("searchbox", { name: "Search articles" }).fill(`ceasefire ${W}`);
   await expect(page).toHaveURL(new RegExp(`[?&]q=ceasefire(\\+|%20)${W}`));
-  await expect(page.getByTestId("result-count")).toContainText("4 articles");
+  await expect(page.getByTestId("result-count")).toContainText("4 stories");
   await expect(page.getByTestId("snippet").first().locator("mark").first()).toBeVisible();
 
   await page.getByTestId("region-middle-east-north-africa").click();
   await expect(page).toHaveURL(/region=middle-east-north-africa/);
-  await expect(page.getByTestId("result-count")).toContainText("2 articles");
+  await expect(page.getByTestId("result-count")).toContainText("2 stories");
   const regionOnly = await titles(page);
   expect(regionOnly.sort()).toEqual([
     `Cairo ceasefire talks resume (${W})`,
@@ -59,17 +59,17 @@ test("type a query, pick a region and a date preset; the URL carries it all thro
 
   await page.getByTestId("range-7d").click();
   await expect(page).toHaveURL(/range=7d/);
-  await expect(page.getByTestId("result-count")).toContainText("1 article");
+  await expect(page.getByTestId("result-count")).toContainText("1 story");
   expect(await titles(page)).toEqual([`Cairo ceasefire talks resume (${W})`]);
 
   await page.reload();
-  await expect(page.getByTestId("result-count")).toContainText("1 article");
+  await expect(page.getByTestId("result-count")).toContainText("1 story");
   expect(await titles(page)).toEqual([`Cairo ceasefire talks resume (${W})`]);
   await expect(page.getByRole("searchbox", { name: "Search articles" })).toHaveValue(`ceasefire ${W}`);
 
   await page.goBack();
   await expect(page).not.toHaveURL(/range=7d/);
-  await expect(page.getByTestId("result-count")).toContainText("2 articles");
+  await expect(page.getByTestId("result-count")).toContainText("2 stories");
   expect((await titles(page)).sort()).toEqual(regionOnly.sort());
 });
 
@@ -106,7 +106,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("searchbox", { name: "Search articles" }).fill(`ceasefire ${W}`);
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(new RegExp(`q=ceasefire\\+${W}`));
-    await expect(page.getByTestId("result-count")).toContainText("4 articles");
+    await expect(page.getByTestId("result-count")).toContainText("4 stories");
 
     await page.getByTestId("region-africa").click();
     await expect(page).toHaveURL(/region=africa/);
@@ -132,7 +132,7 @@ test("facet counts estimated from a sample are marked as estimates", async ({ pa
   npmRun("ingest", [writeFeed("Approximate Counts Desk", items), "--json"]);
 
   await page.goto(`/?q=${word}`);
-  await expect(page.getByTestId("result-count")).toContainText("3,200 articles");
+  await expect(page.getByTestId("result-count")).toContainText("3,200 stories");
   await expect(page.getByTestId("approximate-note")).toBeVisible();
   await expect(page.getByTestId("region-africa")).toContainText("≈");
 

@@ -53,7 +53,8 @@ test("a search shows the story once with +N more sources; the story page lists e
   await page.goto(`/?q=${EVENT}`);
   const cards = page.getByTestId("article-card");
   await expect(cards).toHaveCount(1);
-  await expect(page.getByTestId("result-count")).toContainText("4 articles");
+  // The count says what the list shows: one story (of four articles).
+  await expect(page.getByTestId("result-count")).toContainText("1 story");
   const more = cards.first().getByTestId("more-sources");
   await expect(more).toHaveText("+3 more sources");
 
@@ -70,11 +71,34 @@ test("a search shows the story once with +N more sources; the story page lists e
   await page.getByTestId("stories-toggle").click();
   await expect(page).toHaveURL(/[?&]all=1/);
   await expect(page.getByTestId("article-card")).toHaveCount(4);
+  await expect(page.getByTestId("result-count")).toContainText("4 articles");
   await page.reload();
   await expect(page.getByTestId("article-card")).toHaveCount(4);
   await page.getByTestId("stories-toggle").click();
   await expect(page).not.toHaveURL(/all=1/);
   await expect(page.getByTestId("article-card")).toHaveCount(1);
+});
+
+test("pages hold stories: a story spread over several articles is one entry on one page", async ({
+  page,
+}) => {
+  // Newest first, one entry a page: the library report, then the dam story (its newest report), and no more.
+  const list = `/?q=${EVENT}+OR+Brenholt&sort=newest&pageSize=1`;
+  await page.goto(list);
+  const cards = page.getByTestId("article-card");
+  await expect(page.getByTestId("result-count")).toContainText("2 stories");
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText("Brenholt library");
+  await page.goto(`${list}&page=2`);
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText(reports[3]!.title);
+  await expect(cards.first().getByTestId("more-sources")).toHaveText("+3 more sources");
+  await page.goto(`${list}&page=3`);
+  await expect(page.getByTestId("empty")).toContainText("the list has 2 pages");
+  // Every article on its own: five pages, one article each.
+  await page.goto(`${list}&all=1&page=5`);
+  await expect(page.getByTestId("result-count")).toContainText("5 articles");
+  await expect(cards).toHaveCount(1);
 });
 
 test("the article page lists the other sources on its story, first report first", async ({ page }) => {

@@ -113,7 +113,7 @@ test("the search box says it is searching while a new query loads, then shows th
   await expect(status).toHaveText("Searching…");
   await expect(page.getByRole("search")).toHaveAttribute("aria-busy", "true");
   release();
-  await expect(page.getByTestId("result-count")).toContainText("2 articles");
+  await expect(page.getByTestId("result-count")).toContainText("2 stories");
   await expect(status).toHaveText("");
   await expect(page.getByTestId("article-card").first()).toContainText(W);
 });
@@ -126,7 +126,7 @@ test("after the first page, a browser that runs scripts has the cookie that lets
   await expect.poll(async () => (await context.cookies()).find((c) => c.name === "js")?.value).toBe("1");
   // A reload is streamed; it ends with the same list a whole page shows.
   await page.goto(`/?q=${W}`);
-  await expect(page.getByTestId("result-count")).toContainText("2 articles");
+  await expect(page.getByTestId("result-count")).toContainText("2 stories");
   await expect(page.getByTestId("results-skeleton")).toHaveCount(0);
 });
 

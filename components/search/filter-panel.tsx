@@ -48,7 +48,11 @@ function FilterLink({ item, approximate }: { item: FacetItem; approximate: boole
           {item.label}
         </span>
         {item.count !== undefined ? (
-          <span className="facet-count">
+          // Facets count articles, also where the list counts stories: the tooltip says so.
+          <span
+            className="facet-count"
+            title={`${approximate ? "about " : ""}${item.count.toLocaleString("en")} ${item.count === 1 ? "article" : "articles"}`}
+          >
             {approximate ? "≈ " : ""}
             {item.count.toLocaleString("en")}
           </span>

@@ -15,6 +15,7 @@ import {
   type SearchQuery,
 } from "./query";
 import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
+import { groupsStories, storyCount, storyPage } from "./stories";
 import type { SearchResult } from "./types";
 import {
   and,
@@ -156,14 +157,69 @@ async function count(
   return num(rows[0]?.n);
 }
 
+/** The FROM item that looks an article's story up by id (lib/search/stories.ts). */
+const STORY_BY_ID = raw(`"Article" g`);
+
+/** How many stories the matches belong to (each story once, however many of its articles match). */
+async function countStories(db: Db, text: Sql | null, filters: Filters): Promise<number> {
+  const rows = await db.$queryRaw<{ n: bigint }[]>(
+    storyCount(
+      sql`SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${conditions(text, filters)}`,
+      STORY_BY_ID,
+    ),
+  );
+  return num(rows[0]?.n);
+}
+
+/** Text relevance blended with recency: a new article counts up to 1.5× (as on SQLite). */
+function rankScore(q: Sql | null, now: Date): Sql {
+  const nowMinute = Math.floor(now.getTime() / 60_000);
+  const score = q ? sql`ts_rank_cd(${RANK_WEIGHTS}, s."document", ${q})` : sql`1.0`;
+  return sql`${score} * (1.0 + 0.5 / (1.0 + greatest(0, ${nowMinute}::bigint - (${KEY} >> 31)) / 43200.0))`;
+}
+
+interface PageRequest {
+  offset: number;
+  limit: number;
+  ranked: boolean;
+}
+
+/** The newest RANK_WINDOW matches' keys (after filters): the matches that are ranked by relevance. */
+function rankWindow(text: Sql | null, filters: Filters): Sql {
+  return sql`SELECT ${KEY} AS k FROM "ArticleSearch" s WHERE ${conditions(text, filters)} ORDER BY ${KEY} DESC LIMIT ${RANK_WINDOW}`;
+}
+
+/**
+ * One page of stories and how many there are (lib/search/stories.ts): every match takes part, those in
+ * the ranked window scored, the rest not; each story is represented by its first match in that order.
+ */
+async function storyIds(
+  db: Db,
+  q: Sql | null,
+  text: Sql | null,
+  filters: Filters,
+  page: PageRequest,
+  now: Date,
+): Promise<{ ids: number[]; total: number }> {
+  const score =
+    page.ranked && text
+      ? sql`CASE WHEN ${KEY} >= (SELECT min(ws.k) FROM (${rankWindow(text, filters)}) ws) THEN ${rankScore(q, now)} END`
+      : sql`NULL::float8`;
+  const matches = sql`SELECT ${ID} AS id, ${KEY} AS k, ${score} AS sc FROM "ArticleSearch" s WHERE ${conditions(text, filters)}`;
+  const rows = await db.$queryRaw<{ id: number; n: bigint }[]>(
+    storyPage(matches, STORY_BY_ID, page.limit, page.offset),
+  );
+  const ids = rows.map((r) => r.id);
+  if (rows[0]) return { ids, total: num(rows[0].n) };
+  return { ids, total: page.offset === 0 ? 0 : await countStories(db, text, filters) };
+}
+
 async function pageIds(
   db: Db,
   q: Sql | null,
   text: Sql | null,
   filters: Filters,
-  offset: number,
-  limit: number,
-  ranked: boolean,
+  { offset, limit, ranked }: PageRequest,
   now: Date,
 ) {
   const newest = (bound: Sql | null, skip: number, take: number) =>
@@ -174,16 +230,13 @@ async function pageIds(
   if (!ranked || !text) return (await newest(null, offset, limit)).map((r) => r.id);
 
   // Only the newest RANK_WINDOW matches are ranked; older ones follow newest first (docs/search.md).
-  const window = sql`SELECT ${KEY} AS k FROM "ArticleSearch" s WHERE ${conditions(text, filters)} ORDER BY ${KEY} DESC LIMIT ${RANK_WINDOW}`;
+  const window = rankWindow(text, filters);
   const ids: number[] = [];
   if (offset < RANK_WINDOW) {
     const take = Math.min(limit, RANK_WINDOW - offset);
-    const nowMinute = Math.floor(now.getTime() / 60_000);
-    const score = q ? sql`ts_rank_cd(${RANK_WEIGHTS}, s."document", ${q})` : sql`1.0`;
     const rows = await db.$queryRaw<{ id: number }[]>`WITH win AS MATERIALIZED (${window})
       SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${KEY} IN (SELECT k FROM win)
-      ORDER BY ${score} * (1.0 + 0.5 / (1.0 + greatest(0, ${nowMinute}::bigint - (${KEY} >> 31)) / 43200.0)) DESC, ${KEY} DESC
-      LIMIT ${take} OFFSET ${offset}`;
+      ORDER BY ${rankScore(q, now)} DESC, ${KEY} DESC LIMIT ${take} OFFSET ${offset}`;
     ids.push(...rows.map((r) => r.id));
     if (ids.length < take || take === limit) return ids;
   }
@@ -302,17 +355,27 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
     ? planBins(days.first, days.last, params.tz)
     : { unit: "day" as const, bins: [], clipped: false };
   const bars = await binCounts(db, text, filters, plan.bins);
-  const total =
+  const articles =
     plan.bins.length > 0 && !plan.clipped ? bars.reduce((a, b) => a + b, 0) : await count(db, text, filters);
   const candidates =
     filters.regions.length || filters.countries.length || filters.sources.length || filters.languages.length
       ? await count(db, text, filters, LOOKUP_KINDS)
-      : total;
+      : articles;
   const facets = await facetCounts(db, text, filters, candidates);
 
-  const offset = (params.page - 1) * params.pageSize;
-  const ranked = !isEmptyQuery(query) && params.sort === "relevance";
-  const ids = offset < total ? await pageIds(db, q, text, filters, offset, params.pageSize, ranked, now) : [];
+  const page = {
+    offset: (params.page - 1) * params.pageSize,
+    limit: params.pageSize,
+    ranked: !isEmptyQuery(query) && params.sort === "relevance",
+  };
+  // Grouped by story, the page and the total are over stories; the histogram and facets still count articles.
+  let total = articles;
+  let ids: number[] = [];
+  if (groupsStories(params)) {
+    if (articles > 0) ({ ids, total } = await storyIds(db, q, text, filters, page, now));
+  } else if (page.offset < total) {
+    ids = await pageIds(db, q, text, filters, page, now);
+  }
   const snips = isEmptyQuery(query) ? undefined : await snippets(db, query, q, ids);
   return {
     items: await loadCards(db, ids, snips),

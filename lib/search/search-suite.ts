@@ -483,6 +483,96 @@ export function searchSuite(engine: string, open: () => Promise<SuiteDatabase>):
     });
   });
 
+  describe(`stories on ${engine}: pages, totals and page counts are over stories`, () => {
+    // A three-article story (all title matches) among five single articles (body matches), in June 2025,
+    // which no other seed uses. Newest first: story, s28, s25, s20, story, s10, s05, story.
+    const STORY_DAYS = [30, 15, 1];
+    const SINGLE_DAYS = [28, 25, 20, 10, 5];
+    const storyKeys = STORY_DAYS.map((d) => `story${d}`);
+    const june = (day: number) => `2025-06-${String(day).padStart(2, "0")}T12:00:00Z`;
+    const WORD = "Quillmarsh";
+    const BROWSE = "from=2025-06-01&to=2025-06-30&pageSize=3";
+    const RANKED = `q=${WORD}&pageSize=3`;
+
+    beforeAll(async () => {
+      for (const day of STORY_DAYS)
+        await add({
+          key: `story${day}`,
+          title: `${WORD} bridge reopens`,
+          at: june(day),
+          source: (day % 3) + 1,
+        });
+      for (const day of SINGLE_DAYS)
+        await add({
+          key: `single${day}`,
+          title: `Harbour news ${day}`,
+          body: `A note on ${WORD}.`,
+          at: june(day),
+        });
+      // The story's id is its first article's (docs/stories.md); the engines read only Article."storyId".
+      const first = ids[storyKeys[storyKeys.length - 1]!]!;
+      await db.article.updateMany({
+        where: { id: { in: storyKeys.map((k) => ids[k]!) } },
+        data: { storyId: first },
+      });
+    });
+
+    /** Every page of a list state, in order, as seed keys (and each page's size). */
+    async function allPages(query: string) {
+      const first = await search(query);
+      const pages = [first];
+      for (let page = 2; page <= first.pageCount; page++) pages.push(await search(`${query}&page=${page}`));
+      return {
+        first,
+        sizes: pages.map((p) => p.items.length),
+        keys: pages.flatMap((p) => p.items.map((i) => key(i.id))),
+      };
+    }
+
+    it("shows a story whose articles would fall on different pages once, on full pages", async () => {
+      for (const query of [BROWSE, RANKED, `q=${WORD}&sort=newest&pageSize=3`]) {
+        const { first, sizes, keys } = await allPages(query);
+        expect(
+          keys.filter((k) => storyKeys.includes(k!)),
+          query,
+        ).toHaveLength(1);
+        expect(new Set(keys).size, query).toBe(keys.length);
+        expect(first.total, query).toBe(6);
+        expect(first.pageCount, query).toBe(2);
+        expect(sizes, query).toEqual([3, 3]);
+        expect(first.totalApproximate, query).toBe(false);
+      }
+    });
+
+    it("represents a story by its newest article when browsing and by its best match when ranked", async () => {
+      const browse = await allPages(BROWSE);
+      expect(browse.keys).toEqual(["story30", "single28", "single25", "single20", "single10", "single5"]);
+      // Title matches rank above body matches; the story's newest title match is its best (recency).
+      const ranked = await allPages(RANKED);
+      expect(ranked.keys[0]).toBe("story30");
+      expect(new Set(ranked.keys.slice(1))).toEqual(new Set(SINGLE_DAYS.map((d) => `single${d}`)));
+      // Past the last story the page is empty, and the count still says two pages.
+      const past = await search(`${BROWSE}&page=3`);
+      expect(past.items).toEqual([]);
+      expect(past.pageCount).toBe(2);
+    });
+
+    it("lists every article with all=1, paginated and counted by article", async () => {
+      for (const query of [`${BROWSE}&all=1`, `${RANKED}&all=1`]) {
+        const { first, sizes, keys } = await allPages(query);
+        expect(new Set(keys), query).toEqual(
+          new Set([...storyKeys, ...SINGLE_DAYS.map((d) => `single${d}`)]),
+        );
+        expect(keys, query).toHaveLength(8);
+        expect(first.total, query).toBe(8);
+        expect(sizes, query).toEqual([3, 3, 2]);
+      }
+      // The histogram counts articles either way.
+      const bars = (await search(BROWSE)).histogram.bins.reduce((n, b) => n + b.count, 0);
+      expect(bars).toBe(8);
+    });
+  });
+
   describe(`the ${engine} search index stays in sync`, () => {
     it("after an update", async () => {
       const id = await add({

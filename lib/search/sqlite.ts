@@ -20,6 +20,7 @@ import {
 } from "./query";
 import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
 import { stemmingsFor, type Stemming } from "./stem";
+import { groupsStories, storyCount, storyPage } from "./stories";
 import type { SearchResult } from "./types";
 import {
   and,
@@ -211,6 +212,8 @@ function rowSource(query: SearchQuery, stemmings: readonly Stemming[]): SourceFa
 // row; the (id, sourceId) index answers from a few pages.
 const ARTICLE_BY_ID = (alias: string) => raw(`"Article" ${alias} INDEXED BY "Article_id_sourceId_idx"`);
 const LANGUAGE_BY_ID = (alias: string) => raw(`"Article" ${alias} INDEXED BY "Article_id_language_idx"`);
+// The story column was added after the text columns: read from the row, it would follow every overflow page.
+const STORY_BY_ID = raw(`"Article" g INDEXED BY "Article_id_storyId_idx"`);
 
 function conditions(
   rs: RowSource,
@@ -241,6 +244,15 @@ async function count(
   return num(rows[0]?.n);
 }
 
+/** How many stories the matches belong to (each story once, however many of its articles match). */
+async function countStories(db: Db, source: SourceFactory, filters: Filters): Promise<number> {
+  const rs = source("s");
+  const rows = await db.$queryRaw<{ n: bigint | number }[]>(
+    storyCount(sql`SELECT ${rs.id} AS id FROM ${rs.from} WHERE ${conditions(rs, filters)}`, STORY_BY_ID),
+  );
+  return num(rows[0]?.n);
+}
+
 /** A result row: the article id and its publication minute (together they rebuild the key exactly). */
 interface PageRow {
   id: number | bigint;
@@ -249,12 +261,54 @@ interface PageRow {
 
 const keyOf = (row: PageRow) => sql`(${BigInt(row.m)} * 2147483648 + ${BigInt(row.id)})`;
 
-/** The page's rows in display order (independent of the total, which may be an estimate). */
+/** Text relevance blended with recency: a new article counts up to 1.5×. */
+function freshness(key: Sql, now: Date): Sql {
+  const nowMinute = Math.floor(now.getTime() / 60_000);
+  return sql`(1.0 + ${RECENCY_BOOST} / (1.0 + max(0, ${nowMinute} - ${minuteOf(key)}) / ${FRESH_MINUTES}))`;
+}
+
+/** The newest RANK_WINDOW matches' keys (after filters): the matches that are ranked by relevance. */
+function rankWindow(source: SourceFactory, filters: Filters): Sql {
+  const w = source("w");
+  return sql`SELECT ${w.key} AS k FROM ${w.from} WHERE ${conditions(w, filters)} ORDER BY ${w.key} DESC LIMIT ${RANK_WINDOW}`;
+}
+
+interface PageRequest {
+  ranked: boolean;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * One page of stories and how many there are (lib/search/stories.ts): every match takes part, those in
+ * the ranked window scored, the rest not; each story is represented by its first match in that order.
+ */
+async function storyRows(
+  db: Db,
+  source: SourceFactory,
+  filters: Filters,
+  page: PageRequest,
+  now: Date,
+): Promise<{ rows: PageRow[]; total: number }> {
+  const rs = source("s");
+  const score =
+    page.ranked && rs.score
+      ? sql`CASE WHEN ${rs.key} >= (SELECT min(ws.k) FROM (${rankWindow(source, filters)}) ws) THEN ${rs.score} * ${freshness(rs.key, now)} END`
+      : raw("NULL");
+  const matches = sql`SELECT ${rs.id} AS id, ${rs.key} AS k, ${score} AS sc FROM ${rs.from} WHERE ${conditions(rs, filters)}`;
+  const rows = await db.$queryRaw<(PageRow & { n: bigint | number })[]>(
+    storyPage(matches, STORY_BY_ID, page.limit, page.offset),
+  );
+  if (rows[0]) return { rows, total: num(rows[0].n) };
+  return { rows, total: page.offset === 0 ? 0 : await countStories(db, source, filters) };
+}
+
+/** The page's articles in display order (independent of the total, which may be an estimate). */
 async function pageRows(
   db: Db,
   source: SourceFactory,
   filters: Filters,
-  page: { ranked: boolean; offset: number; limit: number },
+  page: PageRequest,
   now: Date,
 ): Promise<PageRow[]> {
   const rs = source("s");
@@ -265,19 +319,16 @@ async function pageRows(
 
   // Only the newest RANK_WINDOW matches (after filters) are scored (bm25 blended with recency); older
   // matches follow them, newest first. Scoring every match of a common word is what costs: docs/search.md.
-  const w = source("w");
-  const window = sql`SELECT ${w.key} AS k FROM ${w.from} WHERE ${conditions(w, filters)} ORDER BY ${w.key} DESC LIMIT ${RANK_WINDOW}`;
+  const window = rankWindow(source, filters);
   const rows: PageRow[] = [];
   if (page.offset < RANK_WINDOW) {
     const take = Math.min(page.limit, RANK_WINDOW - page.offset);
-    const nowMinute = Math.floor(now.getTime() / 60_000);
-    const freshness = sql`(1.0 + ${RECENCY_BOOST} / (1.0 + max(0, ${nowMinute} - ${minuteOf(rs.key)}) / ${FRESH_MINUTES}))`;
     // The window's keys are read once; the outer scan covers their key range and keeps exactly them.
     rows.push(
       ...(await db.$queryRaw<PageRow[]>`WITH win AS MATERIALIZED (${window})
         SELECT ${rs.id} AS id, ${minuteOf(rs.key)} AS m FROM ${rs.from}
         WHERE ${and([...rs.where, sql`${rs.key} >= (SELECT min(k) FROM win)`, sql`+${rs.key} IN (SELECT k FROM win)`])}
-        ORDER BY ${rs.score} * ${freshness} DESC, ${rs.key} DESC LIMIT ${take} OFFSET ${page.offset}`),
+        ORDER BY ${rs.score} * ${freshness(rs.key, now)} DESC, ${rs.key} DESC LIMIT ${take} OFFSET ${page.offset}`),
     );
     // Fewer rows than asked for: the window is exhausted, and so is the result (it held every match).
     if (rows.length < take || take === page.limit) return rows;
@@ -539,13 +590,21 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
     bars = sampled.bars;
   }
 
-  const offset = (params.page - 1) * params.pageSize;
-  const ranked = !isEmptyQuery(query) && params.sort === "relevance";
-  // With an estimated total the page is fetched anyway: past the real end it comes back empty.
-  const rows =
-    offset < total || !exact
-      ? await pageRows(db, source, filters, { ranked, offset, limit: params.pageSize }, now)
-      : [];
+  const page = {
+    ranked: !isEmptyQuery(query) && params.sort === "relevance",
+    offset: (params.page - 1) * params.pageSize,
+    limit: params.pageSize,
+  };
+  // Grouped by story, the page and the total (exact) are over stories; the histogram and facets still count
+  // articles. With an estimated total the page is fetched anyway: past the real end it comes back empty.
+  const stories = groupsStories(params);
+  let rows: PageRow[] = [];
+  if (stories) {
+    if (total > 0 || !exact) ({ rows, total } = await storyRows(db, source, filters, page, now));
+  } else if (page.offset < total || !exact) {
+    rows = await pageRows(db, source, filters, page, now);
+  }
+  const estimated = !exact && !stories;
   const snips = isEmptyQuery(query) ? undefined : await snippets(db, source("s"), query, rows);
   const items = await loadCards(
     db,
@@ -555,7 +614,7 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
   return {
     items,
     total,
-    totalApproximate: !exact,
+    totalApproximate: estimated,
     page: params.page,
     pageSize: params.pageSize,
     pageCount: Math.max(1, Math.ceil(total / params.pageSize)),

@@ -8,8 +8,9 @@ export interface ListEntry {
 
 /**
  * One entry per story (`byStory`) or per text (syndicated copies together), keeping the first card of
- * each: the best match when the list is ranked, the newest when it is browsed. Cards of a story that fall
- * on another page of the list are not seen here (the list is paginated by article).
+ * each: the best match when the list is ranked, the newest when it is browsed. Grouped by story, the
+ * search already gives one card per story across all pages (lib/search/stories.ts); every article on its
+ * own (`all=1`) is paginated by article, and copies of a text on one page are still shown as one card.
  */
 export function collapseCards(cards: readonly ArticleCard[], byStory: boolean): ListEntry[] {
   const seen = new Set<string>();

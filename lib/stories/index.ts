@@ -15,7 +15,10 @@ export type { ListEntry } from "./collapse";
 
 export type { StoryDetail, StoryRef } from "./types";
 
-/** A list page with each story once (unless `params.all`) and syndicated copies always together. */
+/**
+ * A list page with each story once (unless `params.all`; then the total counts articles, else stories)
+ * and syndicated copies always together.
+ */
 export async function searchStories(
   params: ListParams,
   options: SearchOptions = {},
@@ -25,7 +28,10 @@ export async function searchStories(
   return { ...result, entries: collapseCards(result.items, !params.all), widened };
 }
 
-/** What an empty filtered list offers instead: the same query without its filters, and how many match it. */
+/**
+ * What an empty filtered list offers instead: the same query without its filters, and how many match it
+ * (stories or articles, as the list counts).
+ */
 export interface Widened {
   params: ListParams;
   total: number;
