@@ -42,10 +42,9 @@ export function WorldMap({
       <AppLinks>
         <svg
           viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
-          className="h-auto w-full"
-          // Every outline's default fill and stroke, set once here rather than on each of the ~175 countries.
-          fill={EMPTY}
-          stroke="#a8a29e"
+          // Every outline's default fill and stroke, set once here rather than on each of the ~175 countries,
+          // from the theme's palette so that countries without articles turn dark in dark mode.
+          className="h-auto w-full fill-stone-100 stroke-stone-400"
           strokeWidth={0.4}
           role="group"
           aria-label="Articles per country"
