@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { npmRun, writeFeed } from "./helpers";
 
-// Four outlets report one event (words no other test uses); a fifth reports something else the same day.
+// Four outlets report one event (words no other test uses); a fifth reports something else the same day, in
+// words no other spec's articles share: the specs share one database, and in an archive this small a few
+// common words ("reopens after repairs") were enough to chain a library's reopening to another spec's
+// storm-damaged ferry terminal (docs/stories.md, Limits).
 const EVENT = "Velmora";
 const reports = [
   {
@@ -38,8 +41,8 @@ test.beforeAll(() => {
     writeFeed("Stories E2E Local", [
       {
         guid: "story-e2e-single",
-        title: "Brenholt library reopens its reading room after repairs",
-        body: "The Brenholt library reopened its reading room on Tuesday after a year of roof repairs, the town council said.",
+        title: "Brenholt beekeepers count a record heather honey harvest",
+        body: "Beekeepers in Brenholt counted a record heather honey harvest this autumn, the local apiarists' guild said.",
         daysAgo: 0.05,
       },
     ]),
@@ -88,7 +91,7 @@ test("pages hold stories: a story spread over several articles is one entry on o
   const cards = page.getByTestId("article-card");
   await expect(page.getByTestId("result-count")).toContainText("2 stories");
   await expect(cards).toHaveCount(1);
-  await expect(cards.first()).toContainText("Brenholt library");
+  await expect(cards.first()).toContainText("Brenholt beekeepers");
   await page.goto(`${list}&page=2`);
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText(reports[3]!.title);
@@ -139,6 +142,9 @@ test("Top stories ranks a 4-source story above a 1-source story of the same day"
   expect(one).toBeGreaterThan(four);
   await expect(page.getByTestId("top-story").nth(four).getByTestId("top-story-sources")).toHaveText(
     "4 sources",
+  );
+  await expect(page.getByTestId("top-story").nth(one).getByTestId("top-story-sources")).toHaveText(
+    "1 source",
   );
 });
 
