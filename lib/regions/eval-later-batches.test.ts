@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { score, type EvalFile } from "./eval-score";
+
+// Later blind batches of trap-heavy texts in de, fr, es and it, each written by someone who had seen neither
+// the tagger nor the earlier sets, and scored before any rule was read from it (docs/regions.md has every
+// figure). The floors are what the tagger reaches (the issue's bar is 0.95 / 0.90): raise them as it
+// improves, never lower them to hide a regression.
+const TARGET = { precision: 0.95, recall: 0.9 };
+
+const BATCHES: readonly { dir: string; texts: number; reached: Readonly<Record<string, number>> }[] = [
+  // eval-2: precision de 0.636, fr 0.871, es 0.771, it 0.813 with tagger v3, 0.824, 0.900, 0.871, 0.839
+  // with v4 (blind); v5's rules were written from its misses (breeds, products and landmarks, role idioms,
+  // indefinite article, -ez surnames, "New X" subdivisions, quoted coalitions, German block endings), so its
+  // 1.000 is not blind.
+  { dir: "eval-2", texts: 20, reached: { de: 1, fr: 1, es: 1, it: 1 } },
+  // eval-3 (everyday local news full of things named after countries): blind for v4 (de 0.644, fr 0.774,
+  // es 0.719, it 0.800) and for v5 (0.659, 0.774, 0.793, 0.800): the rules hardly generalize. No rule has
+  // been written from this batch yet.
+  { dir: "eval-3", texts: 16, reached: { de: 0.65, fr: 0.77, es: 0.79, it: 0.8 } },
+];
+
+for (const batch of BATCHES) {
+  const dir = fileURLToPath(new URL(`./${batch.dir}/`, import.meta.url));
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+
+  describe(`blind batch lib/regions/${batch.dir}`, () => {
+    it("has the four languages whose traps it tests", () => {
+      expect(files.sort()).toEqual(["de.json", "es.json", "fr.json", "it.json"]);
+    });
+
+    for (const name of files) {
+      const file = JSON.parse(readFileSync(`${dir}${name}`, "utf8")) as EvalFile;
+      const floor = Math.min(TARGET.precision, batch.reached[file.language] ?? TARGET.precision);
+      it(`${name}: precision >= ${floor}, recall >= ${TARGET.recall}`, () => {
+        expect(file.items.length).toBeGreaterThanOrEqual(batch.texts);
+        const all = score(file.items, file.language);
+        console.info(`${batch.dir}/${name}: P ${all.precision.toFixed(3)} R ${all.recall.toFixed(3)}`);
+        expect(all.precision).toBeGreaterThanOrEqual(floor);
+        expect(all.recall).toBeGreaterThanOrEqual(TARGET.recall);
+      });
+    }
+  });
+}
