@@ -26,6 +26,8 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
  * The better-sqlite3 adapter, with every connection switched to WAL: readers never wait for the poller's
  * write transactions and the poller never waits for readers (the default rollback journal blocks both).
  * Each connection also gets the stemming function the search index's triggers call (lib/search/stem.ts).
+ * `synchronous = NORMAL` is SQLite's advice for WAL: a commit no longer waits for the disk, only
+ * checkpoints do; a crash of the process loses nothing, a power cut at most the last commits.
  */
 class WalSqliteAdapter extends PrismaBetterSqlite3 {
   override async connect() {
@@ -34,7 +36,7 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
     const client = (adapter as unknown as { client?: Parameters<typeof registerStemFunction>[0] }).client;
     if (!client?.function) throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection");
     registerStemFunction(client);
-    await adapter.executeScript("PRAGMA journal_mode = WAL");
+    await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
     return adapter;
   }
 }

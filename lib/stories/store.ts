@@ -60,58 +60,72 @@ async function loadFrequencies(tx: Tx, terms: readonly number[]): Promise<Map<nu
   return df;
 }
 
-/** Earlier articles from other sources that share a lookup term with an arrival, within the window. */
+/** Lookup rows (arrival, term, window) per statement: four literals each. */
+const LOOKUPS_PER_STATEMENT = 2_000;
+
+/**
+ * Earlier articles that share a lookup term with an arrival within that arrival's own time window: for
+ * each arrival, the MAX_LOADED_PER_ARRIVAL sharing the most terms (common terms would otherwise load
+ * thousands). A batch spanning months (a feed's first import) reads only what each of its articles could
+ * join, not every article stored between its first and last date.
+ */
 async function loadCandidates(
   tx: Tx,
   arriving: readonly GroupingArticle[],
   vectors: ReadonlyMap<GroupingArticle, Vector>,
 ): Promise<GroupingArticle[]> {
   if (arriving.length === 0) return [];
-  const terms = new Set<number>();
-  let first = Infinity;
-  let last = -Infinity;
-  for (const a of arriving) {
-    for (const t of vectors.get(a)?.keys ?? []) terms.add(t);
-    first = Math.min(first, a.publishedAt);
-    last = Math.max(last, a.publishedAt);
-  }
-  const lo = integer(minuteOf(first - WINDOW_MS));
-  const hi = integer(minuteOf(last + WINDOW_MS));
-  // How many lookup terms each indexed article shares with the batch: the most similar-looking are read
-  // first, and at most MAX_LOADED_PER_ARRIVAL per arrival (common terms would otherwise load thousands).
-  const shared = new Map<number, number>();
-  await inChunks([...terms], ROWS_PER_STATEMENT, async (chunk) => {
-    const rows = await tx.$queryRawUnsafe<{ id: number | bigint }[]>(
-      `SELECT "articleId" AS id FROM "StoryKey" WHERE "term" IN (${chunk.map(integer).join(", ")}) AND "minute" BETWEEN ${lo} AND ${hi}`,
-    );
-    for (const r of rows) shared.set(Number(r.id), (shared.get(Number(r.id)) ?? 0) + 1);
+  const lookups: string[] = [];
+  arriving.forEach((a, index) => {
+    const lo = integer(minuteOf(a.publishedAt - WINDOW_MS));
+    const hi = integer(minuteOf(a.publishedAt + WINDOW_MS));
+    for (const term of vectors.get(a)?.keys ?? []) lookups.push(`(${index}, ${integer(term)}, ${lo}, ${hi})`);
   });
-  const arrivingIds = new Set(arriving.map((a) => a.id));
-  const wanted = [...shared.entries()]
-    .filter(([id]) => !arrivingIds.has(id))
-    .sort((x, y) => y[1] - x[1] || y[0] - x[0])
-    .slice(0, MAX_LOADED_PER_ARRIVAL * arriving.length)
-    .map(([id]) => id);
-  const out: GroupingArticle[] = [];
-  await inChunks(wanted, FIND_CHUNK, async (chunk) => {
-    const rows = await tx.article.findMany({
-      where: { id: { in: chunk }, storyFeatures: { not: null } },
-      select: {
-        id: true,
-        sourceId: true,
-        publishedAt: true,
-        simhash: true,
-        storyFeatures: true,
-        storyId: true,
-        duplicateOfId: true,
-      },
-    });
+  // Per arrival: candidate id -> number of its lookup terms the candidate shares.
+  const shared = arriving.map(() => new Map<number, number>());
+  await inChunks(lookups, LOOKUPS_PER_STATEMENT, async (chunk) => {
+    const rows = await tx.$queryRawUnsafe<{ arrival: number | bigint; id: number | bigint }[]>(
+      `SELECT v.column1 AS arrival, k."articleId" AS id FROM (VALUES ${chunk.join(", ")}) AS v
+        JOIN "StoryKey" k ON k."term" = v.column2 AND k."minute" BETWEEN v.column3 AND v.column4`,
+    );
     for (const r of rows) {
-      const features = parseFeatures(r.storyFeatures);
-      if (!features) continue;
-      out.push({ ...r, storyId: r.storyId ?? r.id, publishedAt: r.publishedAt.getTime(), features });
+      const counts = shared[Number(r.arrival)]!;
+      const id = Number(r.id);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
     }
   });
+  const arrivingIds = new Set(arriving.map((a) => a.id));
+  const wanted = new Set<number>();
+  for (const counts of shared) {
+    const ranked = [...counts.entries()]
+      .filter(([id]) => !arrivingIds.has(id))
+      .sort((x, y) => y[1] - x[1] || y[0] - x[0]);
+    for (const [id] of ranked.slice(0, MAX_LOADED_PER_ARRIVAL)) wanted.add(id);
+  }
+  const out: GroupingArticle[] = [];
+  await inChunks(
+    [...wanted].sort((x, y) => x - y),
+    FIND_CHUNK,
+    async (chunk) => {
+      const rows = await tx.article.findMany({
+        where: { id: { in: chunk }, storyFeatures: { not: null } },
+        select: {
+          id: true,
+          sourceId: true,
+          publishedAt: true,
+          simhash: true,
+          storyFeatures: true,
+          storyId: true,
+          duplicateOfId: true,
+        },
+      });
+      for (const r of rows) {
+        const features = parseFeatures(r.storyFeatures);
+        if (!features) continue;
+        out.push({ ...r, storyId: r.storyId ?? r.id, publishedAt: r.publishedAt.getTime(), features });
+      }
+    },
+  );
   return out;
 }
 
