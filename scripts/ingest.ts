@@ -5,6 +5,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "@/lib/db";
+import { env, providerOf } from "@/lib/env";
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { startThreadReader, type ThreadReader } from "@/lib/ingest/read-thread";
@@ -73,10 +74,13 @@ async function main(): Promise<void> {
     url: values.url ?? null,
     publishedAt,
   };
-  // With a second core, the next inputs are parsed and tagged on a worker thread while this one is stored.
+  // With a second core, the next inputs are parsed, tagged and (for SQLite's word index) stemmed on a worker
+  // thread while this one is stored.
   const several = positionals.length > 1 || positionals.some((p) => !isUrlInput(p) && isDirectory(p));
   const reader: ThreadReader | null =
-    availableParallelism() > 1 && several && !values["single-thread"] ? startThreadReader(readOptions) : null;
+    availableParallelism() > 1 && several && !values["single-thread"]
+      ? startThreadReader({ ...readOptions, stems: providerOf(env.DATABASE_URL) === "sqlite" })
+      : null;
   let summary: IngestSummary;
   try {
     summary = await runIngest(db, positionals, {

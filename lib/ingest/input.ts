@@ -26,6 +26,8 @@ export interface ReadOptions extends FileImportOptions {
   timeoutMs?: number;
   /** Enrich every item while reading (a reader off the main thread); else only what is new, at write. */
   enrichAll?: boolean;
+  /** With enrichAll: also stem the texts for SQLite's word index (lib/search/stem.ts), off the writer. */
+  stems?: boolean;
 }
 
 /** What reading an input gave: a refusal, an OPML list, or a feed with its items prepared. */
@@ -81,7 +83,7 @@ async function readUrl(target: IngestTarget, opts: ReadOptions): Promise<ReadInp
     kind: "feed",
     target,
     source: { name: parsed.doc.title ?? new URL(feedUrl).hostname, siteUrl: parsed.doc.siteUrl, feedUrl },
-    feed: prepareItems(parsed.doc.items, fetchedAt, { enrichAll: opts.enrichAll }),
+    feed: prepareItems(parsed.doc.items, fetchedAt, { enrichAll: opts.enrichAll, stems: opts.stems }),
     skipped: parsed.doc.skipped,
     validators: { etag: fetched.etag, lastModified: fetched.lastModified },
   };
@@ -125,7 +127,7 @@ async function readLocalFile(target: IngestTarget, opts: ReadOptions): Promise<R
     kind: "feed",
     target,
     source: { name, siteUrl, feedUrl: null },
-    feed: prepareItems(feed.items, fetchedAt, { enrichAll: opts.enrichAll }),
+    feed: prepareItems(feed.items, fetchedAt, { enrichAll: opts.enrichAll, stems: opts.stems }),
     skipped: feed.skipped,
     validators: null,
   };

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { detectLanguage } from "@/lib/language";
+import { forgetStemsAhead, indexStems, stemsAhead, type IndexStems } from "@/lib/search/stem";
 import { regionsForTags, tagCountries, TAGGER_VERSION } from "@/lib/regions";
 import { storyFeatures, type StoryFeatures } from "@/lib/stories/features";
 import { simhash } from "@/lib/stories/simhash";
@@ -147,6 +148,8 @@ interface Enriched {
   tags: Tags;
   features: StoryFeatures;
   simhash: string | null;
+  /** The SQLite word index's stems, when computed while reading (`stems`); else the index stems them. */
+  stems: IndexStems | null;
 }
 
 /**
@@ -163,7 +166,7 @@ export interface PreparedFeed {
   items: PreparedItem[];
 }
 
-function enrich(item: ArticleInput, fetchedAt: Date, hash: string): Enriched {
+function enrich(item: ArticleInput, fetchedAt: Date, hash: string, stems = false): Enriched {
   const data = articleData(item, fetchedAt, hash);
   const tags = tagsOf(data);
   const features = storyFeatures({
@@ -173,17 +176,24 @@ function enrich(item: ArticleInput, fetchedAt: Date, hash: string): Enriched {
     countries: tags.filter((t) => t.primary).map((t) => t.code),
     places: tags.flatMap((t) => t.evidence?.map((e) => e.phrase) ?? []),
   });
-  return { data, tags, features, simhash: simhash(data.bodyText) };
+  return {
+    data,
+    tags,
+    features,
+    simhash: simhash(data.bodyText),
+    stems: stems ? indexStems(data.language, [data.title, data.summary, data.bodyText]) : null,
+  };
 }
 
 /**
  * Keys and hashes a feed's items (one per dedup key) and, when `enrichAll`, enriches every one: for a
  * reader that runs apart from the database (a worker thread), where most items are expected to be new.
+ * With `stems` (a reader for a SQLite database), it also stems the texts for the word index.
  */
 export function prepareItems(
   items: readonly ArticleInput[],
   fetchedAt: Date,
-  { enrichAll = false }: { enrichAll?: boolean } = {},
+  { enrichAll = false, stems = false }: { enrichAll?: boolean; stems?: boolean } = {},
 ): PreparedFeed {
   const byKey = new Map<string, PreparedItem>();
   for (const item of items) {
@@ -193,7 +203,7 @@ export function prepareItems(
     byKey.set(
       key,
       enrichAll
-        ? { key, hash, item: null, enriched: enrich(item, fetchedAt, hash) }
+        ? { key, hash, item: null, enriched: enrich(item, fetchedAt, hash, stems) }
         : { key, hash, item, enriched: null },
     );
   }
@@ -362,7 +372,21 @@ export async function storeFeed(db: Db, sourceId: number, feed: PreparedFeed): P
 async function storePrepared(db: Db, sourceId: number, feed: PreparedFeed): Promise<StoreCounts> {
   const counts: StoreCounts = { new: 0, updated: 0, unchanged: 0 };
   if (feed.items.length === 0) return counts;
+  stemsAhead(feed.items.flatMap((p) => (p.enriched?.stems ? [p.enriched.stems] : [])));
+  try {
+    await storeInOneTransaction(db, sourceId, feed, counts);
+  } finally {
+    forgetStemsAhead();
+  }
+  return counts;
+}
 
+async function storeInOneTransaction(
+  db: Db,
+  sourceId: number,
+  feed: PreparedFeed,
+  counts: StoreCounts,
+): Promise<void> {
   await db.$transaction(
     async (tx) => {
       // Write first: a SQLite transaction that reads before it writes cannot wait for a concurrent writer
@@ -448,7 +472,6 @@ async function storePrepared(db: Db, sourceId: number, feed: PreparedFeed): Prom
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  return counts;
 }
 
 /** Finds or creates the source an import belongs to: by feed URL when there is one, else by name and site. */

@@ -1,7 +1,16 @@
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { registerStemFunction, stemmingOf, stemmingsFor, stemText, words } from "./stem";
+import {
+  forgetStemsAhead,
+  indexStems,
+  registerStemFunction,
+  stemmingOf,
+  stemmingsFor,
+  stemsAhead,
+  stemText,
+  words,
+} from "./stem";
 
 describe("stemText", () => {
   it("stems in the article's language, English for unknown ones, none without a stemmer", () => {
@@ -55,5 +64,30 @@ describe("stemText on whole texts", () => {
         expect(positions(stemText(sample, stemming)!), `${stemming}: ${sample}`).toBe(n);
     }
     db.close();
+  });
+});
+
+describe("stems computed ahead of the write", () => {
+  it("are what dispatch_stem answers for those texts until they are forgotten; other texts are stemmed", () => {
+    const db = new Database(":memory:");
+    registerStemFunction(db);
+    const stem = (text: string, language: string) =>
+      (db.prepare("SELECT dispatch_stem(?, ?) AS s").get(text, language) as { s: string }).s;
+    const ahead = indexStems("de", ["Neue Wohnungen", null, "in alten Häusern"]);
+    expect(ahead).toEqual({
+      stemming: "de",
+      texts: [
+        ["Neue Wohnungen", "neu wohnung"],
+        [null, null],
+        ["in alten Häusern", "in alt haus"],
+      ],
+    });
+    // A stand-in for what a reading thread computed, to see that the writer uses it instead of stemming.
+    stemsAhead([{ stemming: "de", texts: [["Neue Wohnungen", "neu wohnungX"]] }]);
+    expect(stem("Neue Wohnungen", "de")).toBe("neu wohnungX");
+    expect(stem("Neue Wohnungen", "en")).toBe("neue wohnungen");
+    expect(stem("in alten Häusern", "de")).toBe("in alt haus");
+    forgetStemsAhead();
+    expect(stem("Neue Wohnungen", "de")).toBe("neu wohnung");
   });
 });

@@ -115,6 +115,44 @@ export function stemmingsFor(languages: readonly (string | null)[]): Stemming[] 
   return [...new Set(languages.map(stemmingOf))];
 }
 
+/** An article's three indexed texts, stemmed in its language ahead of its write (null: no text). */
+export interface IndexStems {
+  stemming: Stemming;
+  texts: [text: string | null, stemmed: string | null][];
+}
+
+/** Stems computed ahead of the write (on a reading thread), by stemming, then by text. */
+const ahead = new Map<Stemming, Map<string, string>>();
+
+/** The index's stems of an article's title, summary and body, to hand to `stemsAhead` at its write. */
+export function indexStems(language: string | null, texts: readonly (string | null)[]): IndexStems {
+  const stemming = stemmingOf(language);
+  return { stemming, texts: texts.map((text) => [text, stemText(text, stemming)]) };
+}
+
+/**
+ * Makes `dispatch_stem` answer these texts from what was stemmed ahead instead of stemming them again: the
+ * writer calls it before the statements that index them, then `forgetStemsAhead` (a thread that reads
+ * and tags while another writes can so take the stemming off the writer).
+ */
+export function stemsAhead(articles: readonly IndexStems[]): void {
+  for (const { stemming, texts } of articles) {
+    let known = ahead.get(stemming);
+    if (!known) ahead.set(stemming, (known = new Map<string, string>()));
+    for (const [text, stemmed] of texts) if (text !== null && stemmed !== null) known.set(text, stemmed);
+  }
+}
+
+/** Drops the stems handed over by `stemsAhead`. */
+export function forgetStemsAhead(): void {
+  ahead.clear();
+}
+
+/** What `dispatch_stem` returns: the stems handed over ahead when there are some, else stemmed now. */
+function indexText(text: string, stemming: Stemming): string | null {
+  return ahead.get(stemming)?.get(text) ?? stemText(text, stemming);
+}
+
 /** The part of a better-sqlite3 connection that registers SQL functions. */
 interface FunctionHost {
   function(
@@ -131,7 +169,7 @@ interface FunctionHost {
 export function registerStemFunction(database: FunctionHost): void {
   database.function("dispatch_stem", { deterministic: true }, (text, language) =>
     typeof text === "string"
-      ? stemText(text, stemmingOf(typeof language === "string" ? language : null))
+      ? indexText(text, stemmingOf(typeof language === "string" ? language : null))
       : null,
   );
 }
