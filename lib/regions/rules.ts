@@ -809,7 +809,8 @@ const GERMANIC_STEMS = (
   "regier prasident minister kanzler botschaft armee militar parlament behord polizei konig truppe soldat " +
   "diplomat streitkraft staat hauptstadt grenze wahl justiz geheimdienst kabinet premier leger politie ambassad " +
   "autoriteit hoofdstad verkiezing troepen marine angriff aanval offensiv invasi krieg oorlog sanktion sanctie " +
-  "mannschaft elftal nationalelf ploeg team politik politiek beleid"
+  "mannschaft elftal nationalelf ploeg team politik politiek beleid parlement regering krise crisis wirtschaft " +
+  "economie export import zukunft toekomst geschichte geschiedenis lage situatie"
 ).split(" ");
 const ROMANCE_STEMS = (
   "gouvern gobiern govern president presidenc ministr ministe chancel cancill cancell parlement parlament " +
@@ -817,11 +818,12 @@ const ROMANCE_STEMS = (
   "troupe tropa trupp soldat soldad frontier fronter fronteir confin capital etat estad regime regimen electio " +
   "elector elecc elezion eleic justic giustiz roi reine rey reina regina rainha monarc opposi oposic nazional " +
   "seleccion selecao selection delegat delegac delegaz marine marina armada premier diplomat attacc attaqu " +
-  "ataque offensiv ofensiv invasi invas bombard guerr sanction sancion sanzion sancao equip squadr politi"
+  "ataque offensiv ofensiv invasi invas bombard guerr sanction sancion sanzion sancao equip squadr politi " +
+  "cris econom export import futur avenir histoir histor storia situa"
 ).split(" ");
 // People and organisations of a country: "Nederlandse studenten", "chercheurs français", "empresas chinas".
 const PEOPLE_STEMS = (
-  "student etudiant estudiant tourist turist burger citoyen ciudadan cittadin cidada spieler joueur jugador " +
+  "student etudiant estudiant tourist turist urlauber burger citoyen ciudadan cittadin cidada spieler joueur jugador " +
   "giocator jogador speler arbeiter travailleur trabajador lavorator trabalhador werknemer unternehm " +
   "entreprise empres aziend bedrijv konzern banken banque bancos banche expert forscher chercheur investigador " +
   "ricercator pesquisador onderzoeker medien media medios zeitung journal periodic giornal jornal krant fans " +

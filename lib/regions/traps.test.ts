@@ -211,6 +211,8 @@ describe("evidence rule in other languages", () => {
     expect(codes("fr", "Les sénateurs se retrouvent au palais du Luxembourg.")).toEqual([]);
     expect(codes("it", "Al mercato i fichi d'India costano tre euro al chilo.")).toEqual([]);
     expect(codes("es", "La gallina de Guinea se cría en libertad en la granja.")).toEqual([]);
+    // The cost: a product of a country named once is no evidence either.
+    expect(codes("it", "Il gas russo costa di più.")).toEqual([]);
   });
 
   it("the same weak phrase repeated is still one piece of evidence", () => {
@@ -235,6 +237,8 @@ describe("evidence rule in other languages", () => {
     expect(codes("it", "I fichi d'India arrivano dal Messico.")).toEqual(["MX"]);
     // A nationality word beside an institution, a person's name, or used for a person.
     expect(codes("de", "Die japanische Regierung kündigte neue Zölle an.")).toEqual(["JP"]);
+    expect(codes("nl", "Het Franse parlement stemde tegen.")).toEqual(["FR"]);
+    expect(codes("it", "La crisi del Venezuela si aggrava.")).toEqual(["VE"]);
     expect(codes("es", "El español Carlos Alcaraz ganó la final.")).toEqual(["ES"]);
     expect(codes("nl", "De Sloveen won de koers.")).toEqual(["SI"]);
     expect(codes("fr", "Les Hongrois votent dimanche.")).toEqual(["HU"]);
