@@ -914,6 +914,14 @@ function contentWord(doc: Doc, i: number): string {
   return flag(doc, i) & WORD && !ARTICLES.has(w) && !GENITIVES.has(w) ? w : "";
 }
 
+/** Is token i a hyphen written between two words, without spaces ("Dublin-Regeln", not "Valladolid - Los")? */
+function compoundHyphen(doc: Doc, i: number): boolean {
+  if (norm(doc, i) !== "-") return false;
+  const text = i < doc.titleEnd ? doc.title : doc.body;
+  const at = doc.t.start[i] ?? 0;
+  return at > 0 && !/\s/.test(text[at - 1] ?? " ") && !/\s/.test(text[at + 1] ?? " ");
+}
+
 /** Does an institution word stand within a few words of token range [from, to), in the same clause? */
 function institutionNear(doc: Doc, from: number, to: number): boolean {
   const language = doc.gaz.language;
@@ -943,7 +951,7 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   const k1 = wordBefore(doc, c.start);
   const p1 = norm(doc, k1);
   // "Chelsea-Boots", "Dublin-Regeln", "Japan-Knöterich": the first part of a compound.
-  if (norm(doc, c.end) === "-" && flag(doc, c.end + 1) & WORD) {
+  if (compoundHyphen(doc, c.end) && flag(doc, c.end + 1) & WORD) {
     const head = norm(doc, c.end + 1);
     return isInstitutionWord(head, language) ? null : { left: "", right: head };
   }

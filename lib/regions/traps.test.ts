@@ -227,6 +227,8 @@ describe("evidence rule in other languages", () => {
   it("a strong mention places the country alone", () => {
     // A name standing on its own, after a locative, in a list, or a genitive of an institution or a region.
     expect(codes("de", "Frankreich kündigte neue Zölle an.")).toEqual(["FR"]);
+    // A spaced hyphen after a place is no compound: "Valladolid - Los precios".
+    expect(codes("es", "Valladolid - Los precios de Navidad suben un 6%.")).toEqual(["ES"]);
     expect(codes("de", "Die Zölle gelten in der Schweiz ab Mai.")).toEqual(["CH"]);
     expect(codes("fr", "Le président de la Hongrie a reçu son homologue.")).toEqual(["HU"]);
     expect(codes("it", "Interruzioni anche nel sud della Francia.")).toEqual(["FR"]);
