@@ -248,7 +248,7 @@ describe("evidence rule in other languages", () => {
   });
 
   it("two weak mentions attached to different words place the country", () => {
-    expect(codes("fr", "Les vins hongrois et les exportations de Hongrie progressent.")).toEqual(["HU"]);
+    expect(codes("fr", "Les vins hongrois et le paprika de Hongrie se vendent bien.")).toEqual(["HU"]);
     expect(codes("de", "Japanische Autos und japanischer Stahl werden teurer.")).toEqual(["JP"]);
   });
 
