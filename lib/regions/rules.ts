@@ -783,3 +783,255 @@ export function settleWeak(code: string, ev: Evidence): string | null {
   if ((ev.byCode.get(code) ?? 0) > 0) return code;
   return ev.byCode.size === 0 ? code : null;
 }
+
+// The evidence rule (tagger v6, languages other than English). A country placed only by weak mentions (a
+// nationality word, a name inside a noun phrase: "point de Hongrie", "palais du Luxembourg", "fichi d'India",
+// or any place as the first part of a hyphenated compound: "Japan-Knöterich", "Dublin-Regeln") needs two
+// independent ones; a strong mention (dateline, "City, Region", a city, region, institution or officeholder,
+// a name after a locative, a name standing on its own as subject or object, a member of a list of
+// countries, a nationality word beside an institution or a person's name) places it alone.
+const ARTICLES = words("der die das dem den des la le les l los las el il lo gli i het o a os as");
+// Words that join the countries of a list: "Frankreich und Großbritannien", "des États-Unis et de la France",
+// "da Colômbia e do Vietnã", "deutsch-französisch".
+const LIST_LINKS = words(", - / und oder sowie et ou e ed y o u ni en of and or");
+// "in der Ukraine", "en la India", "in de Verenigde Staten", "nos Estados Unidos": a locative and an article.
+const LOCATIVE_ARTICLES = words("der dem den die la las los el het de l le les il lo gli i");
+// German "aus" is origin or material ("ein Kleid aus Jersey"): it does not make a mention strong.
+const WEAK_LOCATIVES = words("aus");
+// German genitive articles after a noun: "die Regierung der Ukraine".
+const GERMAN_GENITIVE_ARTICLES = words("der des");
+// Inflected German adjectives (not the articles and pronouns, which are listed in ARTICLES).
+const GERMAN_ADJECTIVE = /[a-z]{3,}(?:e|er|es|em)$/;
+// Heads that make a nationality word or a genitive name about the state, its people in office or its
+// territory: "die französische Regierung", "le président de la France", "l'esercito russo". Prefixes of
+// accent-folded words.
+const GERMANIC_STEMS = (
+  "regier prasident minister kanzler botschaft armee militar parlament behord polizei konig truppe soldat " +
+  "diplomat streitkraft staat hauptstadt grenze wahl justiz geheimdienst kabinet premier leger politie ambassad " +
+  "autoriteit hoofdstad verkiezing troepen marine angriff aanval offensiv invasi krieg oorlog sanktion sanctie " +
+  "mannschaft elftal nationalelf ploeg team politik politiek beleid parlement regering krise crisis wirtschaft " +
+  "economie export import zukunft toekomst geschichte geschiedenis lage situatie"
+).split(" ");
+const ROMANCE_STEMS = (
+  "gouvern gobiern govern president presidenc ministr ministe chancel cancill cancell parlement parlament " +
+  "congres senat armee ejercit esercit exercit militai militar polic polizi embaj ambasc ambassad embaix autorit " +
+  "troupe tropa trupp soldat soldad frontier fronter fronteir confin capital etat estad regime regimen electio " +
+  "elector elecc elezion eleic justic giustiz roi reine rey reina regina rainha monarc opposi oposic nazional " +
+  "seleccion selecao selection delegat delegac delegaz marine marina armada premier diplomat attacc attaqu " +
+  "ataque offensiv ofensiv invasi invas bombard guerr sanction sancion sanzion sancao equip squadr politi " +
+  "cris econom export import futur avenir histoir histor storia situa"
+).split(" ");
+// People and organisations of a country: "Nederlandse studenten", "chercheurs français", "empresas chinas".
+const PEOPLE_STEMS = (
+  "student etudiant estudiant tourist turist urlauber burger citoyen ciudadan cittadin cidada spieler joueur jugador " +
+  "giocator jogador speler arbeiter travailleur trabajador lavorator trabalhador werknemer unternehm " +
+  "entreprise empres aziend bedrijv konzern banken banque bancos banche expert forscher chercheur investigador " +
+  "ricercator pesquisador onderzoeker medien media medios zeitung journal periodic giornal jornal krant fans " +
+  "tifos aficionad torcedor wissenschaftler scientifi cientific bevolker population poblacion popolazion " +
+  "populacao bevolking volk peuple pueblo popolo povo hersteller fabricant fabrikant productor produttor produtor " +
+  "maire sindac alcald prefeit burgermeister burgemeester"
+).split(" ");
+// Where in a country: "l'ouest de l'Ukraine", "nel sud della Francia", "im Norden Italiens".
+const PART_OF_COUNTRY = words(
+  "nord sud est ouest norden suden osten westen noord zuid oost west norte sur este oeste ovest centro centre " +
+    "zentrum midden nordeste noreste nordest sudeste sureste sudest noroeste nordoeste nordovest sudoeste " +
+    "suroeste sudovest territoire territorio territorium grondgebied region regione regiao regio province " +
+    "provincia provinz provincie interieur interior interno binnenland",
+);
+const PERSON_PARTICLES = words("du de da di van von der den le la dos del");
+const CLAUSE_ENDS = new Set([".", ";", "!", "?", "\n", ":"]);
+const INSTITUTION_SPAN = 4;
+
+function isInstitutionWord(w: string, language: string): boolean {
+  if (w.length < 3) return false;
+  // German compounds end in their head: "Außenminister", "Staatschef", "Bundesregierung".
+  if (language === "de")
+    return GERMANIC_STEMS.some((stem) => w.includes(stem)) || PEOPLE_STEMS.some((stem) => w.includes(stem));
+  const stems = language === "nl" ? GERMANIC_STEMS : ROMANCE_STEMS;
+  return stems.some((stem) => w.startsWith(stem)) || PEOPLE_STEMS.some((stem) => w.startsWith(stem));
+}
+
+/** "der Südafrikaner Dricus du Plessis", "lo spagnolo Carlos Alcaraz": a nationality before a person's name. */
+function beforePersonName(doc: Doc, i: number): boolean {
+  if (!isCapWord(doc, i) || flag(doc, i) & (SENT_START | ALLCAPS) || startsEntry(doc, norm(doc, i)))
+    return false;
+  if (isCapWord(doc, i + 1) && !(flag(doc, i + 1) & ALLCAPS)) return true;
+  return PERSON_PARTICLES.has(norm(doc, i + 1)) && isCapWord(doc, i + 2);
+}
+
+const DEFINITE = words(
+  "der die das dem den des de het le la les l el los las lo il i gli o a os as al del au aux du allo alla ai " +
+    "agli alle dello della dei degli delle dal dallo dalla dai dagli dalle ao aos do da dos das pelo pela",
+);
+// Dutch adjectives end in -s or -se ("Nederlands", "Nederlandse", "Belgische"); the nouns do not ("Nederlander",
+// "Sloveen", "Belgen"), except plurals in -ers ("Nederlanders").
+const DUTCH_ADJECTIVE = /(?:s|se|sche)$/;
+
+/**
+ * A nationality word used as a noun for a person or the people: "les Français", "die Franzosen" (capitalized
+ * mid-sentence in French and German), "De Sloveen plaatste" (Dutch noun form after an article), "los
+ * españoles" (right after an article in Spanish, Italian, Portuguese).
+ */
+function isPeopleNoun(doc: Doc, c: Candidate): boolean {
+  const language = doc.gaz.language;
+  const f = flag(doc, c.start);
+  let k = wordBefore(doc, c.start);
+  const next = norm(doc, c.end);
+  // "ein Engländer oder ein Franzose" (tools) may be anything; "Ein Amerikaner wurde festgenommen" is a man.
+  const acting = (flag(doc, c.end) & (WORD | CAP)) === WORD && !LIST_LINKS.has(next);
+  if (INDEFINITE.has(norm(doc, k)) && !(language === "de" && acting)) return false;
+  // A capitalized word right before (not opening the sentence) is a given name: "Mathis Allemand".
+  const givenName = isCapWord(doc, k) && !(flag(doc, k) & SENT_START);
+  if (language === "fr" || language === "de") {
+    if (!(f & CAP) || f & SENT_START || caseless(doc, c.start) || givenName) return false;
+    if (language === "fr") return true;
+    // "aus dem Portugiesischen ins Deutsche": a nominalized adjective is the language; "Japanischer
+    // Garten", "Schweizer Banken": a capitalized adjective before a noun.
+    const w = norm(doc, c.end - 1);
+    return !w.includes("isch") && norm(doc, k) !== "ins" && !isCapWord(doc, c.end);
+  }
+  // The article may stand a few lower-case words or numbers before: "de 78-jarige Nederlander".
+  for (let n = 0; n < 3 && k >= 0 && !DEFINITE.has(norm(doc, k)); n++) {
+    if (isCapWord(doc, k) || CLAUSE_ENDS.has(norm(doc, k)) || norm(doc, k) === ",") return false;
+    k--;
+  }
+  if (!DEFINITE.has(norm(doc, k))) return false;
+  if (language === "nl") {
+    const w = norm(doc, c.end - 1);
+    return !DUTCH_ADJECTIVE.test(w) || w.endsWith("ers");
+  }
+  return k === wordBefore(doc, c.start);
+}
+
+/** The words a weak mention attaches to; two weak mentions sharing one are the same thing named twice. */
+export interface WeakAnchor {
+  left: string;
+  right: string;
+}
+
+function contentWord(doc: Doc, i: number): string {
+  const w = norm(doc, i);
+  return flag(doc, i) & WORD && !ARTICLES.has(w) && !GENITIVES.has(w) ? w : "";
+}
+
+/** Is token i a hyphen written between two words, without spaces ("Dublin-Regeln", not "Valladolid - Los")? */
+function compoundHyphen(doc: Doc, i: number): boolean {
+  if (norm(doc, i) !== "-") return false;
+  const text = i < doc.titleEnd ? doc.title : doc.body;
+  const at = doc.t.start[i] ?? 0;
+  return at > 0 && !/\s/.test(text[at - 1] ?? " ") && !/\s/.test(text[at + 1] ?? " ");
+}
+
+/** Does an institution word stand within a few words of token range [from, to), in the same clause? */
+function institutionNear(doc: Doc, from: number, to: number): boolean {
+  const language = doc.gaz.language;
+  for (let k = from - 1; k >= Math.max(0, from - INSTITUTION_SPAN); k--) {
+    const w = norm(doc, k);
+    if (CLAUSE_ENDS.has(w)) break;
+    if (isInstitutionWord(w, language)) return true;
+  }
+  for (let k = to; k < Math.min(doc.t.count, to + INSTITUTION_SPAN); k++) {
+    const w = norm(doc, k);
+    if (CLAUSE_ENDS.has(w)) break;
+    if (isInstitutionWord(w, language)) return true;
+  }
+  return false;
+}
+
+/**
+ * Null when the mention places its country on its own (strong), else the words it attaches to (weak):
+ * a nationality word away from any institution, a name inside a noun phrase ("point de Hongrie", "aus
+ * Jersey"), a place opening a compound ("Dublin-Regeln"). Otherwise cities, regions, institutions,
+ * officeholders and datelines are strong.
+ */
+export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
+  const kind = c.entry.kind;
+  if (kind === "metonym" || c.forced || zoneOf(doc, c.start) === DATELINE) return null;
+  const language = doc.gaz.language;
+  const k1 = wordBefore(doc, c.start);
+  const p1 = norm(doc, k1);
+  // "Chelsea-Boots", "Dublin-Regeln", "Japan-Knöterich": the first part of a compound.
+  if (compoundHyphen(doc, c.end) && flag(doc, c.end + 1) & WORD) {
+    const head = norm(doc, c.end + 1);
+    return isInstitutionWord(head, language) ? null : { left: "", right: head };
+  }
+  // A city or region in a genitive ("haven van Antwerpen", "Metro de Lisboa") is where the thing is.
+  if (kind !== "name" && kind !== "demonym") return null;
+  if (kind === "demonym") {
+    if (institutionNear(doc, c.start, c.end) || beforePersonName(doc, c.end) || isPeopleNoun(doc, c))
+      return null;
+    const left = contentWord(doc, k1) || contentWord(doc, wordBefore(doc, k1));
+    return { left, right: contentWord(doc, c.end) };
+  }
+  const own = LOCATIVE_BY_LANGUAGE.get(language) ?? LOCATIVE;
+  if (WEAK_LOCATIVES.has(p1)) return { left: p1, right: contentWord(doc, c.end) };
+  // "weite Bermudas": a German adjective before the name makes it a thing.
+  if (
+    language === "de" &&
+    (flag(doc, k1) & (WORD | CAP)) === WORD &&
+    GERMAN_ADJECTIVE.test(p1) &&
+    !own.has(p1)
+  )
+    return { left: p1, right: contentWord(doc, c.end) };
+  if (strictLocativeBefore(doc, c)) return null;
+  const p2 = norm(doc, k1 - 1);
+  if (LOCATIVE_ARTICLES.has(p1) && own.has(p2) && !GENITIVES.has(p2) && !WEAK_LOCATIVES.has(p2)) return null;
+  return placeInPhrase(doc, c, k1);
+}
+
+/** A name after a genitive that hangs on a noun: "point de Hongrie", "palais du Luxembourg" (weak). */
+function placeInPhrase(doc: Doc, c: Candidate, k1: number): WeakAnchor | null {
+  const language = doc.gaz.language;
+  const own = LOCATIVE_BY_LANGUAGE.get(language) ?? LOCATIVE;
+  const p1 = norm(doc, k1);
+  const p2 = norm(doc, k1 - 1);
+  // "point de Hongrie", "palais du Luxembourg", "fichi d'India", "le président de la France" (strong).
+  let link = k1;
+  if (ARTICLES.has(p1) && GENITIVES.has(p2)) link = k1 - 1;
+  const genitive = GENITIVES.has(norm(doc, link)) || (language === "de" && GERMAN_GENITIVE_ARTICLES.has(p1));
+  if (!genitive || !(flag(doc, link - 1) & WORD)) return null;
+  const head = norm(doc, link - 1);
+  // German nouns are capitalized: "unterstützt von den USA" is no noun phrase.
+  if (language === "de" && !isCapWord(doc, link - 1)) return null;
+  if (isInstitutionWord(head, language) || PART_OF_COUNTRY.has(head) || own.has(head)) return null;
+  return { left: head, right: contentWord(doc, c.end) };
+}
+
+function sameWord(a: string, b: string): boolean {
+  if (a === "" || b === "") return false;
+  if (a === b) return true;
+  // Inflections of one word: "Staudenknöterich" / "Staudenknöterichs", "japonais" / "japonaise".
+  const n = Math.min(a.length, b.length);
+  if (n < 4) return false;
+  let k = 0;
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k >= Math.max(4, n - 2);
+}
+
+/** Are two weak mentions independent (neither attaches to the same word as the other)? */
+export function independentAnchors(a: WeakAnchor, b: WeakAnchor): boolean {
+  return !sameWord(a.left, b.left) && !sameWord(a.right, b.right);
+}
+
+/**
+ * Are two mentions (a before b) members of one list of countries? Names joined by a comma or a conjunction
+ * ("Kenia und Uganda"), nationality words only by a hyphen ("deutsch-polnische"): "ein Engländer oder ein
+ * Franzose" are tools.
+ */
+export function inCountryList(doc: Doc, a: Candidate, b: Candidate): boolean {
+  if (b.start - a.end > 4 || b.start < a.end) return false;
+  if (a.entry.kind !== "name" || b.entry.kind !== "name")
+    return (
+      a.entry.kind === "demonym" &&
+      b.entry.kind === "demonym" &&
+      b.start === a.end + 1 &&
+      norm(doc, a.end) === "-"
+    );
+  let joined = false;
+  for (let k = a.end; k < b.start; k++) {
+    const w = norm(doc, k);
+    if (LIST_LINKS.has(w)) joined = true;
+    else if (!ARTICLES.has(w) && !GENITIVES.has(w) && !LOCATIVE.has(w)) return false;
+  }
+  return joined;
+}

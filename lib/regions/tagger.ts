@@ -18,16 +18,20 @@ import {
   resolveTurkey,
   settleGivenName,
   settleTurkey,
+  independentAnchors,
+  inCountryList,
+  weakAnchor,
   PENDING,
   type Candidate,
   type Evidence,
   type RuleResult,
+  type WeakAnchor,
 } from "./rules";
 import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
 import type { CountryTag, EvidenceZone, PlaceEvidence } from "./types";
 
 /** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
-export const TAGGER_VERSION: number = 5;
+export const TAGGER_VERSION: number = 6;
 
 /** Mentions at which a country counts as primary even outside title, dateline and lead. */
 export const PRIMARY_MIN_MENTIONS = 3;
@@ -305,6 +309,44 @@ function settleOtherSenses(doc: Doc, cands: Candidate[]): void {
   }
 }
 
+/**
+ * The evidence rule (languages other than English): a country whose every mention is weak (a nationality
+ * word, or a name inside a noun phrase: "Japanischer Staudenknöterich", "point de Hongrie") needs two weak
+ * mentions attached to different words; one strong mention (rules.ts, weakAnchor) is enough.
+ */
+function requireEvidence(doc: Doc, cands: Candidate[]): void {
+  if (doc.gaz.language === "en") return;
+  const placed = cands.filter((c) => c.code !== null && !c.absorbed);
+  // Per code: null once a strong mention or two independent weak ones are seen, else the weak anchors.
+  const weak = new Map<string, WeakAnchor[] | null>();
+  for (let k = 0; k < placed.length; k++) {
+    const c = placed[k]!;
+    const code = c.code!;
+    const seen = weak.get(code);
+    if (seen === null) continue;
+    let anchor = weakAnchor(doc, c);
+    // A member of a list of countries is strong: "des États-Unis et de la France", "deutsch-polnische".
+    const before = placed[k - 1];
+    const after = placed[k + 1];
+    if (
+      anchor !== null &&
+      ((before && before.code !== code && inCountryList(doc, before, c)) ||
+        (after && after.code !== code && inCountryList(doc, c, after)))
+    )
+      anchor = null;
+    if (anchor === null) {
+      weak.set(code, null);
+    } else if (!seen) {
+      weak.set(code, [anchor]);
+    } else if (seen.some((a) => independentAnchors(a, anchor))) {
+      weak.set(code, null);
+    } else {
+      seen.push(anchor);
+    }
+  }
+  for (const c of placed) if (c.code !== null && weak.get(c.code)) c.code = null;
+}
+
 interface Tally {
   mentions: number;
   title: boolean;
@@ -359,6 +401,7 @@ export function tagCountries(input: TagInput): CountryTag[] {
   applyCommaRule(doc, cands);
   const ev = collectEvidence(doc, cands);
   resolve(doc, cands, ev);
+  requireEvidence(doc, cands);
 
   const tallies = new Map<string, Tally>();
   for (const c of cands) {

@@ -199,3 +199,60 @@ describe("trap rules in other languages", () => {
     ).toEqual(["US"]);
   });
 });
+
+// The evidence rule (tagger v6, docs/regions.md): outside English, a country resting only on weak mentions
+// (a nationality word, or a name inside a noun phrase) needs two independent ones.
+describe("evidence rule in other languages", () => {
+  it("one weak mention places nothing: a plant, shorts, a rule, a parquet, a building, a fruit, a hen", () => {
+    expect(codes("de", "Der Japanische Staudenknöterich wuchert am Bahndamm.")).toEqual([]);
+    expect(codes("de", "Gefragt sind weite Bermudas aus Leinen.")).toEqual([]);
+    expect(codes("de", "Die Dublin-Regeln sollen strenger angewandt werden.")).toEqual([]);
+    expect(codes("fr", "Le parquet en point de Hongrie a été poncé puis vitrifié.")).toEqual([]);
+    expect(codes("fr", "Les sénateurs se retrouvent au palais du Luxembourg.")).toEqual([]);
+    expect(codes("it", "Al mercato i fichi d'India costano tre euro al chilo.")).toEqual([]);
+    expect(codes("es", "La gallina de Guinea se cría en libertad en la granja.")).toEqual([]);
+    // The cost: a product of a country named once is no evidence either.
+    expect(codes("it", "Il gas russo costa di più.")).toEqual([]);
+  });
+
+  it("the same weak phrase repeated is still one piece of evidence", () => {
+    expect(
+      codes("fr", "Le point de Hongrie revient. Chez ce menuisier, le point de Hongrie coûte plus cher."),
+    ).toEqual([]);
+    expect(
+      codes("de", "Japanischer Staudenknöterich breitet sich aus. Den Japanischen Staudenknöterich mähen."),
+    ).toEqual([]);
+  });
+
+  it("a strong mention places the country alone", () => {
+    // A name standing on its own, after a locative, in a list, or a genitive of an institution or a region.
+    expect(codes("de", "Frankreich kündigte neue Zölle an.")).toEqual(["FR"]);
+    // A spaced hyphen after a place is no compound: "Valladolid - Los precios".
+    expect(codes("es", "Valladolid - Los precios de Navidad suben un 6%.")).toEqual(["ES"]);
+    expect(codes("de", "Die Zölle gelten in der Schweiz ab Mai.")).toEqual(["CH"]);
+    expect(codes("fr", "Le président de la Hongrie a reçu son homologue.")).toEqual(["HU"]);
+    expect(codes("it", "Interruzioni anche nel sud della Francia.")).toEqual(["FR"]);
+    expect(codes("fr", "L'accord, négocié sous l'égide des États-Unis et de la France.")).toEqual([
+      "FR",
+      "US",
+    ]);
+    expect(codes("it", "I fichi d'India arrivano dal Messico.")).toEqual(["MX"]);
+    // A nationality word beside an institution, a person's name, or used for a person.
+    expect(codes("de", "Die japanische Regierung kündigte neue Zölle an.")).toEqual(["JP"]);
+    expect(codes("nl", "Het Franse parlement stemde tegen.")).toEqual(["FR"]);
+    expect(codes("it", "La crisi del Venezuela si aggrava.")).toEqual(["VE"]);
+    expect(codes("es", "El español Carlos Alcaraz ganó la final.")).toEqual(["ES"]);
+    expect(codes("nl", "De Sloveen won de koers.")).toEqual(["SI"]);
+    expect(codes("fr", "Les Hongrois votent dimanche.")).toEqual(["HU"]);
+    expect(codes("fr", "Le défenseur Mathis Allemand a égalisé.")).toEqual([]);
+  });
+
+  it("two weak mentions attached to different words place the country", () => {
+    expect(codes("fr", "Les vins hongrois et le paprika de Hongrie se vendent bien.")).toEqual(["HU"]);
+    expect(codes("de", "Japanische Autos und japanischer Stahl werden teurer.")).toEqual(["JP"]);
+  });
+
+  it("English is left to its own rules", () => {
+    expect(codes("en", "Japanese knotweed is spreading along the railway.")).toEqual(["JP"]);
+  });
+});
