@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { score, type EvalFile } from "./eval-score";
 
-// Later blind batches of trap-heavy texts in de, fr, es and it, each written by someone who had seen neither
+// Later blind batches of trap-heavy texts (de, fr, es and it; the fourth also pt and nl), each written by someone who had seen neither
 // the tagger nor the earlier sets, and scored before any rule was read from it (docs/regions.md has every
 // figure). The floors are what the tagger reaches (the issue's bar is 0.95 / 0.90): raise them as it
 // improves, never lower them to hide a regression.
@@ -20,6 +20,11 @@ const BATCHES: readonly { dir: string; texts: number; reached: Readonly<Record<s
   // rule was designed from the kinds of trap the docs name, then its misses on this batch were read (de
   // 0.853, fr 0.960, es 0.920, it 0.931; recall it 0.964, else 1.000), so these figures are not blind.
   { dir: "eval-3", texts: 16, reached: { de: 0.85, fr: 0.96, es: 0.92, it: 0.93 } },
+  // eval-4 (8 trap texts, 8 ordinary, 4 implicit per language, six languages), written while v6 was being
+  // built and scored blind with v5 (de 0.571, es 0.636, fr 0.571, it 0.700, nl 0.541, pt 0.600) and v6 (de
+  // 0.741, es 0.724, fr 0.667, it 0.741, nl 0.826, pt 0.656; recall 0.905 to 1.000). No rule has been
+  // written from it.
+  { dir: "eval-4", texts: 20, reached: { de: 0.74, es: 0.72, fr: 0.66, it: 0.74, nl: 0.82, pt: 0.65 } },
 ];
 
 for (const batch of BATCHES) {
@@ -27,8 +32,8 @@ for (const batch of BATCHES) {
   const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
 
   describe(`blind batch lib/regions/${batch.dir}`, () => {
-    it("has the four languages whose traps it tests", () => {
-      expect(files.sort()).toEqual(["de.json", "es.json", "fr.json", "it.json"]);
+    it("has every language whose traps it tests", () => {
+      expect(files.sort()).toEqual(Object.keys(batch.reached).map((language) => `${language}.json`));
     });
 
     for (const name of files) {
