@@ -439,10 +439,10 @@ async function main(): Promise<void> {
     const search: SearchResultRow[] = [];
     for (const [i, c] of cases.entries()) {
       progress("search", i / cases.length, c.label);
-      const url = `${base}/api/articles?${c.search}`;
+      const url = `${base}/api/${c.endpoint ?? "articles"}?${c.search}`;
       const probe = await fetchText(url);
       if (probe.status !== 200) throw new Error(`${url}: HTTP ${probe.status} ${probe.text.slice(0, 300)}`);
-      const body = JSON.parse(probe.text) as { total: number; totalApproximate: boolean };
+      const body = JSON.parse(probe.text) as { total: number; totalApproximate?: boolean };
       const api = await sample(async () => {
         const r = await fetchText(url);
         if (r.status !== 200) throw new Error(`${url}: HTTP ${r.status}`);

@@ -38,8 +38,10 @@ const FILTERS: readonly FilterKind[] = ["none", "date", "region", "source"];
 /** One measured request: its API query string and the engine's equivalent (null for browsing). */
 export interface SearchCase {
   label: string;
-  /** The query type, or "browse" for lists without a query. */
+  /** The query type, "browse" for lists without a query, "top stories" for the grouped view. */
   type: string;
+  /** The API asked: `/api/articles` (default) or `/api/stories` (Top stories). */
+  endpoint?: "stories";
   filter: FilterKind;
   page: number;
   search: string;
@@ -96,6 +98,27 @@ export function searchCases(sourceId: number): SearchCase[] {
     filter: "none",
     page: 50,
     search: "page=50",
+    engine: null,
+  });
+  // Top stories (stories ranked by sources and recency), with each filter and with a query.
+  for (const filter of FILTERS) {
+    cases.push({
+      label: filter === "none" ? "top stories" : `top stories + ${filter}`,
+      type: "top stories",
+      endpoint: "stories",
+      filter,
+      page: 1,
+      search: filterParams(filter).slice(1),
+      engine: null,
+    });
+  }
+  cases.push({
+    label: "top stories, ceasefire",
+    type: "top stories",
+    endpoint: "stories",
+    filter: "none",
+    page: 1,
+    search: "q=ceasefire",
     engine: null,
   });
   return cases;

@@ -80,6 +80,24 @@ function fixture(overrides: Partial<BenchResult> = {}): BenchResult {
         api: { p50: 40, p95: 50, n: 20 },
         engine: null,
       },
+      {
+        label: "top stories",
+        type: "top stories",
+        filter: "none",
+        page: 1,
+        matches: "4,000",
+        api: { p50: 30, p95: 45, n: 20 },
+        engine: null,
+      },
+      {
+        label: "top stories + region",
+        type: "top stories",
+        filter: "region",
+        page: 1,
+        matches: "1,500",
+        api: { p50: 35, p95: 70, n: 20 },
+        engine: null,
+      },
     ],
     pages: [
       page("front page", "/", [150, 250, 240]),
@@ -118,6 +136,13 @@ describe("benchmark summary", () => {
       target: "p95 ≤ 50 ms, p50 ≤ 5 ms",
       status: "met",
     });
+    // Top stories within the search API's p95: 70 ms breaks SQLite's 50 ms (PostgreSQL's is 100 ms).
+    expect(find("Top stories API")).toMatchObject({
+      figure: "Top stories API p50 / p95 ms (worst of 2)",
+      value: "35.0 / 70.0",
+      target: "p95 ≤ 50 ms",
+      status: "missed",
+    });
     expect(find("Ingest")).toMatchObject({ value: "2,000 (9,900 in 5.0 s)", ratio: "0.67×", status: "met" });
     expect(find("Database size")).toMatchObject({
       value: "12.0",
@@ -132,6 +157,10 @@ describe("benchmark summary", () => {
       fixture({ db: "postgres", ingest: { articles: 9_900, seconds: 9.9, perSecond: 1_000, command: "x" } }),
     );
     expect(rows.find((r) => r.figure.startsWith("Search API p50 / p95 ms, common word"))).toMatchObject({
+      target: "p95 ≤ 100 ms",
+      status: "met",
+    });
+    expect(rows.find((r) => r.figure.startsWith("Top stories API"))).toMatchObject({
       target: "p95 ≤ 100 ms",
       status: "met",
     });
