@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import type { ListParams } from "@/lib/articles/params";
 import type { Db } from "@/lib/db";
 import { dayOf } from "./dates";
+import type { TopStoriesPage } from "@/lib/stories/types";
 import type { SearchResult } from "./types";
 
 // Browsing answers (no text query) are the same for every reader until the data changes, so each process
@@ -16,13 +17,13 @@ export const VERSION_TTL_MS = 1_000;
 /** Most browsing answers a process keeps (per database client); the least recently used go first. */
 export const MAX_CACHED_LISTS = 256;
 
-type Compute = () => Promise<SearchResult>;
+type Compute = () => Promise<object>;
 
 interface ListCache {
   version: string | null;
   checkedAt: number;
   reading: Promise<string | null> | null;
-  entries: LRUCache<string, SearchResult, Compute>;
+  entries: LRUCache<string, object, Compute>;
 }
 
 // One cache per client: tests and scripts open several databases in one process.
@@ -36,7 +37,7 @@ function cacheOf(db: Db): ListCache {
       checkedAt: -Infinity,
       reading: null,
       // fetch() runs one computation per key however many requests miss at once (no stampede after a write).
-      entries: new LRUCache<string, SearchResult, Compute>({
+      entries: new LRUCache<string, object, Compute>({
         max: MAX_CACHED_LISTS,
         fetchMethod: (_key, _stale, { context }) => context(),
       }),
@@ -87,22 +88,32 @@ function clockOf(params: ListParams, now: Date): { key: string; at: Date } {
   return { key: dayOf(now, params.tz), at: now };
 }
 
+/** The answers kept: browsing lists (`searchArticles` without a text query) and the Top stories view. */
+interface Answers {
+  browse: SearchResult;
+  "top stories": TopStoriesPage;
+}
+
 /**
- * A browsing answer (no text query) from this process's cache while the data version is unchanged, else
- * computed by `compute` for the moment `clockOf` gives and kept. Concurrent misses share one computation.
+ * An answer that depends only on the data and the list state (browsing, Top stories) from this process's
+ * cache while the data version is unchanged, else computed by `compute` for the moment `clockOf` gives and
+ * kept. Concurrent misses share one computation.
  */
-export async function cachedBrowse(
+export async function cachedList<K extends keyof Answers>(
   db: Db,
+  kind: K,
   params: ListParams,
   now: Date,
-  compute: (at: Date) => Promise<SearchResult>,
-): Promise<SearchResult> {
+  compute: (at: Date) => Promise<Answers[K]>,
+): Promise<Answers[K]> {
   const cache = cacheOf(db);
   const version = await currentVersion(db, cache);
   const clock = clockOf(params, now);
   if (version === null) return compute(clock.at);
-  const key = JSON.stringify([version, clock.key, params]);
-  const result = await cache.entries.fetch(key, { context: () => compute(clock.at) });
+  const key = JSON.stringify([kind, version, clock.key, params]);
+  // One kind per key, so what comes back under it is what `compute` of that kind made.
+  const result = (await cache.entries.fetch(key, { context: () => compute(clock.at) })) as
+    Answers[K] | undefined;
   // fetch() only yields undefined when a fetch is aborted, which nothing here does.
   return result ?? compute(clock.at);
 }

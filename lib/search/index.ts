@@ -2,7 +2,7 @@ import "server-only";
 import type { ListParams } from "@/lib/articles/params";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { env, providerOf } from "@/lib/env";
-import { cachedBrowse } from "./cache";
+import { cachedList } from "./cache";
 import { searchPostgres } from "./postgres";
 import { searchSqlite } from "./sqlite";
 import type { SearchResult } from "./types";
@@ -29,5 +29,5 @@ export async function searchArticles(params: ListParams, options: SearchOptions 
   const provider = options.provider ?? providerOf(env.DATABASE_URL);
   const compute = (at: Date) =>
     provider === "sqlite" ? searchSqlite(db, params, at) : searchPostgres(db, params, at);
-  return params.q.trim() === "" ? cachedBrowse(db, params, now, compute) : compute(now);
+  return params.q.trim() === "" ? cachedList(db, "browse", params, now, compute) : compute(now);
 }

@@ -1,19 +1,20 @@
 import "server-only";
 import { hasFilters, withChange, type ListParams } from "@/lib/articles/params";
 import { loadCards } from "@/lib/articles/queries";
-import type { ArticleCard } from "@/lib/articles/types";
 import { db as defaultDb, type Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 import { searchArticles, type SearchOptions, type SearchResult } from "@/lib/search";
+import { cachedList } from "@/lib/search/cache";
 import { resolveFilters } from "@/lib/search/plan";
 import { collapseCards, type ListEntry } from "./collapse";
-import type { StoryRef } from "./types";
+import type { TopStoriesPage } from "./types";
 
 import { getStory, liveStoryId } from "./queries";
 import type { StoryDetail } from "./types";
 
 export type { ListEntry } from "./collapse";
 
-export type { StoryDetail, StoryRef } from "./types";
+export type { StoryDetail, StoryRef, TopStoriesPage, TopStory } from "./types";
 
 /**
  * A list page with each story once (unless `params.all`; then the total counts articles, else stories)
@@ -60,29 +61,6 @@ export async function resolveStory(id: number, db: Db = defaultDb): Promise<{ st
   return story ? { story } : null;
 }
 
-/** Stories ranked in the Top stories view: more sources first, fading with age. */
-export interface TopStory {
-  story: StoryRef;
-  /** The story's newest article among those matching the filters. */
-  lead: ArticleCard;
-  /** Distinct sources among the matching articles. */
-  sources: number;
-  articles: number;
-  firstPublishedAt: Date;
-  lastPublishedAt: Date;
-}
-
-export interface TopStoriesPage {
-  items: TopStory[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pageCount: number;
-  /** The period ranked: the date filter, or the week up to the newest article when there is none. */
-  from: Date | null;
-  until: Date | null;
-}
-
 const DAY = 86_400_000;
 /** A story's weight halves for every HALF_LIFE its newest article is older than the period's end. */
 const HALF_LIFE = 2 * DAY;
@@ -92,16 +70,35 @@ export function storyScore(sources: number, newest: number, end: number): number
   return sources * Math.pow(0.5, Math.max(0, end - newest) / HALF_LIFE);
 }
 
+/** What the ranking knows of a story: its matching articles' sources, count, dates and newest article. */
+interface StoryTally {
+  sources: Set<number>;
+  articles: number;
+  first: number;
+  last: number;
+  leadId: number;
+}
+
 /**
- * The Top stories view: stories with articles matching the filters (region, country, source, date; the
- * week up to the newest article when no date is given), ranked by `storyScore`, one page of them.
+ * The Top stories view: stories with articles matching the filters (region, country, source, language,
+ * date; the week up to the newest article when no date is given), ranked by `storyScore`, one page of them.
+ *
+ * Two reads instead of every matching article: articles that belong to a grouped story (`storyId` set) are
+ * tallied per story and source by the database; an article alone in its story (`storyId` null) scores by
+ * its date alone, so only the newest that could reach this page are read, and the rest are counted.
  */
 export async function topStories(
   params: ListParams,
   options: { db?: Db; now?: Date } = {},
 ): Promise<TopStoriesPage> {
   const db = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
+  // Like browsing, the ranking depends only on the data and the list state: kept until the next write.
+  return cachedList(db, "top stories", params, options.now ?? new Date(), (now) =>
+    rankStories(db, params, now),
+  );
+}
+
+async function rankStories(db: Db, params: ListParams, now: Date): Promise<TopStoriesPage> {
   const filters = resolveFilters(params, now);
   let { from, until } = filters;
   if (!from && !until) {
@@ -114,47 +111,67 @@ export async function topStories(
       from = new Date(until.getTime() - 7 * DAY);
     }
   }
-  const rows = await db.article.findMany({
-    where: {
-      publishedAt: { ...(from ? { gte: from } : {}), ...(until ? { lt: until } : {}) },
-      ...(filters.sources.length ? { sourceId: { in: filters.sources } } : {}),
-      ...(filters.regions.length ? { regions: { some: { region: { in: filters.regions } } } } : {}),
-      ...(filters.countries.length ? { countries: { some: { code: { in: filters.countries } } } } : {}),
-    },
-    select: { id: true, storyId: true, sourceId: true, publishedAt: true },
-  });
-  const groups = new Map<
-    number,
-    { sources: Set<number>; articles: number; first: number; last: number; leadId: number }
-  >();
-  for (const r of rows) {
-    const t = r.publishedAt.getTime();
-    const storyId = r.storyId ?? r.id;
-    const g = groups.get(storyId);
+  const where = {
+    publishedAt: { ...(from ? { gte: from } : {}), ...(until ? { lt: until } : {}) },
+    ...(filters.sources.length ? { sourceId: { in: filters.sources } } : {}),
+    ...(filters.languages.length ? { language: { in: filters.languages } } : {}),
+    ...(filters.regions.length ? { regions: { some: { region: { in: filters.regions } } } } : {}),
+    ...(filters.countries.length ? { countries: { some: { code: { in: filters.countries } } } } : {}),
+  };
+  const reach = params.page * params.pageSize;
+  const [perSource, alone, aloneCount] = await Promise.all([
+    db.article.groupBy({
+      by: ["storyId", "sourceId"],
+      where: { ...where, storyId: { not: null } },
+      _count: { _all: true },
+      _min: { publishedAt: true },
+      _max: { publishedAt: true },
+    }),
+    db.article.findMany({
+      where: { ...where, storyId: null },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: reach,
+      select: { id: true, sourceId: true, publishedAt: true },
+    }),
+    db.article.count({ where: { ...where, storyId: null } }),
+  ]);
+  const groups = new Map<number, StoryTally>();
+  for (const r of perSource) {
+    const first = r._min.publishedAt!.getTime();
+    const last = r._max.publishedAt!.getTime();
+    const g = groups.get(r.storyId!);
     if (!g) {
-      groups.set(storyId, {
+      groups.set(r.storyId!, {
         sources: new Set([r.sourceId]),
-        articles: 1,
-        first: t,
-        last: t,
-        leadId: r.id,
+        articles: r._count._all,
+        first,
+        last,
+        leadId: 0,
       });
       continue;
     }
     g.sources.add(r.sourceId);
-    g.articles++;
-    g.first = Math.min(g.first, t);
-    if (t > g.last || (t === g.last && r.id > g.leadId)) {
-      g.last = t;
-      g.leadId = r.id;
-    }
+    g.articles += r._count._all;
+    g.first = Math.min(g.first, first);
+    g.last = Math.max(g.last, last);
   }
+  for (const r of alone) {
+    const t = r.publishedAt.getTime();
+    groups.set(r.id, { sources: new Set([r.sourceId]), articles: 1, first: t, last: t, leadId: r.id });
+  }
+  const total = groups.size - alone.length + aloneCount;
   const end = until?.getTime() ?? now.getTime();
   const ranked = [...groups.entries()]
     .map(([id, g]) => ({ id, g, score: storyScore(g.sources.size, g.last, end) }))
     .sort((a, b) => b.score - a.score || b.g.last - a.g.last || b.id - a.id);
   const offset = (params.page - 1) * params.pageSize;
   const slice = ranked.slice(offset, offset + params.pageSize);
+  // Grouped stories learn their lead (newest matching article) only when they reach the page.
+  await findLeads(
+    db,
+    where,
+    slice.filter(({ g }) => g.leadId === 0),
+  );
   const cards = await loadCards(
     db,
     slice.map((s) => s.g.leadId),
@@ -176,11 +193,32 @@ export async function topStories(
   });
   return {
     items,
-    total: ranked.length,
+    total,
     page: params.page,
     pageSize: params.pageSize,
-    pageCount: Math.max(1, Math.ceil(ranked.length / params.pageSize)),
+    pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
     from,
     until,
   };
+}
+
+/** Sets each grouped story's lead: its newest matching article (the highest id among the newest). */
+async function findLeads(
+  db: Db,
+  where: Prisma.ArticleWhereInput,
+  stories: readonly { id: number; g: StoryTally }[],
+): Promise<void> {
+  if (stories.length === 0) return;
+  const rows = await db.article.findMany({
+    where: {
+      ...where,
+      OR: stories.map(({ id, g }) => ({ storyId: id, publishedAt: new Date(g.last) })),
+    },
+    select: { id: true, storyId: true },
+  });
+  const byId = new Map(stories.map((s) => [s.id, s.g]));
+  for (const r of rows) {
+    const g = byId.get(r.storyId!);
+    if (g && r.id > g.leadId) g.leadId = r.id;
+  }
 }

@@ -1,4 +1,4 @@
-import type { CountryRef } from "@/lib/articles/types";
+import type { ArticleCard, CountryRef } from "@/lib/articles/types";
 
 /** What a card or an API item says about its article's story. */
 export interface StoryRef {
@@ -37,4 +37,27 @@ export interface StoryDetail {
   articles: StoryArticle[];
   sources: { id: number; name: string; articles: number }[];
   countries: CountryRef[];
+}
+
+/** Stories ranked in the Top stories view: more sources first, fading with age. */
+export interface TopStory {
+  story: StoryRef;
+  /** The story's newest article among those matching the filters. */
+  lead: ArticleCard;
+  /** Distinct sources among the matching articles. */
+  sources: number;
+  articles: number;
+  firstPublishedAt: Date;
+  lastPublishedAt: Date;
+}
+
+export interface TopStoriesPage {
+  items: TopStory[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  /** The period ranked: the date filter, or the week up to the newest article when there is none. */
+  from: Date | null;
+  until: Date | null;
 }
