@@ -100,7 +100,7 @@ export function searchCases(sourceId: number): SearchCase[] {
     search: "page=50",
     engine: null,
   });
-  // Top stories (stories ranked by sources and recency), with each filter and with a query.
+  // Top stories (stories ranked by sources and recency), with each filter.
   for (const filter of FILTERS) {
     cases.push({
       label: filter === "none" ? "top stories" : `top stories + ${filter}`,
@@ -112,14 +112,5 @@ export function searchCases(sourceId: number): SearchCase[] {
       engine: null,
     });
   }
-  cases.push({
-    label: "top stories, ceasefire",
-    type: "top stories",
-    endpoint: "stories",
-    filter: "none",
-    page: 1,
-    search: "q=ceasefire",
-    engine: null,
-  });
   return cases;
 }
