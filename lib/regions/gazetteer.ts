@@ -356,8 +356,13 @@ function buildIndex(language: string): Index {
   // Division names that are common words or people's names need the GeoNames cities' context ("geo-city").
   // English names only, in every gazetteer: the other languages' generated names cost precision on the
   // Spanish and Italian blind sets (docs/regions.md); those languages keep their hand-written divisions.
+  // Outside English a generated division is a foreign word that may be a common one ("Kanal", Slovenia, in
+  // a German text about the Suez Canal): like a shared institution it needs its country named otherwise, or
+  // no country at all, to count (tagger v7).
+  const clearRule: Rule | null = language === "en" ? null : "weak";
   for (const [code, list] of Object.entries(SUBDIVISIONS.clear)) {
-    for (const phrase of list.split("|")) insert(phrase, code, "subnational", { generated: true });
+    for (const phrase of list.split("|"))
+      insert(phrase, code, "subnational", { generated: true, rule: clearRule });
   }
   for (const [code, list] of Object.entries(SUBDIVISIONS.context)) {
     for (const phrase of list.split("|"))

@@ -164,6 +164,16 @@ const WORK_WORDS = words(
     "komodie commedia comedie comedia tragedie tragedia drama dramma ballett balletto ballet sinfonie sinfonia symphonie",
 );
 const TITLE_SPAN = 8;
+// Words for a saying: in an article about sayings, a place inside a short quotation is the saying's ("« boire
+// en Suisse »", "«más se perdió en Cuba»"), not a place the article is about (tagger v7).
+const SAYING_WORDS = words(
+  "expression expressions locution locutions tournure tournures dicton dictons proverbe proverbes " +
+    "frase frases refran refranes modismo modismos expresion expresiones " +
+    "espressione espressioni proverbio proverbi " +
+    "expressao expressoes ditado ditados proverbios " +
+    "redewendung redewendungen redensart redensarten sprichwort sprichworter " +
+    "uitdrukking uitdrukkingen gezegde gezegden spreekwoord spreekwoorden zegswijze",
+);
 const OF_WORDS = words("von vom de du des d di del della da do dos van of der");
 const NO_WORDS: ReadonlySet<string> = new Set();
 const STREET_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -175,6 +185,12 @@ const STREET_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 // "Russland-Straße", "Amerika-Allee", "Frankrijk-plein": a street hyphenated with its head (de, nl).
 const STREET_HEADS = words(
   "strasse platz allee weg ring gasse ufer damm chaussee brucke steig straat plein laan kade gracht dreef singel",
+);
+// Stops of a transit line ("la station Argentine", "la estación de República Argentina", "l'arrêt à Rome",
+// "fermata Spagna", "Haltestelle Polen"): named after places elsewhere, they place nothing (tagger v7).
+const STATION_WORDS = words(
+  "station stations arret arrets estacion estaciones stazione stazioni fermata fermate estacao estacoes " +
+    "paragem paragens haltestelle haltestellen halte haltes metrostation metrostations",
 );
 const RESTAURANT_BEFORE = words("beim zum");
 const STYLE_BEFORE = words(
@@ -505,6 +521,40 @@ function inWorkTitle(doc: Doc, c: Candidate): boolean {
   return false;
 }
 
+/** A transit stop named after a place: "la station Argentine", "estación de Colombia", "l'arrêt à Rome". */
+export function isStationName(doc: Doc, c: Candidate): boolean {
+  if (doc.gaz.language === "en" || c.entry.kind === "demonym") return false;
+  let k = wordBefore(doc, c.start);
+  if (STATION_WORDS.has(norm(doc, k))) return true;
+  // The stop's name may begin with another capitalized word: "estación de República Argentina".
+  if (isCapWord(doc, k) && !(flag(doc, k) & SENT_START)) k = wordBefore(doc, k);
+  if (STATION_WORDS.has(norm(doc, k))) return true;
+  const p = norm(doc, k);
+  return (OF_WORDS.has(p) || LOCATIVE.has(p)) && STATION_WORDS.has(norm(doc, wordBefore(doc, k)));
+}
+
+/** Inside a short quotation in an article about sayings: "comme « boire en Suisse »". */
+function inQuotedSaying(doc: Doc, c: Candidate): boolean {
+  let open = false;
+  for (let k = c.start - 1; k >= Math.max(0, c.start - TITLE_SPAN); k--) {
+    const w = norm(doc, k);
+    if (OPENING_QUOTES.has(w)) {
+      open = true;
+      break;
+    }
+    if (CLOSING_QUOTES.has(w) || CLAUSE_ENDS.has(w)) return false;
+  }
+  if (!open) return false;
+  let closed = false;
+  for (let k = c.end; k < Math.min(doc.t.count, c.end + TITLE_SPAN); k++) {
+    if (CLOSING_QUOTES.has(norm(doc, k))) {
+      closed = true;
+      break;
+    }
+  }
+  return closed && docHasAny(doc, SAYING_WORDS);
+}
+
 /** "India Martínez": a place name before a capitalized -ez surname is a given name (es, pt). */
 function isSurnamedPlace(doc: Doc, c: Candidate): boolean {
   if (!SURNAME_ENDING_LANGUAGES.has(doc.gaz.language) || c.entry.kind === "demonym") return false;
@@ -567,6 +617,7 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (kind === "demonym" && isRoleIdiom(doc, c)) return true;
     if (kind === "name" && INDEFINITE.has(prev)) return true;
     if (isSurnamedPlace(doc, c) || beginsLongerName(doc, c) || inWorkTitle(doc, c)) return true;
+    if (isStationName(doc, c) || inQuotedSaying(doc, c)) return true;
   }
   if ((next === "sea" || next === "ocean") && isCapWord(doc, c.end)) return true;
   if (norm(doc, c.start - 1) === "of" && /^(gulf|sea|bay|strait|straits)$/.test(norm(doc, c.start - 2)))
@@ -925,7 +976,10 @@ function compoundHyphen(doc: Doc, i: number): boolean {
 /** Does an institution word stand within a few words of token range [from, to), in the same clause? */
 function institutionNear(doc: Doc, from: number, to: number): boolean {
   const language = doc.gaz.language;
-  for (let k = from - 1; k >= Math.max(0, from - INSTITUTION_SPAN); k--) {
+  // German and Dutch adjectives stand before their noun: in "raadt de expert de Turkse klaproos aan" the
+  // expert is not Turkish (tagger v7).
+  const left = language === "de" || language === "nl" ? from : Math.max(0, from - INSTITUTION_SPAN);
+  for (let k = from - 1; k >= left; k--) {
     const w = norm(doc, k);
     if (CLAUSE_ENDS.has(w)) break;
     if (isInstitutionWord(w, language)) return true;
@@ -1011,6 +1065,18 @@ function sameWord(a: string, b: string): boolean {
 /** Are two weak mentions independent (neither attaches to the same word as the other)? */
 export function independentAnchors(a: WeakAnchor, b: WeakAnchor): boolean {
   return !sameWord(a.left, b.left) && !sameWord(a.right, b.right);
+}
+
+/** Are two place mentions (a before b) joined as members of one list ("Rome ni à Anvers", "Argentine et Rome")? */
+export function listJoined(doc: Doc, a: Candidate, b: Candidate): boolean {
+  if (b.start - a.end > 3 || b.start <= a.end) return false;
+  let joined = false;
+  for (let k = a.end; k < b.start; k++) {
+    const w = norm(doc, k);
+    if (LIST_LINKS.has(w)) joined = true;
+    else if (!ARTICLES.has(w) && !GENITIVES.has(w) && !LOCATIVE.has(w)) return false;
+  }
+  return joined;
 }
 
 /**

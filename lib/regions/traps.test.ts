@@ -256,3 +256,44 @@ describe("evidence rule in other languages", () => {
     expect(codes("en", "Japanese knotweed is spreading along the railway.")).toEqual(["JP"]);
   });
 });
+
+// Tagger v7: kinds of trap read from the fourth batch (lib/regions/eval-4), each tested with other wording
+// than the batch's and with a text where the same word is the place.
+describe("evidence rule, v7 kinds", () => {
+  it("a transit stop named after a place, and the names listed with it, place nothing", () => {
+    expect(codes("fr", "Les stations Pologne et Brésil resteront fermées jusqu'en juin.")).toEqual([]);
+    expect(codes("es", "La estación de Marruecos y Egipto cerrarán en agosto por obras.")).toEqual([]);
+    expect(codes("it", "La fermata Grecia e la stazione di Portogallo chiudono per lavori.")).toEqual([]);
+    expect(codes("de", "An der Haltestelle Ungarn wird gebaut.")).toEqual([]);
+    // The country itself, and a stop's name that is used again as the place after a locative elsewhere.
+    expect(codes("fr", "Le train pour la Pologne part de la gare de l'Est.")).toEqual(["PL"]);
+    expect(codes("es", "Las obras en Marruecos y Egipto avanzan.")).toEqual(["EG", "MA"]);
+  });
+
+  it("a place inside a short quotation in an article about sayings is the saying's", () => {
+    expect(
+      codes("fr", "Parmi les expressions citées : « partir en Hongrie » et « chercher la Turquie »."),
+    ).toEqual([]);
+    expect(codes("es", "El refrán «quien va a Sevilla pierde su silla» sigue vivo en Colombia.")).toEqual([
+      "CO",
+    ]);
+    expect(codes("de", "Die Redewendung „nach Polen gehen“ kennt kaum jemand.")).toEqual([]);
+    // Quoted speech in an article without a word for a saying keeps the place.
+    expect(codes("fr", "« Nous irons en Hongrie », a déclaré le ministre.")).toEqual(["HU"]);
+  });
+
+  it("German and Dutch: a nationality adjective takes its head from the right only", () => {
+    expect(codes("nl", "Voor de border raadt de expert de Turkse klaproos aan.")).toEqual([]);
+    expect(codes("de", "Der Experte empfiehlt die Japanische Zierkirsche für kleine Gärten.")).toEqual([]);
+    expect(codes("nl", "De expert van de Turkse regering reageerde.")).toEqual(["TR"]);
+    expect(codes("de", "Der Sprecher sagte, die japanische Regierung prüfe das.")).toEqual(["JP"]);
+  });
+
+  it("outside English a generated first-level division needs its country named otherwise", () => {
+    // "Kanal" is a Slovenian municipality in the ISO 3166-2 data.
+    expect(codes("de", "Die Einnahmen aus dem Kanal stiegen, sagte die Regierung in Ägypten.")).toEqual([
+      "EG",
+    ]);
+    expect(codes("it", "Il comune di Kanal, in Slovenia, ha votato.")).toEqual(["SI"]);
+  });
+});
