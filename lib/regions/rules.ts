@@ -433,11 +433,14 @@ export function namesAgreement(doc: Doc, c: Candidate): boolean {
  * ("arrestati Russo e Greco") or after a common given name ("Giovanni Tedesco").
  */
 export function isSurnameUse(doc: Doc, c: Candidate): boolean {
+  if (isNamePart(doc, c)) return true;
   if (c.entry.kind !== "demonym" || !LOWER_DEMONYM_LANGUAGES.has(doc.gaz.language)) return false;
   const f = flag(doc, c.start);
   if (!(f & CAP) || f & ALLCAPS || caseless(doc, c.start)) return false;
   const k = wordBefore(doc, c.start);
   if (isCapWord(doc, k) && TRAPS.get(doc.gaz.language)?.givenNames.has(norm(doc, k))) return true;
+  // "A Portuguesa venceu", "la Española": after an article a capitalized one is a club or a firm (v7).
+  if (DEFINITE.has(norm(doc, k)) && !(flag(doc, c.start) & SENT_START)) return true;
   // "Federazione Russa", "Croce Rossa Italiana": part of a longer capitalized name, left to the country.
   return !(f & SENT_START) && !isCapWord(doc, k);
 }
@@ -555,6 +558,50 @@ function inQuotedSaying(doc: Doc, c: Candidate): boolean {
   return closed && docHasAny(doc, SAYING_WORDS);
 }
 
+// Capitalized words that may stand right before a place in the other languages without making it a name:
+// titles, saints, "New", "Great", parts and kinds of place.
+const NAME_PREFIX_OK = words(
+  "san santa santo sao saint sainte sint st nueva nuevo nouvelle nouveau nova novo nuova nuovo nieuw nieuwe " +
+    "gran grande grand grote groot alto alta bajo baja baixo baixa haute haut basse bas alt neu costa cidade " +
+    "ciudad citta ville stad provincia province provincie region regione regiao republica republique repubblica " +
+    "reino royaume regno koninkrijk estado etat stato staat presidente president presidenta ministro ministre " +
+    "ministra papa pape paus rei rey roi re koning reina rainha reine regina koningin principe prince prins " +
+    "princesa princesse principessa infante don dona dom zuid noord oost west sud nord est ouest sur norte este " +
+    "oeste ovest leste centro",
+);
+
+/**
+ * "Marina Lisboa", "Diego Portugal", "Guaraná Antarctica", "Karin Engelsman": a place or nationality word
+ * right after a capitalized word that is no place, title or part of a place name is the end of a person's or
+ * a brand's name (French, Spanish, Italian, Portuguese, Dutch; tagger v7). German capitalizes every noun.
+ */
+export function isNamePart(doc: Doc, c: Candidate): boolean {
+  const language = doc.gaz.language;
+  if (language === "en" || language === "de" || c.entry.kind === "metonym") return false;
+  const f = flag(doc, c.start);
+  if (!(f & CAP) || f & ALLCAPS || caseless(doc, c.start)) return false;
+  let k = c.start - 1;
+  // "Peter de Deen": a nationality word after a particle and a name.
+  if (c.entry.kind === "demonym" && PERSON_PARTICLES.has(norm(doc, k)) && !(flag(doc, k) & CAP)) k--;
+  if (!isCapWord(doc, k) || flag(doc, k) & ALLCAPS || caseless(doc, k)) return false;
+  const w = norm(doc, k);
+  // At the start of a sentence the word before may be a preposition or an article ("En Honduras").
+  if (LOCATIVE.has(w) || DEFINITE.has(w) || GENITIVES.has(w) || INDEFINITE.has(w) || LIST_LINKS.has(w))
+    return false;
+  // A place before it ("Guatemala Honduras" in a headline list) is no name; "Diego" of "Diego Garcia" is.
+  const entry = doc.gaz.root.next?.get(w)?.entry;
+  if (entry && entry.kind !== "person" && entry.rule !== "geo-city") return false;
+  return !NAME_PREFIX_OK.has(w) && !PRE_MODIFIERS.has(w) && !TITLE_WORDS.has(w);
+}
+
+/** "l'US Orléans", "US Lecce": a country's acronym before a town's name begins a sports club's name. */
+export function isClubAcronym(doc: Doc, c: Candidate): boolean {
+  if (doc.gaz.language === "en" || !c.entry.acronym || !isCapWord(doc, c.end)) return false;
+  if (flag(doc, c.end) & ALLCAPS) return false;
+  const next = doc.gaz.root.next?.get(norm(doc, c.end))?.entry;
+  return next !== null && next !== undefined && next.code !== null && next.kind === "city";
+}
+
 /** "India Martínez": a place name before a capitalized -ez surname is a given name (es, pt). */
 function isSurnamedPlace(doc: Doc, c: Candidate): boolean {
   if (!SURNAME_ENDING_LANGUAGES.has(doc.gaz.language) || c.entry.kind === "demonym") return false;
@@ -617,7 +664,9 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (kind === "demonym" && isRoleIdiom(doc, c)) return true;
     if (kind === "name" && INDEFINITE.has(prev)) return true;
     if (isSurnamedPlace(doc, c) || beginsLongerName(doc, c) || inWorkTitle(doc, c)) return true;
-    if (isStationName(doc, c) || inQuotedSaying(doc, c)) return true;
+    if (isStationName(doc, c) || inQuotedSaying(doc, c) || isClubAcronym(doc, c)) return true;
+    // "200 Franken", "30 Rand": after a number a region's name is a currency or a unit (tagger v7).
+    if (kind !== "city" && /^\d/.test(prev)) return true;
   }
   if ((next === "sea" || next === "ocean") && isCapWord(doc, c.end)) return true;
   if (norm(doc, c.start - 1) === "of" && /^(gulf|sea|bay|strait|straits)$/.test(norm(doc, c.start - 2)))
@@ -958,6 +1007,8 @@ function isPeopleNoun(doc: Doc, c: Candidate): boolean {
 export interface WeakAnchor {
   left: string;
   right: string;
+  /** Part of a proper name ("die Spanische Partie"): names of things do not add up to evidence (v7). */
+  named?: boolean;
 }
 
 function contentWord(doc: Doc, i: number): string {
@@ -1015,7 +1066,11 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
     if (institutionNear(doc, c.start, c.end) || beforePersonName(doc, c.end) || isPeopleNoun(doc, c))
       return null;
     const left = contentWord(doc, k1) || contentWord(doc, wordBefore(doc, k1));
-    return { left, right: contentWord(doc, c.end) };
+    // German capitalizes an adjective only inside a name: "die Katalanische Eröffnung", "Französische
+    // Verteidigung"; several such names are one piece of evidence, not several.
+    const f = flag(doc, c.start);
+    const named = language === "de" && (f & (CAP | SENT_START)) === CAP && isCapWord(doc, c.end);
+    return { left, right: contentWord(doc, c.end), named };
   }
   const own = LOCATIVE_BY_LANGUAGE.get(language) ?? LOCATIVE;
   if (WEAK_LOCATIVES.has(p1)) return { left: p1, right: contentWord(doc, c.end) };
@@ -1064,6 +1119,7 @@ function sameWord(a: string, b: string): boolean {
 
 /** Are two weak mentions independent (neither attaches to the same word as the other)? */
 export function independentAnchors(a: WeakAnchor, b: WeakAnchor): boolean {
+  if (a.named === true && b.named === true) return false;
   return !sameWord(a.left, b.left) && !sameWord(a.right, b.right);
 }
 

@@ -2,6 +2,7 @@ import { analyze, DATELINE, LEAD, TITLE, zoneOf, type Doc } from "./document";
 import type { Entry } from "./gazetteer";
 import {
   failsGenericChecks,
+  isClubAcronym,
   isStationName,
   isSurnameUse,
   isUsHomonym,
@@ -297,6 +298,8 @@ function settleOtherSenses(doc: Doc, cands: Candidate[]): void {
       other.set(normAt(doc.t, c.start), false);
     } else if (c.code === null && !c.forced && isSurnameUse(doc, c)) {
       other.set(normAt(doc.t, c.start), true);
+    } else if (c.code === null && !c.forced && isClubAcronym(doc, c)) {
+      other.set(normAt(doc.t, c.start), false);
     } else if (!c.forced && isStationName(doc, c)) {
       stations.add(c);
     }

@@ -296,4 +296,32 @@ describe("evidence rule, v7 kinds", () => {
     ]);
     expect(codes("it", "Il comune di Kanal, in Slovenia, ha votato.")).toEqual(["SI"]);
   });
+  it("a place or nationality word after a given name or a brand word is the end of that name", () => {
+    expect(codes("pt", "O cantor Paulo Brasil lançou um disco com a Ana Itália.")).toEqual([]);
+    expect(codes("es", "La diseñadora Lucía Francia presentó su colección.")).toEqual([]);
+    expect(codes("nl", "Raadslid Anna Zweed en Jan de Noor stemden tegen.")).toEqual([]);
+    // A preposition or an article at the start of a sentence, a title or a saint's name keeps the place.
+    expect(codes("es", "En Honduras y Guatemala llueve.")).toEqual(["GT", "HN"]);
+    expect(codes("pt", "O presidente Lula visitou a Itália.")).toEqual(["BR", "IT"]);
+    expect(codes("nl", "De Zweed won de etappe.")).toEqual(["SE"]);
+  });
+
+  it("Spanish, Italian, Portuguese: a capitalized nationality word after an article is a club or a firm", () => {
+    expect(codes("pt", "Ontem a Portuguesa venceu o jogo.")).toEqual([]);
+    expect(codes("es", "Ayer la Española perdió en casa.")).toEqual([]);
+    expect(codes("pt", "Os portugueses votaram ontem.")).toEqual(["PT"]);
+  });
+
+  it("a country's acronym before a town is a club; a region after a number is a currency", () => {
+    expect(codes("fr", "L'US Orléans a battu l'US Boulogne.")).toEqual(["FR"]);
+    expect(codes("it", "L'US Lecce ha vinto.")).toEqual(["IT"]);
+    expect(codes("fr", "Les US ont imposé des droits de douane.")).toEqual(["US"]);
+    expect(codes("de", "Die Gebühr soll auf 200 Franken sinken.")).toEqual([]);
+    expect(codes("de", "Die Gebühr soll in Franken sinken.")).toEqual(["DE"]);
+  });
+
+  it("German: several names of things with a capitalized nationality adjective are one piece of evidence", () => {
+    expect(codes("de", "Sie spielte die Spanische Partie, er die Katalanische Eröffnung.")).toEqual([]);
+    expect(codes("de", "Spanische Autos und spanischer Wein werden teurer.")).toEqual(["ES"]);
+  });
 });
