@@ -53,6 +53,8 @@ export interface Entry {
   languageForm: boolean;
   /** Officeholders: the years they stand for the country, as [from, to] pairs (to = 9999 when open). */
   years: readonly number[] | null;
+  /** Taken from the English lists into another language's gazetteer ("Moscow", "Georgia" in German). */
+  english: boolean;
 }
 
 export interface TrieNode {
@@ -194,6 +196,8 @@ interface InsertOptions {
   languageForm?: boolean;
   /** Generated data (GeoNames, ISO 3166-2): never replaces or conflicts with an entry already there. */
   generated?: boolean;
+  /** From the English lists (only marked in the other languages' gazetteers). */
+  english?: boolean;
 }
 
 /**
@@ -247,6 +251,7 @@ function buildIndex(language: string): Index {
       personKey: null,
       languageForm: options.languageForm ?? false,
       years: options.years ?? null,
+      english: (options.english ?? false) && language !== "en",
     };
     if (kind === "person") entry.personKey = base.find((t) => NAME_LIKE.has(t)) ?? null;
     const roots = options.lower ? [root, lower] : [root];
@@ -329,14 +334,15 @@ function buildIndex(language: string): Index {
     }
     addAll(lang.demonyms, "demonym", { lower: lang.lowerCaseDemonyms && language !== "de" });
   }
-  addAll(NAMES, "name");
+  const english = { english: true };
+  addAll(NAMES, "name", english);
   insert("Congo", "CD", "name");
-  for (const [code, phrase] of isoNamePhrases("en")) insert(phrase, code, "name");
-  addAll(SUBNATIONAL, "subnational");
-  addAll(CITIES, "city");
-  addAll(AREAS, "area");
+  for (const [code, phrase] of isoNamePhrases("en")) insert(phrase, code, "name", english);
+  addAll(SUBNATIONAL, "subnational", english);
+  addAll(CITIES, "city", english);
+  addAll(AREAS, "area", english);
   addAll(METONYMS, "metonym");
-  addAll(DEMONYMS, "demonym");
+  addAll(DEMONYMS, "demonym", english);
   for (const group of IMPLICIT.institutions) {
     if (group.languages && !group.languages.includes(language)) continue;
     for (const phrase of group.phrases.split("|")) insert(phrase, group.code, "metonym");

@@ -594,6 +594,30 @@ export function isNamePart(doc: Doc, c: Candidate): boolean {
   return !NAME_PREFIX_OK.has(w) && !PRE_MODIFIERS.has(w) && !TITLE_WORDS.has(w);
 }
 
+/**
+ * "Moscow Mule", "Singapore Sling", "Georgia Winter", "Irish Coffee": outside English, an English form of a
+ * name followed by a capitalized word that is no place and no institution word is a name of a thing or a
+ * person (tagger v7); "Singapore Airlines" keeps its place.
+ */
+export function isEnglishNamePart(doc: Doc, c: Candidate): boolean {
+  // "Chad" in a German novel's title: the English form of a country that is also a given name is the
+  // person, unless a locative makes it a place.
+  if (c.entry.english && c.entry.rule === "given-name" && c.entry.kind === "name")
+    return !strictLocativeBefore(doc, c) && zoneOf(doc, c.start) !== DATELINE;
+  if (!c.entry.english || c.entry.kind === "metonym" || !isCapWord(doc, c.end) || caseless(doc, c.start))
+    return false;
+  const next = norm(doc, c.end);
+  if (flag(doc, c.end) & ALLCAPS || FOLLOWERS.has(next) || MONTHS_DAYS.has(next)) return false;
+  const entry = doc.gaz.root.next?.get(next)?.entry;
+  return !entry || entry.kind === "person" || entry.rule === "geo-city";
+}
+
+/** A word alone in quotation marks is used in another sense: "stretta sui «portoghesi»" (fare dodgers). */
+export function isScareQuoted(doc: Doc, c: Candidate): boolean {
+  if (doc.gaz.language === "en") return false;
+  return OPENING_QUOTES.has(norm(doc, c.start - 1)) && CLOSING_QUOTES.has(norm(doc, c.end));
+}
+
 /** "l'US Orléans", "US Lecce": a country's acronym before a town's name begins a sports club's name. */
 export function isClubAcronym(doc: Doc, c: Candidate): boolean {
   if (doc.gaz.language === "en" || !c.entry.acronym || !isCapWord(doc, c.end)) return false;
@@ -665,6 +689,7 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (kind === "name" && INDEFINITE.has(prev)) return true;
     if (isSurnamedPlace(doc, c) || beginsLongerName(doc, c) || inWorkTitle(doc, c)) return true;
     if (isStationName(doc, c) || inQuotedSaying(doc, c) || isClubAcronym(doc, c)) return true;
+    if (isEnglishNamePart(doc, c) || isScareQuoted(doc, c)) return true;
     // "200 Franken", "30 Rand": after a number a region's name is a currency or a unit (tagger v7).
     if (kind !== "city" && /^\d/.test(prev)) return true;
   }
@@ -1125,9 +1150,12 @@ export function independentAnchors(a: WeakAnchor, b: WeakAnchor): boolean {
 
 /** Are two place mentions (a before b) joined as members of one list ("Rome ni à Anvers", "Argentine et Rome")? */
 export function listJoined(doc: Doc, a: Candidate, b: Candidate): boolean {
-  if (b.start - a.end > 3 || b.start <= a.end) return false;
+  // The rest of a's name first: "Singapore Sling und Manhattan".
+  let from = a.end;
+  while (from < b.start && isCapWord(doc, from) && !startsEntry(doc, norm(doc, from))) from++;
+  if (b.start - from > 3 || b.start <= from) return false;
   let joined = false;
-  for (let k = a.end; k < b.start; k++) {
+  for (let k = from; k < b.start; k++) {
     const w = norm(doc, k);
     if (LIST_LINKS.has(w)) joined = true;
     else if (!ARTICLES.has(w) && !GENITIVES.has(w) && !LOCATIVE.has(w)) return false;

@@ -3,6 +3,8 @@ import type { Entry } from "./gazetteer";
 import {
   failsGenericChecks,
   isClubAcronym,
+  isEnglishNamePart,
+  isScareQuoted,
   isStationName,
   isSurnameUse,
   isUsHomonym,
@@ -298,13 +300,19 @@ function settleOtherSenses(doc: Doc, cands: Candidate[]): void {
       other.set(normAt(doc.t, c.start), false);
     } else if (c.code === null && !c.forced && isSurnameUse(doc, c)) {
       other.set(normAt(doc.t, c.start), true);
-    } else if (c.code === null && !c.forced && isClubAcronym(doc, c)) {
+    } else if (
+      c.code === null &&
+      !c.forced &&
+      (isClubAcronym(doc, c) || isEnglishNamePart(doc, c) || isScareQuoted(doc, c))
+    ) {
       other.set(normAt(doc.t, c.start), false);
     } else if (!c.forced && isStationName(doc, c)) {
       stations.add(c);
     }
   }
-  // A stop's neighbours in a list are stops too: "entre Argentine et Rome", "l'arrêt à Rome ni à Anvers".
+  // A stop's neighbours in a list are stops too ("entre Argentine et Rome", "l'arrêt à Rome ni à Anvers"), and
+  // a name listed with an English name of a thing is a thing ("Manhattan und Long Island Iced Tea").
+  for (const c of cands) if (c.code === null && !c.forced && isEnglishNamePart(doc, c)) stations.add(c);
   for (let grew = stations.size > 0; grew;) {
     grew = false;
     for (let k = 0; k + 1 < cands.length; k++) {

@@ -324,4 +324,21 @@ describe("evidence rule, v7 kinds", () => {
     expect(codes("de", "Sie spielte die Spanische Partie, er die Katalanische Eröffnung.")).toEqual([]);
     expect(codes("de", "Spanische Autos und spanischer Wein werden teurer.")).toEqual(["ES"]);
   });
+  it("an English form of a name followed by a name word, or one that is a given name, is a thing or a person", () => {
+    expect(codes("de", "Im Sommer bestellten die Gäste am liebsten Singapore Sling und Manhattan.")).toEqual(
+      [],
+    );
+    expect(codes("nl", "De bar schenkt vooral Irish Coffee.")).toEqual([]);
+    expect(codes("de", "Der Roman erzählt von Chad, der das Elternhaus verkauft.")).toEqual([]);
+    // The same names as places: the language's own form, an institution word after it, a locative.
+    expect(codes("de", "Die Regierung in Singapur erhöht die Steuern.")).toEqual(["SG"]);
+    expect(codes("de", "Singapore Airlines fliegt wieder nach Manhattan.")).toEqual(["SG", "US"]);
+    expect(codes("de", "Die Hilfe erreicht die Menschen in Chad nicht.")).toEqual(["TD"]);
+  });
+
+  it("a word alone in quotation marks is used in another sense for the whole article", () => {
+    expect(codes("it", "Controlli sui bus contro i «portoghesi». I portoghesi sono tanti.")).toEqual([]);
+    expect(codes("fr", "Les « Belges » du quartier ont gagné.")).toEqual([]);
+    expect(codes("it", "I portoghesi hanno votato domenica.")).toEqual(["PT"]);
+  });
 });
