@@ -895,7 +895,8 @@ export function isUsHomonym(c: Candidate, ev: Evidence, sameCityMentions: number
  */
 export function resolveGeoCity(doc: Doc, c: Candidate): string | null {
   if (zoneOf(doc, c.start) === DATELINE) return c.entry.code;
-  if (!locativeBefore(doc, c)) return null;
+  // Outside English a genitive is no locative: "los cultivadores de Santa Elena" (tagger v7).
+  if (!(doc.gaz.language === "en" ? locativeBefore(doc, c) : strictLocativeBefore(doc, c))) return null;
   // "in Van Gogh's", "in Toluca Lake": another capitalized word right after makes it a longer name.
   return isCapWord(doc, c.end) ? null : c.entry.code;
 }
@@ -1085,6 +1086,8 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
     const head = norm(doc, c.end + 1);
     return isInstitutionWord(head, language) ? null : { left: "", right: head };
   }
+  const thing = listedWithThing(doc, c);
+  if (thing) return { left: "", right: thing };
   // A city or region in a genitive ("haven van Antwerpen", "Metro de Lisboa") is where the thing is.
   if (kind !== "name" && kind !== "demonym") return null;
   if (kind === "demonym") {
@@ -1111,6 +1114,28 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   const p2 = norm(doc, k1 - 1);
   if (LOCATIVE_ARTICLES.has(p1) && own.has(p2) && !GENITIVES.has(p2) && !WEAK_LOCATIVES.has(p2)) return null;
   return placeInPhrase(doc, c, k1);
+}
+
+/** Is token i a single lower-case word standing as a list item (not an article, a preposition or a verb's object)? */
+function loneLowerItem(doc: Doc, i: number, before: number, after: number): boolean {
+  const w = norm(doc, i);
+  if ((flag(doc, i) & (WORD | CAP)) !== WORD || w.length < 4 || /\d/.test(w)) return false;
+  if (DEFINITE.has(w) || LOCATIVE.has(w) || GENITIVES.has(w) || LIST_LINKS.has(w)) return false;
+  const edge = (k: number): boolean => !(flag(doc, k) & WORD) || LIST_LINKS.has(norm(doc, k));
+  return edge(before) && edge(after);
+}
+
+/**
+ * "Damas, madras et nankin", "mantones de Manila y bermudas": outside German (which capitalizes every noun), a
+ * place listed with single lower-case nouns is a thing named after it; the noun it is listed with, else null.
+ */
+function listedWithThing(doc: Doc, c: Candidate): string | null {
+  if (doc.gaz.language === "de" || doc.gaz.language === "en" || strictLocativeBefore(doc, c)) return null;
+  if (LIST_LINKS.has(norm(doc, c.end)) && loneLowerItem(doc, c.end + 1, c.end, c.end + 2))
+    return norm(doc, c.end + 1);
+  if (LIST_LINKS.has(norm(doc, c.start - 1)) && loneLowerItem(doc, c.start - 2, c.start - 3, c.start - 1))
+    return norm(doc, c.start - 2);
+  return null;
 }
 
 /** A name after a genitive that hangs on a noun: "point de Hongrie", "palais du Luxembourg" (weak). */

@@ -341,4 +341,17 @@ describe("evidence rule, v7 kinds", () => {
     expect(codes("fr", "Les « Belges » du quartier ont gagné.")).toEqual([]);
     expect(codes("it", "I portoghesi hanno votato domenica.")).toEqual(["PT"]);
   });
+  it("a place listed with single lower-case nouns is a thing named after it", () => {
+    expect(codes("fr", "Tulle, organdi et Bruges : les dentelles de la saison.")).toEqual([]);
+    expect(codes("it", "Damasco, taffetà e lino: i tessuti dell'estate.")).toEqual([]);
+    expect(codes("it", "Un tessuto di Damasco.")).toEqual(["SY"]);
+    // A locative, or a list of places, keeps it.
+    expect(codes("es", "Exiliado en España desde septiembre, el opositor insiste.")).toEqual(["ES"]);
+    expect(codes("fr", "Bruges, Gand et Anvers attirent les touristes.")).toEqual(["BE"]);
+  });
+
+  it("outside English a generated city or division after a genitive places nothing", () => {
+    expect(codes("es", "Homenaje a los cultivadores de Santa Elena.")).toEqual([]);
+    expect(codes("es", "La feria se celebra en Santa Elena.")).toEqual(["EC"]);
+  });
 });
