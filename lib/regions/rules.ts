@@ -567,7 +567,9 @@ const NAME_PREFIX_OK = words(
     "reino royaume regno koninkrijk estado etat stato staat presidente president presidenta ministro ministre " +
     "ministra papa pape paus rei rey roi re koning reina rainha reine regina koningin principe prince prins " +
     "princesa princesse principessa infante don dona dom zuid noord oost west sud nord est ouest sur norte este " +
-    "oeste ovest leste centro",
+    "oeste ovest leste centro olympique stade racing sporting real atletico athletic inter dynamo dinamo " +
+    "deportivo club union uniao unione seleccion selecao selezione selection equipe equipo squadra banco " +
+    "banque banca bank",
 );
 
 /**

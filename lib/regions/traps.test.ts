@@ -304,6 +304,9 @@ describe("evidence rule, v7 kinds", () => {
     expect(codes("es", "En Honduras y Guatemala llueve.")).toEqual(["GT", "HN"]);
     expect(codes("pt", "O presidente Lula visitou a Itália.")).toEqual(["BR", "IT"]);
     expect(codes("nl", "De Zweed won de etappe.")).toEqual(["SE"]);
+    // A national team, a club or a bank named after its place keeps it.
+    expect(codes("es", "La Selección Argentina ganó la Copa.")).toEqual(["AR"]);
+    expect(codes("fr", "L'Olympique Marseille a gagné.")).toEqual(["FR"]);
   });
 
   it("Spanish, Italian, Portuguese: a capitalized nationality word after an article is a club or a firm", () => {
