@@ -18,13 +18,15 @@ const BATCHES: readonly { dir: string; texts: number; reached: Readonly<Record<s
   // eval-3 (everyday local news full of things named after countries): blind for v4 (de 0.644, fr 0.774,
   // es 0.719, it 0.800) and for v5 (0.659, 0.774, 0.793, 0.800): the rules hardly generalize. v6's evidence
   // rule was designed from the kinds of trap the docs name, then its misses on this batch were read (de
-  // 0.853, fr 0.960, es 0.920, it 0.931; recall it 0.964, else 1.000), so these figures are not blind.
-  { dir: "eval-3", texts: 16, reached: { de: 0.85, fr: 0.96, es: 0.92, it: 0.93 } },
+  // 0.853, fr 0.960, es 0.920, it 0.931; recall it 0.964, else 1.000), so these figures are not blind. v7
+  // (rules from eval-4, not from this batch) moved de to 0.879 ("90 Franken").
+  { dir: "eval-3", texts: 16, reached: { de: 0.87, fr: 0.96, es: 0.92, it: 0.93 } },
   // eval-4 (8 trap texts, 8 ordinary, 4 implicit per language, six languages), written while v6 was being
   // built and scored blind with v5 (de 0.571, es 0.636, fr 0.571, it 0.700, nl 0.541, pt 0.600) and v6 (de
-  // 0.741, es 0.724, fr 0.667, it 0.741, nl 0.826, pt 0.656; recall 0.905 to 1.000). No rule has been
-  // written from it.
-  { dir: "eval-4", texts: 20, reached: { de: 0.74, es: 0.72, fr: 0.66, it: 0.74, nl: 0.82, pt: 0.65 } },
+  // 0.741, es 0.724, fr 0.667, it 0.741, nl 0.826, pt 0.656; recall 0.905 to 1.000). v7's rules were written
+  // from its misses, so eval-4 is NOT blind for v7: de 0.909, es 0.875, fr 0.870, it 0.769, nl 0.950, pt
+  // 0.750 (recall unchanged). A fifth batch measures v7 blind.
+  { dir: "eval-4", texts: 20, reached: { de: 0.9, es: 0.87, fr: 0.86, it: 0.76, nl: 0.95, pt: 0.75 } },
 ];
 
 for (const batch of BATCHES) {
@@ -33,7 +35,11 @@ for (const batch of BATCHES) {
 
   describe(`blind batch lib/regions/${batch.dir}`, () => {
     it("has every language whose traps it tests", () => {
-      expect(files.sort()).toEqual(Object.keys(batch.reached).map((language) => `${language}.json`));
+      expect(files.sort()).toEqual(
+        Object.keys(batch.reached)
+          .sort()
+          .map((language) => `${language}.json`),
+      );
     });
 
     for (const name of files) {

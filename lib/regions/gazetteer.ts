@@ -53,6 +53,8 @@ export interface Entry {
   languageForm: boolean;
   /** Officeholders: the years they stand for the country, as [from, to] pairs (to = 9999 when open). */
   years: readonly number[] | null;
+  /** Taken from the English lists into another language's gazetteer ("Moscow", "Georgia" in German). */
+  english: boolean;
 }
 
 export interface TrieNode {
@@ -194,6 +196,8 @@ interface InsertOptions {
   languageForm?: boolean;
   /** Generated data (GeoNames, ISO 3166-2): never replaces or conflicts with an entry already there. */
   generated?: boolean;
+  /** From the English lists (only marked in the other languages' gazetteers). */
+  english?: boolean;
 }
 
 /**
@@ -247,6 +251,7 @@ function buildIndex(language: string): Index {
       personKey: null,
       languageForm: options.languageForm ?? false,
       years: options.years ?? null,
+      english: (options.english ?? false) && language !== "en",
     };
     if (kind === "person") entry.personKey = base.find((t) => NAME_LIKE.has(t)) ?? null;
     const roots = options.lower ? [root, lower] : [root];
@@ -329,14 +334,15 @@ function buildIndex(language: string): Index {
     }
     addAll(lang.demonyms, "demonym", { lower: lang.lowerCaseDemonyms && language !== "de" });
   }
-  addAll(NAMES, "name");
+  const english = { english: true };
+  addAll(NAMES, "name", english);
   insert("Congo", "CD", "name");
-  for (const [code, phrase] of isoNamePhrases("en")) insert(phrase, code, "name");
-  addAll(SUBNATIONAL, "subnational");
-  addAll(CITIES, "city");
-  addAll(AREAS, "area");
+  for (const [code, phrase] of isoNamePhrases("en")) insert(phrase, code, "name", english);
+  addAll(SUBNATIONAL, "subnational", english);
+  addAll(CITIES, "city", english);
+  addAll(AREAS, "area", english);
   addAll(METONYMS, "metonym");
-  addAll(DEMONYMS, "demonym");
+  addAll(DEMONYMS, "demonym", english);
   for (const group of IMPLICIT.institutions) {
     if (group.languages && !group.languages.includes(language)) continue;
     for (const phrase of group.phrases.split("|")) insert(phrase, group.code, "metonym");
@@ -356,8 +362,13 @@ function buildIndex(language: string): Index {
   // Division names that are common words or people's names need the GeoNames cities' context ("geo-city").
   // English names only, in every gazetteer: the other languages' generated names cost precision on the
   // Spanish and Italian blind sets (docs/regions.md); those languages keep their hand-written divisions.
+  // Outside English a generated division is a foreign word that may be a common one ("Kanal", Slovenia, in
+  // a German text about the Suez Canal): like a shared institution it needs its country named otherwise, or
+  // no country at all, to count (tagger v7).
+  const clearRule: Rule | null = language === "en" ? null : "weak";
   for (const [code, list] of Object.entries(SUBDIVISIONS.clear)) {
-    for (const phrase of list.split("|")) insert(phrase, code, "subnational", { generated: true });
+    for (const phrase of list.split("|"))
+      insert(phrase, code, "subnational", { generated: true, rule: clearRule });
   }
   for (const [code, list] of Object.entries(SUBDIVISIONS.context)) {
     for (const phrase of list.split("|"))

@@ -164,6 +164,16 @@ const WORK_WORDS = words(
     "komodie commedia comedie comedia tragedie tragedia drama dramma ballett balletto ballet sinfonie sinfonia symphonie",
 );
 const TITLE_SPAN = 8;
+// Words for a saying: in an article about sayings, a place inside a short quotation is the saying's ("« boire
+// en Suisse »", "«más se perdió en Cuba»"), not a place the article is about (tagger v7).
+const SAYING_WORDS = words(
+  "expression expressions locution locutions tournure tournures dicton dictons proverbe proverbes " +
+    "frase frases refran refranes modismo modismos expresion expresiones " +
+    "espressione espressioni proverbio proverbi " +
+    "expressao expressoes ditado ditados proverbios " +
+    "redewendung redewendungen redensart redensarten sprichwort sprichworter " +
+    "uitdrukking uitdrukkingen gezegde gezegden spreekwoord spreekwoorden zegswijze",
+);
 const OF_WORDS = words("von vom de du des d di del della da do dos van of der");
 const NO_WORDS: ReadonlySet<string> = new Set();
 const STREET_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -175,6 +185,12 @@ const STREET_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 // "Russland-Straße", "Amerika-Allee", "Frankrijk-plein": a street hyphenated with its head (de, nl).
 const STREET_HEADS = words(
   "strasse platz allee weg ring gasse ufer damm chaussee brucke steig straat plein laan kade gracht dreef singel",
+);
+// Stops of a transit line ("la station Argentine", "la estación de República Argentina", "l'arrêt à Rome",
+// "fermata Spagna", "Haltestelle Polen"): named after places elsewhere, they place nothing (tagger v7).
+const STATION_WORDS = words(
+  "station stations arret arrets estacion estaciones stazione stazioni fermata fermate estacao estacoes " +
+    "paragem paragens haltestelle haltestellen halte haltes metrostation metrostations",
 );
 const RESTAURANT_BEFORE = words("beim zum");
 const STYLE_BEFORE = words(
@@ -417,11 +433,14 @@ export function namesAgreement(doc: Doc, c: Candidate): boolean {
  * ("arrestati Russo e Greco") or after a common given name ("Giovanni Tedesco").
  */
 export function isSurnameUse(doc: Doc, c: Candidate): boolean {
+  if (isNamePart(doc, c)) return true;
   if (c.entry.kind !== "demonym" || !LOWER_DEMONYM_LANGUAGES.has(doc.gaz.language)) return false;
   const f = flag(doc, c.start);
   if (!(f & CAP) || f & ALLCAPS || caseless(doc, c.start)) return false;
   const k = wordBefore(doc, c.start);
   if (isCapWord(doc, k) && TRAPS.get(doc.gaz.language)?.givenNames.has(norm(doc, k))) return true;
+  // "A Portuguesa venceu", "la Española": after an article a capitalized one is a club or a firm (v7).
+  if (DEFINITE.has(norm(doc, k)) && !(flag(doc, c.start) & SENT_START)) return true;
   // "Federazione Russa", "Croce Rossa Italiana": part of a longer capitalized name, left to the country.
   return !(f & SENT_START) && !isCapWord(doc, k);
 }
@@ -505,6 +524,110 @@ function inWorkTitle(doc: Doc, c: Candidate): boolean {
   return false;
 }
 
+/** A transit stop named after a place: "la station Argentine", "estación de Colombia", "l'arrêt à Rome". */
+export function isStationName(doc: Doc, c: Candidate): boolean {
+  if (doc.gaz.language === "en" || c.entry.kind === "demonym") return false;
+  let k = wordBefore(doc, c.start);
+  if (STATION_WORDS.has(norm(doc, k))) return true;
+  // The stop's name may begin with another capitalized word: "estación de República Argentina".
+  if (isCapWord(doc, k) && !(flag(doc, k) & SENT_START)) k = wordBefore(doc, k);
+  if (STATION_WORDS.has(norm(doc, k))) return true;
+  const p = norm(doc, k);
+  return (OF_WORDS.has(p) || LOCATIVE.has(p)) && STATION_WORDS.has(norm(doc, wordBefore(doc, k)));
+}
+
+/** Inside a short quotation in an article about sayings: "comme « boire en Suisse »". */
+function inQuotedSaying(doc: Doc, c: Candidate): boolean {
+  let open = false;
+  for (let k = c.start - 1; k >= Math.max(0, c.start - TITLE_SPAN); k--) {
+    const w = norm(doc, k);
+    if (OPENING_QUOTES.has(w)) {
+      open = true;
+      break;
+    }
+    if (CLOSING_QUOTES.has(w) || CLAUSE_ENDS.has(w)) return false;
+  }
+  if (!open) return false;
+  let closed = false;
+  for (let k = c.end; k < Math.min(doc.t.count, c.end + TITLE_SPAN); k++) {
+    if (CLOSING_QUOTES.has(norm(doc, k))) {
+      closed = true;
+      break;
+    }
+  }
+  return closed && docHasAny(doc, SAYING_WORDS);
+}
+
+// Capitalized words that may stand right before a place in the other languages without making it a name:
+// titles, saints, "New", "Great", parts and kinds of place.
+const NAME_PREFIX_OK = words(
+  "san santa santo sao saint sainte sint st nueva nuevo nouvelle nouveau nova novo nuova nuovo nieuw nieuwe " +
+    "gran grande grand grote groot alto alta bajo baja baixo baixa haute haut basse bas alt neu costa cidade " +
+    "ciudad citta ville stad provincia province provincie region regione regiao republica republique repubblica " +
+    "reino royaume regno koninkrijk estado etat stato staat presidente president presidenta ministro ministre " +
+    "ministra papa pape paus rei rey roi re koning reina rainha reine regina koningin principe prince prins " +
+    "princesa princesse principessa infante don dona dom zuid noord oost west sud nord est ouest sur norte este " +
+    "oeste ovest leste centro olympique stade racing sporting real atletico athletic inter dynamo dinamo " +
+    "deportivo club union uniao unione seleccion selecao selezione selection equipe equipo squadra banco " +
+    "banque banca bank",
+);
+
+/**
+ * "Marina Lisboa", "Diego Portugal", "Guaraná Antarctica", "Karin Engelsman": a place or nationality word
+ * right after a capitalized word that is no place, title or part of a place name is the end of a person's or
+ * a brand's name (French, Spanish, Italian, Portuguese, Dutch; tagger v7). German capitalizes every noun.
+ */
+export function isNamePart(doc: Doc, c: Candidate): boolean {
+  const language = doc.gaz.language;
+  if (language === "en" || language === "de" || c.entry.kind === "metonym") return false;
+  const f = flag(doc, c.start);
+  if (!(f & CAP) || f & ALLCAPS || caseless(doc, c.start)) return false;
+  let k = c.start - 1;
+  // "Peter de Deen": a nationality word after a particle and a name.
+  if (c.entry.kind === "demonym" && PERSON_PARTICLES.has(norm(doc, k)) && !(flag(doc, k) & CAP)) k--;
+  if (!isCapWord(doc, k) || flag(doc, k) & ALLCAPS || caseless(doc, k)) return false;
+  const w = norm(doc, k);
+  // At the start of a sentence the word before may be a preposition or an article ("En Honduras").
+  if (LOCATIVE.has(w) || DEFINITE.has(w) || GENITIVES.has(w) || INDEFINITE.has(w) || LIST_LINKS.has(w))
+    return false;
+  // A place before it ("Guatemala Honduras" in a headline list) is no name; "Diego" of "Diego Garcia" is.
+  const entry = doc.gaz.root.next?.get(w)?.entry;
+  if (entry && entry.kind !== "person" && entry.rule !== "geo-city") return false;
+  return !NAME_PREFIX_OK.has(w) && !PRE_MODIFIERS.has(w) && !TITLE_WORDS.has(w);
+}
+
+/**
+ * "Moscow Mule", "Singapore Sling", "Georgia Winter", "Irish Coffee": outside English, an English form of a
+ * name followed by a capitalized word that is no place and no institution word is a name of a thing or a
+ * person (tagger v7); "Singapore Airlines" keeps its place.
+ */
+export function isEnglishNamePart(doc: Doc, c: Candidate): boolean {
+  // "Chad" in a German novel's title: the English form of a country that is also a given name is the
+  // person, unless a locative makes it a place.
+  if (c.entry.english && c.entry.rule === "given-name" && c.entry.kind === "name")
+    return !strictLocativeBefore(doc, c) && zoneOf(doc, c.start) !== DATELINE;
+  if (!c.entry.english || c.entry.kind === "metonym" || !isCapWord(doc, c.end) || caseless(doc, c.start))
+    return false;
+  const next = norm(doc, c.end);
+  if (flag(doc, c.end) & ALLCAPS || FOLLOWERS.has(next) || MONTHS_DAYS.has(next)) return false;
+  const entry = doc.gaz.root.next?.get(next)?.entry;
+  return !entry || entry.kind === "person" || entry.rule === "geo-city";
+}
+
+/** A word alone in quotation marks is used in another sense: "stretta sui «portoghesi»" (fare dodgers). */
+export function isScareQuoted(doc: Doc, c: Candidate): boolean {
+  if (doc.gaz.language === "en") return false;
+  return OPENING_QUOTES.has(norm(doc, c.start - 1)) && CLOSING_QUOTES.has(norm(doc, c.end));
+}
+
+/** "l'US Orléans", "US Lecce": a country's acronym before a town's name begins a sports club's name. */
+export function isClubAcronym(doc: Doc, c: Candidate): boolean {
+  if (doc.gaz.language === "en" || !c.entry.acronym || !isCapWord(doc, c.end)) return false;
+  if (flag(doc, c.end) & ALLCAPS) return false;
+  const next = doc.gaz.root.next?.get(norm(doc, c.end))?.entry;
+  return next !== null && next !== undefined && next.code !== null && next.kind === "city";
+}
+
 /** "India Martínez": a place name before a capitalized -ez surname is a given name (es, pt). */
 function isSurnamedPlace(doc: Doc, c: Candidate): boolean {
   if (!SURNAME_ENDING_LANGUAGES.has(doc.gaz.language) || c.entry.kind === "demonym") return false;
@@ -567,6 +690,10 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (kind === "demonym" && isRoleIdiom(doc, c)) return true;
     if (kind === "name" && INDEFINITE.has(prev)) return true;
     if (isSurnamedPlace(doc, c) || beginsLongerName(doc, c) || inWorkTitle(doc, c)) return true;
+    if (isStationName(doc, c) || inQuotedSaying(doc, c) || isClubAcronym(doc, c)) return true;
+    if (isEnglishNamePart(doc, c) || isScareQuoted(doc, c)) return true;
+    // "200 Franken", "30 Rand": after a number a region's name is a currency or a unit (tagger v7).
+    if (kind !== "city" && /^\d/.test(prev)) return true;
   }
   if ((next === "sea" || next === "ocean") && isCapWord(doc, c.end)) return true;
   if (norm(doc, c.start - 1) === "of" && /^(gulf|sea|bay|strait|straits)$/.test(norm(doc, c.start - 2)))
@@ -770,7 +897,8 @@ export function isUsHomonym(c: Candidate, ev: Evidence, sameCityMentions: number
  */
 export function resolveGeoCity(doc: Doc, c: Candidate): string | null {
   if (zoneOf(doc, c.start) === DATELINE) return c.entry.code;
-  if (!locativeBefore(doc, c)) return null;
+  // Outside English a genitive is no locative: "los cultivadores de Santa Elena" (tagger v7).
+  if (!(doc.gaz.language === "en" ? locativeBefore(doc, c) : strictLocativeBefore(doc, c))) return null;
   // "in Van Gogh's", "in Toluca Lake": another capitalized word right after makes it a longer name.
   return isCapWord(doc, c.end) ? null : c.entry.code;
 }
@@ -907,6 +1035,8 @@ function isPeopleNoun(doc: Doc, c: Candidate): boolean {
 export interface WeakAnchor {
   left: string;
   right: string;
+  /** Part of a proper name ("die Spanische Partie"): names of things do not add up to evidence (v7). */
+  named?: boolean;
 }
 
 function contentWord(doc: Doc, i: number): string {
@@ -925,7 +1055,10 @@ function compoundHyphen(doc: Doc, i: number): boolean {
 /** Does an institution word stand within a few words of token range [from, to), in the same clause? */
 function institutionNear(doc: Doc, from: number, to: number): boolean {
   const language = doc.gaz.language;
-  for (let k = from - 1; k >= Math.max(0, from - INSTITUTION_SPAN); k--) {
+  // German and Dutch adjectives stand before their noun: in "raadt de expert de Turkse klaproos aan" the
+  // expert is not Turkish (tagger v7).
+  const left = language === "de" || language === "nl" ? from : Math.max(0, from - INSTITUTION_SPAN);
+  for (let k = from - 1; k >= left; k--) {
     const w = norm(doc, k);
     if (CLAUSE_ENDS.has(w)) break;
     if (isInstitutionWord(w, language)) return true;
@@ -955,13 +1088,19 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
     const head = norm(doc, c.end + 1);
     return isInstitutionWord(head, language) ? null : { left: "", right: head };
   }
+  const thing = listedWithThing(doc, c);
+  if (thing) return { left: "", right: thing };
   // A city or region in a genitive ("haven van Antwerpen", "Metro de Lisboa") is where the thing is.
   if (kind !== "name" && kind !== "demonym") return null;
   if (kind === "demonym") {
     if (institutionNear(doc, c.start, c.end) || beforePersonName(doc, c.end) || isPeopleNoun(doc, c))
       return null;
     const left = contentWord(doc, k1) || contentWord(doc, wordBefore(doc, k1));
-    return { left, right: contentWord(doc, c.end) };
+    // German capitalizes an adjective only inside a name: "die Katalanische Eröffnung", "Französische
+    // Verteidigung"; several such names are one piece of evidence, not several.
+    const f = flag(doc, c.start);
+    const named = language === "de" && (f & (CAP | SENT_START)) === CAP && isCapWord(doc, c.end);
+    return { left, right: contentWord(doc, c.end), named };
   }
   const own = LOCATIVE_BY_LANGUAGE.get(language) ?? LOCATIVE;
   if (WEAK_LOCATIVES.has(p1)) return { left: p1, right: contentWord(doc, c.end) };
@@ -977,6 +1116,28 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   const p2 = norm(doc, k1 - 1);
   if (LOCATIVE_ARTICLES.has(p1) && own.has(p2) && !GENITIVES.has(p2) && !WEAK_LOCATIVES.has(p2)) return null;
   return placeInPhrase(doc, c, k1);
+}
+
+/** Is token i a single lower-case word standing as a list item (not an article, a preposition or a verb's object)? */
+function loneLowerItem(doc: Doc, i: number, before: number, after: number): boolean {
+  const w = norm(doc, i);
+  if ((flag(doc, i) & (WORD | CAP)) !== WORD || w.length < 4 || /\d/.test(w)) return false;
+  if (DEFINITE.has(w) || LOCATIVE.has(w) || GENITIVES.has(w) || LIST_LINKS.has(w)) return false;
+  const edge = (k: number): boolean => !(flag(doc, k) & WORD) || LIST_LINKS.has(norm(doc, k));
+  return edge(before) && edge(after);
+}
+
+/**
+ * "Damas, madras et nankin", "mantones de Manila y bermudas": outside German (which capitalizes every noun), a
+ * place listed with single lower-case nouns is a thing named after it; the noun it is listed with, else null.
+ */
+function listedWithThing(doc: Doc, c: Candidate): string | null {
+  if (doc.gaz.language === "de" || doc.gaz.language === "en" || strictLocativeBefore(doc, c)) return null;
+  if (LIST_LINKS.has(norm(doc, c.end)) && loneLowerItem(doc, c.end + 1, c.end, c.end + 2))
+    return norm(doc, c.end + 1);
+  if (LIST_LINKS.has(norm(doc, c.start - 1)) && loneLowerItem(doc, c.start - 2, c.start - 3, c.start - 1))
+    return norm(doc, c.start - 2);
+  return null;
 }
 
 /** A name after a genitive that hangs on a noun: "point de Hongrie", "palais du Luxembourg" (weak). */
@@ -1010,7 +1171,23 @@ function sameWord(a: string, b: string): boolean {
 
 /** Are two weak mentions independent (neither attaches to the same word as the other)? */
 export function independentAnchors(a: WeakAnchor, b: WeakAnchor): boolean {
+  if (a.named === true && b.named === true) return false;
   return !sameWord(a.left, b.left) && !sameWord(a.right, b.right);
+}
+
+/** Are two place mentions (a before b) joined as members of one list ("Rome ni à Anvers", "Argentine et Rome")? */
+export function listJoined(doc: Doc, a: Candidate, b: Candidate): boolean {
+  // The rest of a's name first: "Singapore Sling und Manhattan".
+  let from = a.end;
+  while (from < b.start && isCapWord(doc, from) && !startsEntry(doc, norm(doc, from))) from++;
+  if (b.start - from > 3 || b.start <= from) return false;
+  let joined = false;
+  for (let k = from; k < b.start; k++) {
+    const w = norm(doc, k);
+    if (LIST_LINKS.has(w)) joined = true;
+    else if (!ARTICLES.has(w) && !GENITIVES.has(w) && !LOCATIVE.has(w)) return false;
+  }
+  return joined;
 }
 
 /**

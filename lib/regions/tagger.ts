@@ -2,8 +2,13 @@ import { analyze, DATELINE, LEAD, TITLE, zoneOf, type Doc } from "./document";
 import type { Entry } from "./gazetteer";
 import {
   failsGenericChecks,
+  isClubAcronym,
+  isEnglishNamePart,
+  isScareQuoted,
+  isStationName,
   isSurnameUse,
   isUsHomonym,
+  listJoined,
   namesAgreement,
   strictLocativeBefore,
   resolveAmazon,
@@ -31,7 +36,7 @@ import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
 import type { CountryTag, EvidenceZone, PlaceEvidence } from "./types";
 
 /** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
-export const TAGGER_VERSION: number = 6;
+export const TAGGER_VERSION: number = 7;
 
 /** Mentions at which a country counts as primary even outside title, dateline and lead. */
 export const PRIMARY_MIN_MENTIONS = 3;
@@ -283,6 +288,8 @@ function settleOtherSenses(doc: Doc, cands: Candidate[]): void {
   if (doc.gaz.language === "en") return;
   // Word -> true when only its capitalized mentions are the other sense (surnames).
   const other = new Map<string, boolean>();
+  // Transit stops named after places, with the names listed beside them and their other mentions.
+  const stations = new Set<Candidate>();
   for (const c of cands) {
     if (c.entry.kind === "block") {
       const words: string[] = [];
@@ -293,8 +300,42 @@ function settleOtherSenses(doc: Doc, cands: Candidate[]): void {
       other.set(normAt(doc.t, c.start), false);
     } else if (c.code === null && !c.forced && isSurnameUse(doc, c)) {
       other.set(normAt(doc.t, c.start), true);
+    } else if (
+      c.code === null &&
+      !c.forced &&
+      (isClubAcronym(doc, c) || isEnglishNamePart(doc, c) || isScareQuoted(doc, c))
+    ) {
+      other.set(normAt(doc.t, c.start), false);
+    } else if (!c.forced && isStationName(doc, c)) {
+      stations.add(c);
     }
   }
+  // A stop's neighbours in a list are stops too ("entre Argentine et Rome", "l'arrêt à Rome ni à Anvers"), and
+  // a name listed with an English name of a thing is a thing ("Manhattan und Long Island Iced Tea").
+  for (const c of cands) if (c.code === null && !c.forced && isEnglishNamePart(doc, c)) stations.add(c);
+  for (let grew = stations.size > 0; grew;) {
+    grew = false;
+    for (let k = 0; k + 1 < cands.length; k++) {
+      const a = cands[k]!;
+      const b = cands[k + 1]!;
+      if (stations.has(a) === stations.has(b) || a.forced || b.forced || !listJoined(doc, a, b)) continue;
+      if (a.entry.kind === "demonym" || b.entry.kind === "demonym") continue;
+      stations.add(stations.has(a) ? b : a);
+      grew = true;
+    }
+    for (const s of stations) {
+      const w = normAt(doc.t, s.start);
+      if (!other.has(w)) {
+        other.set(w, false);
+        for (const c of cands)
+          if (!c.forced && normAt(doc.t, c.start) === w && !stations.has(c)) {
+            stations.add(c);
+            grew = true;
+          }
+      }
+    }
+  }
+  for (const c of stations) c.code = null;
   if (other.size === 0) return;
   const isOther = (c: Candidate): boolean => {
     const capOnly = other.get(normAt(doc.t, c.start));

@@ -256,3 +256,105 @@ describe("evidence rule in other languages", () => {
     expect(codes("en", "Japanese knotweed is spreading along the railway.")).toEqual(["JP"]);
   });
 });
+
+// Tagger v7: kinds of trap read from the fourth batch (lib/regions/eval-4), each tested with other wording
+// than the batch's and with a text where the same word is the place.
+describe("evidence rule, v7 kinds", () => {
+  it("a transit stop named after a place, and the names listed with it, place nothing", () => {
+    expect(codes("fr", "Les stations Pologne et Brésil resteront fermées jusqu'en juin.")).toEqual([]);
+    expect(codes("es", "La estación de Marruecos y Egipto cerrarán en agosto por obras.")).toEqual([]);
+    expect(codes("it", "La fermata Grecia e la stazione di Portogallo chiudono per lavori.")).toEqual([]);
+    expect(codes("de", "An der Haltestelle Ungarn wird gebaut.")).toEqual([]);
+    // The country itself, and a stop's name that is used again as the place after a locative elsewhere.
+    expect(codes("fr", "Le train pour la Pologne part de la gare de l'Est.")).toEqual(["PL"]);
+    expect(codes("es", "Las obras en Marruecos y Egipto avanzan.")).toEqual(["EG", "MA"]);
+  });
+
+  it("a place inside a short quotation in an article about sayings is the saying's", () => {
+    expect(
+      codes("fr", "Parmi les expressions citées : « partir en Hongrie » et « chercher la Turquie »."),
+    ).toEqual([]);
+    expect(codes("es", "El refrán «quien va a Sevilla pierde su silla» sigue vivo en Colombia.")).toEqual([
+      "CO",
+    ]);
+    expect(codes("de", "Die Redewendung „nach Polen gehen“ kennt kaum jemand.")).toEqual([]);
+    // Quoted speech in an article without a word for a saying keeps the place.
+    expect(codes("fr", "« Nous irons en Hongrie », a déclaré le ministre.")).toEqual(["HU"]);
+  });
+
+  it("German and Dutch: a nationality adjective takes its head from the right only", () => {
+    expect(codes("nl", "Voor de border raadt de expert de Turkse klaproos aan.")).toEqual([]);
+    expect(codes("de", "Der Experte empfiehlt die Japanische Zierkirsche für kleine Gärten.")).toEqual([]);
+    expect(codes("nl", "De expert van de Turkse regering reageerde.")).toEqual(["TR"]);
+    expect(codes("de", "Der Sprecher sagte, die japanische Regierung prüfe das.")).toEqual(["JP"]);
+  });
+
+  it("outside English a generated first-level division needs its country named otherwise", () => {
+    // "Kanal" is a Slovenian municipality in the ISO 3166-2 data.
+    expect(codes("de", "Die Einnahmen aus dem Kanal stiegen, sagte die Regierung in Ägypten.")).toEqual([
+      "EG",
+    ]);
+    expect(codes("it", "Il comune di Kanal, in Slovenia, ha votato.")).toEqual(["SI"]);
+  });
+  it("a place or nationality word after a given name or a brand word is the end of that name", () => {
+    expect(codes("pt", "O cantor Paulo Brasil lançou um disco com a Ana Itália.")).toEqual([]);
+    expect(codes("es", "La diseñadora Lucía Francia presentó su colección.")).toEqual([]);
+    expect(codes("nl", "Raadslid Anna Zweed en Jan de Noor stemden tegen.")).toEqual([]);
+    // A preposition or an article at the start of a sentence, a title or a saint's name keeps the place.
+    expect(codes("es", "En Honduras y Guatemala llueve.")).toEqual(["GT", "HN"]);
+    expect(codes("pt", "O presidente Lula visitou a Itália.")).toEqual(["BR", "IT"]);
+    expect(codes("nl", "De Zweed won de etappe.")).toEqual(["SE"]);
+    // A national team, a club or a bank named after its place keeps it.
+    expect(codes("es", "La Selección Argentina ganó la Copa.")).toEqual(["AR"]);
+    expect(codes("fr", "L'Olympique Marseille a gagné.")).toEqual(["FR"]);
+  });
+
+  it("Spanish, Italian, Portuguese: a capitalized nationality word after an article is a club or a firm", () => {
+    expect(codes("pt", "Ontem a Portuguesa venceu o jogo.")).toEqual([]);
+    expect(codes("es", "Ayer la Española perdió en casa.")).toEqual([]);
+    expect(codes("pt", "Os portugueses votaram ontem.")).toEqual(["PT"]);
+  });
+
+  it("a country's acronym before a town is a club; a region after a number is a currency", () => {
+    expect(codes("fr", "L'US Orléans a battu l'US Boulogne.")).toEqual(["FR"]);
+    expect(codes("it", "L'US Lecce ha vinto.")).toEqual(["IT"]);
+    expect(codes("fr", "Les US ont imposé des droits de douane.")).toEqual(["US"]);
+    expect(codes("de", "Die Gebühr soll auf 200 Franken sinken.")).toEqual([]);
+    expect(codes("de", "Die Gebühr soll in Franken sinken.")).toEqual(["DE"]);
+  });
+
+  it("German: several names of things with a capitalized nationality adjective are one piece of evidence", () => {
+    expect(codes("de", "Sie spielte die Spanische Partie, er die Katalanische Eröffnung.")).toEqual([]);
+    expect(codes("de", "Spanische Autos und spanischer Wein werden teurer.")).toEqual(["ES"]);
+  });
+  it("an English form of a name followed by a name word, or one that is a given name, is a thing or a person", () => {
+    expect(codes("de", "Im Sommer bestellten die Gäste am liebsten Singapore Sling und Manhattan.")).toEqual(
+      [],
+    );
+    expect(codes("nl", "De bar schenkt vooral Irish Coffee.")).toEqual([]);
+    expect(codes("de", "Der Roman erzählt von Chad, der das Elternhaus verkauft.")).toEqual([]);
+    // The same names as places: the language's own form, an institution word after it, a locative.
+    expect(codes("de", "Die Regierung in Singapur erhöht die Steuern.")).toEqual(["SG"]);
+    expect(codes("de", "Singapore Airlines fliegt wieder nach Manhattan.")).toEqual(["SG", "US"]);
+    expect(codes("de", "Die Hilfe erreicht die Menschen in Chad nicht.")).toEqual(["TD"]);
+  });
+
+  it("a word alone in quotation marks is used in another sense for the whole article", () => {
+    expect(codes("it", "Controlli sui bus contro i «portoghesi». I portoghesi sono tanti.")).toEqual([]);
+    expect(codes("fr", "Les « Belges » du quartier ont gagné.")).toEqual([]);
+    expect(codes("it", "I portoghesi hanno votato domenica.")).toEqual(["PT"]);
+  });
+  it("a place listed with single lower-case nouns is a thing named after it", () => {
+    expect(codes("fr", "Tulle, organdi et Bruges : les dentelles de la saison.")).toEqual([]);
+    expect(codes("it", "Damasco, taffetà e lino: i tessuti dell'estate.")).toEqual([]);
+    expect(codes("it", "Un tessuto di Damasco.")).toEqual(["SY"]);
+    // A locative, or a list of places, keeps it.
+    expect(codes("es", "Exiliado en España desde septiembre, el opositor insiste.")).toEqual(["ES"]);
+    expect(codes("fr", "Bruges, Gand et Anvers attirent les touristes.")).toEqual(["BE"]);
+  });
+
+  it("outside English a generated city or division after a genitive places nothing", () => {
+    expect(codes("es", "Homenaje a los cultivadores de Santa Elena.")).toEqual([]);
+    expect(codes("es", "La feria se celebra en Santa Elena.")).toEqual(["EC"]);
+  });
+});
