@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { score, type EvalFile } from "./eval-score";
 
-// Later blind batches of trap-heavy texts (de, fr, es and it; the fourth also pt and nl), each written by someone who had seen neither
+// Later blind batches of trap-heavy texts (de, fr, es and it; the fourth and fifth also pt and nl), each written by someone who had seen neither
 // the tagger nor the earlier sets, and scored before any rule was read from it (docs/regions.md has every
 // figure). The floors are what the tagger reaches (the issue's bar is 0.95 / 0.90): raise them as it
 // improves, never lower them to hide a regression.
@@ -27,6 +27,11 @@ const BATCHES: readonly { dir: string; texts: number; reached: Readonly<Record<s
   // from its misses, so eval-4 is NOT blind for v7: de 0.909, es 0.875, fr 0.870, it 0.769, nl 0.950, pt
   // 0.750 (recall unchanged). A fifth batch measures v7 blind.
   { dir: "eval-4", texts: 20, reached: { de: 0.9, es: 0.87, fr: 0.86, it: 0.76, nl: 0.95, pt: 0.75 } },
+  // eval-5 (a feed reader's mix: 6 texts with misleading place words, 10 ordinary, 4 implicit per language),
+  // written while v7 was being built, scored blind with v5 (de 0.742, es 0.759, fr 0.875, it 0.733, nl
+  // 0.714, pt 0.815), v6 and v7, which score the same (de 0.821, es 0.917, fr 0.875, it 0.880, nl 0.864,
+  // pt 0.880; recall nl 0.905, de 0.958, fr 0.955, else 1.000): v7's rules did not carry over to it.
+  { dir: "eval-5", texts: 20, reached: { de: 0.82, es: 0.91, fr: 0.87, it: 0.88, nl: 0.86, pt: 0.88 } },
 ];
 
 for (const batch of BATCHES) {
