@@ -342,53 +342,73 @@ async function archiveDays(db: Db, timeZone: string): Promise<{ first: string; l
   };
 }
 
-/** Search and browse on PostgreSQL (tsvector + GIN); same results as searchSqlite, unoptimized counts. */
+/**
+ * Search and browse on PostgreSQL (tsvector + GIN); same results as searchSqlite, unoptimized counts.
+ * Statements that do not need each other's answers run concurrently on the pool (docs/search.md).
+ */
 export async function searchPostgres(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
   const query = parseQuery(params.q);
   const filters = resolveFilters(params, now);
-  const configs = isEmptyQuery(query) ? [] : configsFor(await queryLanguages(db, filters.languages));
+  const [languages, archive] = await Promise.all([
+    isEmptyQuery(query) ? null : queryLanguages(db, filters.languages),
+    archiveDays(db, params.tz),
+  ]);
+  const configs = languages ? configsFor(languages) : [];
   const text = textCondition(query, configs);
   const q = rankQuery(query, configs);
 
-  const days = histogramDays(params, now, await archiveDays(db, params.tz));
+  const days = histogramDays(params, now, archive);
   const plan = days
     ? planBins(days.first, days.last, params.tz)
     : { unit: "day" as const, bins: [], clipped: false };
-  const bars = await binCounts(db, text, filters, plan.bins);
-  const articles =
-    plan.bins.length > 0 && !plan.clipped ? bars.reduce((a, b) => a + b, 0) : await count(db, text, filters);
-  const candidates =
-    filters.regions.length || filters.countries.length || filters.sources.length || filters.languages.length
-      ? await count(db, text, filters, LOOKUP_KINDS)
-      : articles;
-  const facets = await facetCounts(db, text, filters, candidates);
-
   const page = {
     offset: (params.page - 1) * params.pageSize,
     limit: params.pageSize,
     ranked: !isEmptyQuery(query) && params.sort === "relevance",
   };
+  const bars = binCounts(db, text, filters, plan.bins);
+  const articles =
+    plan.bins.length > 0 && !plan.clipped
+      ? bars.then((b) => b.reduce((a, n) => a + n, 0))
+      : count(db, text, filters);
+  const candidates =
+    filters.regions.length || filters.countries.length || filters.sources.length || filters.languages.length
+      ? count(db, text, filters, LOOKUP_KINDS)
+      : articles;
+  const facets = candidates.then((n) => facetCounts(db, text, filters, n));
+  // The page does not wait for the counts: past the last match its statement simply finds no rows.
   // Grouped by story, the page and the total are over stories; the histogram and facets still count articles.
-  let total = articles;
-  let ids: number[] = [];
-  if (groupsStories(params)) {
-    if (articles > 0) ({ ids, total } = await storyIds(db, q, text, filters, page, now));
-  } else if (page.offset < total) {
-    ids = await pageIds(db, q, text, filters, page, now);
-  }
-  const snips = isEmptyQuery(query) ? undefined : await snippets(db, query, q, ids);
+  const listed = groupsStories(params)
+    ? storyIds(db, q, text, filters, page, now)
+    : Promise.all([articles, pageIds(db, q, text, filters, page, now)]).then(([total, ids]) => ({
+        ids,
+        total,
+      }));
+  // One Promise.all over every statement started, so none can fail unobserved.
+  const [{ total }, items, lists, counts, bins] = await Promise.all([
+    listed,
+    listed.then(({ ids }) =>
+      isEmptyQuery(query)
+        ? loadCards(db, ids)
+        : snippets(db, query, q, ids).then((snips) => loadCards(db, ids, snips)),
+    ),
+    facets.then((f) => facetLists(db, f.counts, filters, f.approximate)),
+    facets,
+    bars,
+    articles,
+  ]);
   return {
-    items: await loadCards(db, ids, snips),
+    items,
     total,
     totalApproximate: false,
     page: params.page,
     pageSize: params.pageSize,
     pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
-    facets: await facetLists(db, facets.counts, filters, facets.approximate),
-    countryCounts: Object.fromEntries(facets.counts.country),
+    facets: lists,
+    countryCounts: Object.fromEntries(counts.counts.country),
     histogram: {
       unit: plan.unit,
-      bins: plan.bins.map((b, i) => ({ start: b.start, end: b.end, count: bars[i] ?? 0 })),
+      bins: plan.bins.map((b, i) => ({ start: b.start, end: b.end, count: bins[i] ?? 0 })),
       approximate: false,
     },
   };
