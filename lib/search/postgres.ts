@@ -420,10 +420,13 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
   // One Promise.all over every statement started, so none can fail unobserved.
   const [{ total }, items, lists, counts, bins] = await Promise.all([
     listed,
+    // Headlines (the slowest statement of a small search) are made while the cards load.
     listed.then(({ ids }) =>
       isEmptyQuery(query)
         ? loadCards(db, ids)
-        : snippets(db, query, q, ids).then((snips) => loadCards(db, ids, snips)),
+        : Promise.all([loadCards(db, ids), snippets(db, query, q, ids)]).then(([cards, snips]) =>
+            cards.map((card) => ({ ...card, snippet: snips.get(card.id) ?? null })),
+          ),
     ),
     facets.then((f) => facetLists(db, f.counts, filters, f.approximate)),
     facets,
