@@ -41,6 +41,9 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
   }
 }
 
+/** How long a PostgreSQL statement (or transaction) may wait for a free connection from the pool. */
+export const POOL_WAIT_MS = 60_000;
+
 /** Creates a client for a database URL; callers own its lifetime (scripts and tests). */
 export function createDb(url: string = env.DATABASE_URL): Db {
   if (providerOf(url) === "sqlite") {
@@ -52,7 +55,7 @@ export function createDb(url: string = env.DATABASE_URL): Db {
   const adapter = new PrismaPg({
     connectionString: url,
     max: env.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: 60_000,
+    connectionTimeoutMillis: POOL_WAIT_MS,
   });
   return new PostgresClient({ adapter }) as unknown as Db;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ListParams } from "@/lib/articles/params";
-import type { Db } from "@/lib/db";
+import { POOL_WAIT_MS, type Db } from "@/lib/db";
 import { loadCards } from "@/lib/articles/queries";
 import { dayOf } from "./dates";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
@@ -153,10 +153,12 @@ function conditions(
  */
 async function matching<T>(db: Db, text: Sql | null, statement: Sql): Promise<T> {
   if (!text) return db.$queryRaw<T>(statement);
-  const [, rows] = await db.$transaction([
-    db.$executeRaw`SET LOCAL enable_seqscan = off`,
-    db.$queryRaw<T>(statement),
-  ]);
+  // Prisma's transaction defaults (2 s to get a connection, 5 s to run) would fail a search under load
+  // where a plain statement queues: allow the pool's wait instead.
+  const [, rows] = await db.$transaction(
+    [db.$executeRaw`SET LOCAL enable_seqscan = off`, db.$queryRaw<T>(statement)],
+    { maxWait: POOL_WAIT_MS, timeout: POOL_WAIT_MS },
+  );
   return rows;
 }
 
