@@ -440,7 +440,13 @@ async function main(): Promise<void> {
     for (const [i, c] of cases.entries()) {
       progress("search", i / cases.length, c.label);
       const url = `${base}/api/${c.endpoint ?? "articles"}?${c.search}`;
-      const probe = await fetchText(url);
+      const probe = await fetchText(url).catch((error: unknown) => {
+        // Say why: a server that died or stopped answering leaves its last words in its output.
+        const state = app.child.exitCode === null ? "still running" : `exited with ${app.child.exitCode}`;
+        throw new Error(
+          `${url}: ${String(error)} (cause: ${String((error as { cause?: unknown }).cause)}); server ${state}:\n${app.output().slice(-4000)}`,
+        );
+      });
       if (probe.status !== 200) throw new Error(`${url}: HTTP ${probe.status} ${probe.text.slice(0, 300)}`);
       const body = JSON.parse(probe.text) as { total: number; totalApproximate?: boolean };
       const api = await sample(async () => {
