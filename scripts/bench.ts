@@ -225,9 +225,18 @@ function nextServerPid(started: Started): number {
   return rootPid;
 }
 
-async function fetchText(url: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
-  return { status: response.status, text: await response.text() };
+async function fetchText(url: string, retry = true): Promise<{ status: number; text: string }> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+    return { status: response.status, text: await response.text() };
+  } catch (error) {
+    // A kept-alive connection that sat idle past the server's keep-alive timeout (5 s; the engine's own
+    // timings of a common word at 100,000 articles take longer) can be closed as a request goes out on it
+    // ("other side closed"). A GET is safe to send again, once, on a new connection.
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if (retry && cause?.code === "UND_ERR_SOCKET") return fetchText(url, false);
+    throw error;
+  }
 }
 
 /** Measures one page at each concurrency after a short warm-up. */
