@@ -14,7 +14,7 @@ import type { StoryDetail } from "./types";
 
 export type { ListEntry } from "./collapse";
 
-export type { StoryDetail, StoryRef, TopStoriesPage, TopStory } from "./types";
+export type { StoryDetail, TopStoriesPage, TopStory } from "./types";
 
 /**
  * A list page with each story once (unless `params.all`; then the total counts articles, else stories)
