@@ -108,15 +108,22 @@ function parseEvidence(raw: string | null): PlaceEvidence[] {
 export async function loadCards(
   db: Db,
   ids: readonly number[],
-  snippets?: ReadonlyMap<number, string | null>,
+  snippets?: ReadonlyMap<number, string | null> | Promise<ReadonlyMap<number, string | null>>,
 ): Promise<ArticleCard[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.article.findMany({ where: { id: { in: [...ids] } }, select: cardSelect });
+  if (ids.length === 0) {
+    await snippets;
+    return [];
+  }
+  // Snippets may still be in the making (PostgreSQL's headlines): they are awaited beside the cards' rows.
+  const [rows, snips] = await Promise.all([
+    db.article.findMany({ where: { id: { in: [...ids] } }, select: cardSelect }),
+    snippets,
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const extras = await storyExtras(db, rows);
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toCard(row, extras, snippets?.get(id) ?? null)] : [];
+    return row ? [toCard(row, extras, snips?.get(id) ?? null)] : [];
   });
 }
 

@@ -424,11 +424,7 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
     listed,
     // Headlines (the slowest statement of a small search) are made while the cards load.
     listed.then(({ ids }) =>
-      isEmptyQuery(query)
-        ? loadCards(db, ids)
-        : Promise.all([loadCards(db, ids), snippets(db, query, q, ids)]).then(([cards, snips]) =>
-            cards.map((card) => ({ ...card, snippet: snips.get(card.id) ?? null })),
-          ),
+      loadCards(db, ids, isEmptyQuery(query) ? undefined : snippets(db, query, q, ids)),
     ),
     facets.then((f) => facetLists(db, f.counts, filters, f.approximate)),
     facets,
