@@ -151,14 +151,30 @@ export function articleSimilarity(a: GroupingArticle, av: Vector, b: GroupingArt
 }
 
 /**
+ * Stored articles an arrival may join, chosen for it (by the database's candidate index): with these,
+ * `assign` compares each arrival with its own candidates and the arrivals before it, and nothing else.
+ */
+export type KnownByArrival = ReadonlyMap<GroupingArticle, readonly GroupingArticle[]>;
+
+function byArrival(known: readonly GroupingArticle[] | KnownByArrival): known is KnownByArrival {
+  return known instanceof Map;
+}
+
+/** Time buckets of the candidate index, one window long (see `assign`); kept within 13 bits per term. */
+const bucketOf = (publishedAt: number) => Math.floor(publishedAt / WINDOW_MS) & 0x1fff;
+/** A term (a 31-bit hash) and a bucket as one number (below 2^44, an exact integer). */
+const indexKey = (term: number, bucket: number) => term * 0x2000 + (bucket & 0x1fff);
+
+/**
  * Assigns each arriving article (in publication order) to a story, against the earlier articles it may
- * join (`known`, with their stories) and the arrivals before it. Sets `storyId` and `duplicateOfId` of
+ * join (`known`, with their stories: one list for all arrivals, or each arrival's own) and the arrivals
+ * before it. Sets `storyId` and `duplicateOfId` of
  * the arriving articles; an article that starts a story gives it its own id. `vectors` may hold
  * vectors computed earlier with the same frequencies.
  */
 export function assign(
   arriving: GroupingArticle[],
-  known: readonly GroupingArticle[],
+  known: readonly GroupingArticle[] | KnownByArrival,
   freq: DocumentFrequencies,
   vectors: Map<GroupingArticle, Vector> = new Map(),
 ): Assignment {
@@ -171,16 +187,23 @@ export function assign(
   };
   // Arrivals from one source (a feed) cannot join each other's stories: they need not be indexed.
   const oneSource = arriving.every((a) => a.sourceId === arriving[0]?.sourceId);
-  // Inverted index over stored keys: term -> articles, the candidates an arrival is compared with.
+  // Inverted index over stored keys: (term, window-long time bucket) -> articles, the candidates an
+  // arrival is compared with. An arrival reads its own bucket and the two beside it, which hold every
+  // article within the window: with a term per list, a batch spanning months (a feed's first import into
+  // a large archive) walked every article with a common term for each arrival (most of a 100,000-article
+  // import's time).
   const index = new Map<number, GroupingArticle[]>();
   const addToIndex = (a: GroupingArticle) => {
+    const bucket = bucketOf(a.publishedAt);
     for (const term of vector(a).keys.slice(0, KEYS_PER_ARTICLE)) {
-      const list = index.get(term);
+      const key = indexKey(term, bucket);
+      const list = index.get(key);
       if (list) list.push(a);
-      else index.set(term, [a]);
+      else index.set(key, [a]);
     }
   };
-  known.forEach(addToIndex);
+  const own = byArrival(known) ? known : null;
+  if (!byArrival(known)) known.forEach(addToIndex);
   // Stories merged during this batch: follow to the surviving id.
   const mergedInto = new Map<number, number>();
   const resolve = (id: number) => {
@@ -194,16 +217,23 @@ export function assign(
     const av = vector(article);
     const seen = new Set<GroupingArticle>();
     const candidates: GroupingArticle[] = [];
+    const consider = (c: GroupingArticle) => {
+      if (seen.has(c) || c.sourceId === article.sourceId || c.storyId === null) return;
+      if (Math.abs(c.publishedAt - article.publishedAt) > WINDOW_MS) return;
+      seen.add(c);
+      candidates.push(c);
+    };
+    own?.get(article)?.forEach(consider);
+    const bucket = bucketOf(article.publishedAt);
     for (const term of av.keys) {
-      for (const c of index.get(term) ?? []) {
-        if (seen.has(c) || c.sourceId === article.sourceId || c.storyId === null) continue;
-        if (Math.abs(c.publishedAt - article.publishedAt) > WINDOW_MS) continue;
-        seen.add(c);
-        candidates.push(c);
+      for (let b = bucket - 1; b <= bucket + 1; b++) {
+        index.get(indexKey(term, b))?.forEach(consider);
       }
     }
     candidates.sort(
-      (x, y) => Math.abs(x.publishedAt - article.publishedAt) - Math.abs(y.publishedAt - article.publishedAt),
+      (x, y) =>
+        Math.abs(x.publishedAt - article.publishedAt) - Math.abs(y.publishedAt - article.publishedAt) ||
+        x.id - y.id,
     );
 
     const best = new Map<number, number>();

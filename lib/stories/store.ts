@@ -11,6 +11,7 @@ import {
   WINDOW_MS,
   type DocumentFrequencies,
   type GroupingArticle,
+  type KnownByArrival,
   type Vector,
 } from "./grouping";
 
@@ -73,8 +74,8 @@ async function loadCandidates(
   tx: Tx,
   arriving: readonly GroupingArticle[],
   vectors: ReadonlyMap<GroupingArticle, Vector>,
-): Promise<GroupingArticle[]> {
-  if (arriving.length === 0) return [];
+): Promise<KnownByArrival> {
+  if (arriving.length === 0) return new Map();
   const lookups: string[] = [];
   arriving.forEach((a, index) => {
     const lo = integer(minuteOf(a.publishedAt - WINDOW_MS));
@@ -96,13 +97,16 @@ async function loadCandidates(
   });
   const arrivingIds = new Set(arriving.map((a) => a.id));
   const wanted = new Set<number>();
-  for (const counts of shared) {
+  const chosen = shared.map((counts) => {
     const ranked = [...counts.entries()]
       .filter(([id]) => !arrivingIds.has(id))
-      .sort((x, y) => y[1] - x[1] || y[0] - x[0]);
-    for (const [id] of ranked.slice(0, MAX_LOADED_PER_ARRIVAL)) wanted.add(id);
-  }
-  const out: GroupingArticle[] = [];
+      .sort((x, y) => y[1] - x[1] || y[0] - x[0])
+      .slice(0, MAX_LOADED_PER_ARRIVAL)
+      .map(([id]) => id);
+    for (const id of ranked) wanted.add(id);
+    return ranked;
+  });
+  const loaded = new Map<number, GroupingArticle>();
   await inChunks(
     [...wanted].sort((x, y) => x - y),
     FIND_CHUNK,
@@ -122,11 +126,23 @@ async function loadCandidates(
       for (const r of rows) {
         const features = parseFeatures(r.storyFeatures);
         if (!features) continue;
-        out.push({ ...r, storyId: r.storyId ?? r.id, publishedAt: r.publishedAt.getTime(), features });
+        loaded.set(r.id, {
+          ...r,
+          storyId: r.storyId ?? r.id,
+          publishedAt: r.publishedAt.getTime(),
+          features,
+        });
       }
     },
   );
-  return out;
+  const known = new Map<GroupingArticle, GroupingArticle[]>();
+  arriving.forEach((a, index) => {
+    known.set(
+      a,
+      chosen[index]!.flatMap((id) => loaded.get(id) ?? []),
+    );
+  });
+  return known;
 }
 
 /** Counts, dates and headline of stories, recomputed from their articles (rows created where missing). */
