@@ -10,6 +10,7 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { startThreadReader, type ThreadReader } from "@/lib/ingest/read-thread";
 import { isUrlInput, runIngest, type IngestSummary } from "@/lib/ingest/run";
+import { BULK_LOAD_ARTICLES, optimizeSearchIndex } from "@/lib/search/optimize";
 import { createProgress } from "./progress";
 
 const usage = `Usage: npm run ingest -- <file|folder|url>... [options]
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
       onStart: (total) => progress?.start(total),
       onResult: (report, counts) => progress?.update(report, counts),
     });
+    // A bulk load leaves the SQLite word index in many segments that every search reads: merge them now.
+    if (summary.counts.new + summary.counts.updated >= BULK_LOAD_ARTICLES) await optimizeSearchIndex(db);
   } catch (error) {
     progress?.stop();
     console.error(

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { runIngest } from "@/lib/ingest/run";
+import { seededRandom, syntheticArticle } from "@/lib/regions/synthetic-news";
+import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
+import { searchArticles } from "./index";
+import { parseListParams } from "@/lib/articles/params";
+import { optimizeSearchIndex } from "./optimize";
+
+const dir = mkdtempSync(path.join(tmpdir(), "dispatch-optimize-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Feeds of synthetic articles, one transaction each when imported. */
+function writeFeeds(feeds: number, perFeed: number): string[] {
+  const rand = seededRandom(7);
+  return Array.from({ length: feeds }, (_, f) => {
+    const items = Array.from({ length: perFeed }, (_, i) => {
+      const a = syntheticArticle(rand, 60);
+      return `<item><guid>f${f}-${i}</guid><title>${escapeXml(a.title)}</title><pubDate>${new Date(Date.UTC(2024, 0, 1 + i)).toUTCString()}</pubDate><description>${escapeXml(a.body)}</description></item>`;
+    });
+    const file = path.join(dir, `feed-${f}.xml`);
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${f}</title><link>https://f${f}.example/</link>${items.join("")}</channel></rss>`,
+    );
+    return file;
+  });
+}
+
+await describeEachProvider("optimizing the word index after a bulk load", ({ provider }) => {
+  const t = useTestDatabase(provider);
+
+  it("leaves one segment per SQLite word index and finds the same articles; PostgreSQL has nothing to do", async () => {
+    await runIngest(t.db, writeFeeds(6, 15));
+    const { params } = parseListParams({ q: "minister" });
+    const before = await searchArticles(params, { db: t.db, provider });
+    expect(before.total).toBeGreaterThan(0);
+    const segments = async () =>
+      Number(
+        (
+          await t.db.$queryRawUnsafe<{ n: number | bigint }[]>(
+            `SELECT count(DISTINCT "segid") AS n FROM "ArticleSearch_idx"`,
+          )
+        )[0]!.n,
+      );
+    if (provider === "sqlite") expect(await segments()).toBeGreaterThan(1); // one per import at least
+    expect(await optimizeSearchIndex(t.db, provider)).toBe(provider === "sqlite");
+    if (provider === "sqlite") expect(await segments()).toBe(1);
+    const after = await searchArticles(params, { db: t.db, provider });
+    expect(after.items.map((i) => i.id)).toEqual(before.items.map((i) => i.id));
+    expect(after.total).toBe(before.total);
+  });
+
+  it.runIf(provider === "sqlite")("keeps a 16 MB buffer for the terms a transaction writes", async () => {
+    const rows = await t.db.$queryRawUnsafe<{ v: number | bigint }[]>(
+      `SELECT "v" FROM "ArticleSearch_config" WHERE "k" = 'hashsize'`,
+    );
+    expect(rows.map((r) => Number(r.v))).toEqual([16 * 1024 * 1024]);
+  });
+});
