@@ -166,6 +166,11 @@ export interface PreparedFeed {
   items: PreparedItem[];
 }
 
+/** The texts of an article that the word index holds, in the order of its columns. */
+function indexedTexts(data: ArticleData): (string | null)[] {
+  return [data.title, data.summary, data.bodyText];
+}
+
 function enrich(item: ArticleInput, fetchedAt: Date, hash: string, stems = false): Enriched {
   const data = articleData(item, fetchedAt, hash);
   const tags = tagsOf(data);
@@ -181,7 +186,7 @@ function enrich(item: ArticleInput, fetchedAt: Date, hash: string, stems = false
     tags,
     features,
     simhash: simhash(data.bodyText),
-    stems: stems ? indexStems(data.language, [data.title, data.summary, data.bodyText]) : null,
+    stems: stems ? indexStems(data.language, indexedTexts(data)) : null,
   };
 }
 
@@ -372,7 +377,11 @@ export async function storeFeed(db: Db, sourceId: number, feed: PreparedFeed): P
 async function storePrepared(db: Db, sourceId: number, feed: PreparedFeed): Promise<StoreCounts> {
   const counts: StoreCounts = { new: 0, updated: 0, unchanged: 0 };
   if (feed.items.length === 0) return counts;
-  stemsAhead(feed.items.flatMap((p) => (p.enriched?.stems ? [p.enriched.stems] : [])));
+  stemsAhead(
+    feed.items.flatMap((p) =>
+      p.enriched?.stems ? [{ texts: indexedTexts(p.enriched.data), stems: p.enriched.stems }] : [],
+    ),
+  );
   try {
     await storeInOneTransaction(db, sourceId, feed, counts);
   } finally {

@@ -74,16 +74,11 @@ describe("stems computed ahead of the write", () => {
     const stem = (text: string, language: string) =>
       (db.prepare("SELECT dispatch_stem(?, ?) AS s").get(text, language) as { s: string }).s;
     const ahead = indexStems("de", ["Neue Wohnungen", null, "in alten Häusern"]);
-    expect(ahead).toEqual({
-      stemming: "de",
-      texts: [
-        ["Neue Wohnungen", "neu wohnung"],
-        [null, null],
-        ["in alten Häusern", "in alt haus"],
-      ],
-    });
+    expect(ahead).toEqual({ stemming: "de", stemmed: ["neu wohnung", null, "in alt haus"] });
     // A stand-in for what a reading thread computed, to see that the writer uses it instead of stemming.
-    stemsAhead([{ stemming: "de", texts: [["Neue Wohnungen", "neu wohnungX"]] }]);
+    stemsAhead([
+      { texts: ["Neue Wohnungen", null], stems: { stemming: "de", stemmed: ["neu wohnungX", null] } },
+    ]);
     expect(stem("Neue Wohnungen", "de")).toBe("neu wohnungX");
     expect(stem("Neue Wohnungen", "en")).toBe("neue wohnungen");
     expect(stem("in alten Häusern", "de")).toBe("in alt haus");

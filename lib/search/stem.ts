@@ -115,31 +115,39 @@ export function stemmingsFor(languages: readonly (string | null)[]): Stemming[] 
   return [...new Set(languages.map(stemmingOf))];
 }
 
-/** An article's three indexed texts, stemmed in its language ahead of its write (null: no text). */
+/** An article's indexed texts (title, summary, body), stemmed in its language ahead of its write (null: no text). */
 export interface IndexStems {
   stemming: Stemming;
-  texts: [text: string | null, stemmed: string | null][];
+  /** In the order of the texts given to `indexStems`; the texts themselves are not repeated here. */
+  stemmed: (string | null)[];
 }
 
 /** Stems computed ahead of the write (on a reading thread), by stemming, then by text. */
 const ahead = new Map<Stemming, Map<string, string>>();
 
-/** The index's stems of an article's title, summary and body, to hand to `stemsAhead` at its write. */
+/** The index's stems of an article's texts, to hand to `stemsAhead` with the same texts at its write. */
 export function indexStems(language: string | null, texts: readonly (string | null)[]): IndexStems {
   const stemming = stemmingOf(language);
-  return { stemming, texts: texts.map((text) => [text, stemText(text, stemming)]) };
+  return { stemming, stemmed: texts.map((text) => stemText(text, stemming)) };
 }
 
 /**
  * Makes `dispatch_stem` answer these texts from what was stemmed ahead instead of stemming them again: the
  * writer calls it before the statements that index them, then `forgetStemsAhead` (a thread that reads
- * and tags while another writes can so take the stemming off the writer).
+ * and tags while another writes can so take the stemming off the writer). Each article's `texts` are the
+ * ones its `stems` were made from, in the same order (a reading thread sends only the stems, so that the
+ * texts cross to the writer once).
  */
-export function stemsAhead(articles: readonly IndexStems[]): void {
-  for (const { stemming, texts } of articles) {
-    let known = ahead.get(stemming);
-    if (!known) ahead.set(stemming, (known = new Map<string, string>()));
-    for (const [text, stemmed] of texts) if (text !== null && stemmed !== null) known.set(text, stemmed);
+export function stemsAhead(
+  articles: readonly { texts: readonly (string | null)[]; stems: IndexStems }[],
+): void {
+  for (const { texts, stems } of articles) {
+    let known = ahead.get(stems.stemming);
+    if (!known) ahead.set(stems.stemming, (known = new Map<string, string>()));
+    texts.forEach((text, i) => {
+      const stemmed = stems.stemmed[i];
+      if (text !== null && stemmed !== null && stemmed !== undefined) known.set(text, stemmed);
+    });
   }
 }
 
