@@ -1,12 +1,53 @@
 // Throughput of the country tagger on one core: `npx tsx scripts/bench-tagger.ts [articles]`.
-// Articles are synthesized deterministically (lib/regions/synthetic-news.ts), ~500 words each.
+// Articles are synthesized deterministically (lib/regions/synthetic-news.ts), ~500 words each. A second
+// figure tags as ingest does (with evidence, in the article's language and at its date) the synthetic
+// articles and the multilingual blind evaluation texts (lib/regions/eval-4 and eval-5, six languages).
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { tagCountries } from "@/lib/regions";
 import { seededRandom, syntheticArticle } from "@/lib/regions/synthetic-news";
 
 const TARGET_PER_SECOND = 5_000;
 const ROUNDS = 5;
 
-type Article = { title: string; body: string };
+type Article = Parameters<typeof tagCountries>[0];
+
+/** The blind multilingual evaluation texts, as ingest would tag them. */
+function evaluationTexts(): Article[] {
+  const out: Article[] = [];
+  for (const dir of ["eval-4", "eval-5"]) {
+    const folder = path.join(process.cwd(), "lib/regions", dir);
+    for (const name of readdirSync(folder)
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
+      const file = JSON.parse(readFileSync(path.join(folder, name), "utf8")) as {
+        language: string;
+        items: { title: string; body: string; date?: string }[];
+      };
+      for (const item of file.items)
+        out.push({
+          title: item.title,
+          body: item.body,
+          language: file.language,
+          date: item.date ? new Date(item.date) : null,
+          evidence: true,
+        });
+    }
+  }
+  return out;
+}
+
+/** Articles per second on one core: the median of ROUNDS rounds over `count` articles each. */
+function rate(corpus: readonly Article[], count: number): number {
+  const rates: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const t0 = process.hrtime.bigint();
+    tagAll(corpus, count);
+    rates.push(count / (Number(process.hrtime.bigint() - t0) / 1e9));
+  }
+  rates.sort((a, b) => a - b);
+  return Math.round(rates[Math.floor(ROUNDS / 2)] ?? 0);
+}
 
 function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
@@ -64,12 +105,32 @@ function main(): void {
     `per article:      p50 ${percentile(times, 0.5).toFixed(1)} µs, p95 ${percentile(times, 0.95).toFixed(1)} µs, p99 ${percentile(times, 0.99).toFixed(1)} µs`,
   );
   console.log(`tags per article: ${(tags / corpus.length).toFixed(1)}`);
+
+  // As ingest calls it: with evidence, language and date (lib/ingest/store.ts).
+  const asIngest = corpus.map((a) => ({
+    ...a,
+    language: "en",
+    date: new Date(Date.UTC(2024, 5, 7)),
+    evidence: true,
+  }));
+  const multilingual = evaluationTexts();
+  tagAll(asIngest, asIngest.length);
+  tagAll(multilingual, multilingual.length * 5);
+  const ingestRates = [
+    ["synthetic English", rate(asIngest, perRound)],
+    [`${multilingual.length} blind evaluation texts in 6 languages`, rate(multilingual, perRound)],
+  ] as const;
+  for (const [what, perSec] of ingestRates)
+    console.log(
+      `as at ingest:     ${perSec.toLocaleString("en-US")} articles/s on one core (${what}; with evidence, language, date)`,
+    );
+  const worst = Math.min(perSecond, ...ingestRates.map(([, r]) => r));
   console.log(
-    perSecond >= TARGET_PER_SECOND
-      ? `OK (target ${TARGET_PER_SECOND}/s)`
-      : `BELOW TARGET (${TARGET_PER_SECOND}/s)`,
+    worst >= TARGET_PER_SECOND
+      ? `OK: every figure ≥ ${TARGET_PER_SECOND}/s`
+      : `BELOW TARGET: ${worst.toLocaleString("en-US")}/s < ${TARGET_PER_SECOND}/s`,
   );
-  if (perSecond < TARGET_PER_SECOND) process.exitCode = 1;
+  if (worst < TARGET_PER_SECOND) process.exitCode = 1;
 }
 
 main();
