@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --size N | --quick] [--db sqlite|postgres] [--port 3600] [--duration S] [--shared-cpu]
  *  [--note TEXT] [--postgres-url URL] [--keep]`
+ * `npm run bench -- --write-feeds DIR [--size N | --quick]` only writes the corpus's 50 RSS feeds to DIR (for
+ * A/B runs of `npm run ingest -- DIR` against the same articles) and measures nothing.
  *
  * The one benchmark of issue #13, unattended: a seeded corpus served as local RSS feeds, ingested with
  * `npm run ingest`, served by `npm start`; the search mix through the HTTP API, page throughput with
@@ -29,7 +31,7 @@ import pg from "pg";
 import * as prettier from "prettier";
 import { searchCases, type SearchCase } from "@/lib/bench/cases";
 import { CEILING_WHAT, writeCeilingApp } from "@/lib/bench/ceiling-app";
-import { createCorpus, itemKind, SOURCE_COUNT } from "@/lib/bench/corpus";
+import { createCorpus, itemKind, renderFeed, SOURCE_COUNT } from "@/lib/bench/corpus";
 import {
   bareLoadPostgres,
   bareLoadSqlite,
@@ -74,6 +76,7 @@ const { values: args } = parseArgs({
       default: process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres",
     },
     keep: { type: "boolean", default: false },
+    "write-feeds": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -81,7 +84,7 @@ const { values: args } = parseArgs({
 function usage(message?: string): never {
   if (message) console.error(`bench: ${message}`);
   console.error(
-    "Usage: npm run bench -- [--size N | --quick] [--db sqlite|postgres] [--port P] [--duration S] [--shared-cpu] [--note TEXT] [--postgres-url URL] [--keep]",
+    "Usage: npm run bench -- [--size N | --quick] [--db sqlite|postgres] [--port P] [--duration S] [--shared-cpu] [--note TEXT] [--postgres-url URL] [--keep] | [--size N | --quick] --write-feeds DIR",
   );
   process.exit(2);
 }
@@ -272,7 +275,19 @@ async function writeFormatted(file: string, text: string): Promise<void> {
   writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
 }
 
+/** Writes the corpus's feeds as files (`--write-feeds`), one per source, named by source number. */
+function writeFeeds(dir: string): void {
+  const corpus = createCorpus(SIZE);
+  mkdirSync(dir, { recursive: true });
+  for (let s = 0; s < SOURCE_COUNT; s++)
+    writeFileSync(path.join(dir, `feed-${String(s).padStart(2, "0")}.xml`), renderFeed(corpus, s));
+  console.log(
+    `Wrote ${SOURCE_COUNT} feeds of ${corpus.perFeed.toLocaleString("en-US")} items to ${dir}: npm run ingest -- ${dir}`,
+  );
+}
+
 async function main(): Promise<void> {
+  if (args["write-feeds"]) return writeFeeds(args["write-feeds"]);
   const startedAt = new Date();
   const loadBefore = os.loadavg()[0] ?? 0;
   const commit = run("git", ["rev-parse", "HEAD"], process.env).trim();
