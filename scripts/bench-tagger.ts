@@ -37,8 +37,11 @@ function evaluationTexts(): Article[] {
   return out;
 }
 
-/** Articles per second on one core: the median of ROUNDS rounds over `count` articles each. */
-function rate(corpus: readonly Article[], count: number): number {
+/**
+ * Articles per second on one core over ROUNDS rounds of `count` articles each (untimed inner loop; the
+ * median, since the machine may be shared), with the slowest and fastest round.
+ */
+function rate(corpus: readonly Article[], count: number): { median: number; min: number; max: number } {
   const rates: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const t0 = process.hrtime.bigint();
@@ -46,7 +49,8 @@ function rate(corpus: readonly Article[], count: number): number {
     rates.push(count / (Number(process.hrtime.bigint() - t0) / 1e9));
   }
   rates.sort((a, b) => a - b);
-  return Math.round(rates[Math.floor(ROUNDS / 2)] ?? 0);
+  const at = (i: number) => Math.round(rates[i] ?? 0);
+  return { median: at(Math.floor(ROUNDS / 2)), min: at(0), max: at(ROUNDS - 1) };
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -73,16 +77,9 @@ function main(): void {
   // Warm-up so the JIT has compiled the hot paths before measuring.
   const tags = tagAll(corpus, corpus.length);
 
-  // Throughput: untimed inner loop, median of several rounds (the machine may be shared).
   const perRound = Math.floor(total / ROUNDS);
-  const rates: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const t0 = process.hrtime.bigint();
-    tagAll(corpus, perRound);
-    rates.push(perRound / (Number(process.hrtime.bigint() - t0) / 1e9));
-  }
-  rates.sort((a, b) => a - b);
-  const perSecond = Math.round(rates[Math.floor(ROUNDS / 2)] ?? 0);
+  const plain = rate(corpus, perRound);
+  const perSecond = plain.median;
 
   // Latency: each article timed on its own.
   const times = new Float64Array(Math.min(total, 20_000));
@@ -99,7 +96,7 @@ function main(): void {
     `articles:         ${perRound * ROUNDS} in ${ROUNDS} rounds (avg ${Math.round(words)} words, ${corpus.length} distinct)`,
   );
   console.log(
-    `throughput:       ${perSecond.toLocaleString("en-US")} articles/s on one core (median round; min ${Math.round(rates[0] ?? 0).toLocaleString("en-US")}, max ${Math.round(rates[ROUNDS - 1] ?? 0).toLocaleString("en-US")})`,
+    `throughput:       ${perSecond.toLocaleString("en-US")} articles/s on one core (median round; min ${plain.min.toLocaleString("en-US")}, max ${plain.max.toLocaleString("en-US")})`,
   );
   console.log(
     `per article:      p50 ${percentile(times, 0.5).toFixed(1)} µs, p95 ${percentile(times, 0.95).toFixed(1)} µs, p99 ${percentile(times, 0.99).toFixed(1)} µs`,
@@ -117,8 +114,8 @@ function main(): void {
   tagAll(asIngest, asIngest.length);
   tagAll(multilingual, multilingual.length * 5);
   const ingestRates = [
-    ["synthetic English", rate(asIngest, perRound)],
-    [`${multilingual.length} blind evaluation texts in 6 languages`, rate(multilingual, perRound)],
+    ["synthetic English", rate(asIngest, perRound).median],
+    [`${multilingual.length} blind evaluation texts in 6 languages`, rate(multilingual, perRound).median],
   ] as const;
   for (const [what, perSec] of ingestRates)
     console.log(
