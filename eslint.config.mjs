@@ -6,6 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       ".tmp-*",
+      "scratch/**",
       ".next/**",
       "node_modules/**",
       "lib/generated/**",

@@ -2,8 +2,10 @@ import "server-only";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { Database } from "better-sqlite3";
 import { env, providerOf } from "@/lib/env";
 import { registerStemFunction } from "@/lib/search/stem";
+import { keepPreparedStatements } from "@/lib/sqlite-statements";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 
@@ -25,7 +27,8 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 /**
  * The better-sqlite3 adapter, with every connection switched to WAL: readers never wait for the poller's
  * write transactions and the poller never waits for readers (the default rollback journal blocks both).
- * Each connection also gets the stemming function the search index's triggers call (lib/search/stem.ts).
+ * Each connection also gets the stemming function the search index's triggers call (lib/search/stem.ts),
+ * and keeps its prepared statements (lib/sqlite-statements.ts).
  * `synchronous = NORMAL` is SQLite's advice for WAL: a commit no longer waits for the disk, only
  * checkpoints do; a crash of the process loses nothing, a power cut at most the last commits.
  */
@@ -33,9 +36,10 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     // The adapter keeps its better-sqlite3 connection in `client` (not in its types; the version is pinned).
-    const client = (adapter as unknown as { client?: Parameters<typeof registerStemFunction>[0] }).client;
+    const client = (adapter as unknown as { client?: Database }).client;
     if (!client?.function) throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection");
     registerStemFunction(client);
+    keepPreparedStatements(client);
     await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
     return adapter;
   }
@@ -44,11 +48,13 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
 /** How long a PostgreSQL statement (or transaction) may wait for a free connection from the pool. */
 export const POOL_WAIT_MS = 60_000;
 
-/** Creates a client for a database URL; callers own its lifetime (scripts and tests). */
-export function createDb(url: string = env.DATABASE_URL): Db {
+/** Creates a client for a database URL; callers own its lifetime (scripts and tests). `logQueries` emits query events. */
+export function createDb(url: string = env.DATABASE_URL, { logQueries = false } = {}): Db {
+  // Query events for profiling scripts (scripts/profile-search.ts); the app logs none.
+  const log = logQueries ? [{ emit: "event" as const, level: "query" as const }] : [];
   if (providerOf(url) === "sqlite") {
     const adapter = new WalSqliteAdapter({ url: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
-    return new SqliteClient({ adapter });
+    return new SqliteClient({ adapter, log });
   }
   // A bounded pool. The connect timeout also bounds the wait for a free connection, so it is generous: under
   // load a request may queue behind others. An unreachable server is caught earlier, by proxy.ts's probe.
@@ -57,7 +63,7 @@ export function createDb(url: string = env.DATABASE_URL): Db {
     max: env.DATABASE_POOL_SIZE,
     connectionTimeoutMillis: POOL_WAIT_MS,
   });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  return new PostgresClient({ adapter, log }) as unknown as Db;
 }
 
 const globalForDb = globalThis as unknown as { dispatchDb?: Db };

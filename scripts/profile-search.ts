@@ -1,21 +1,22 @@
 /**
- * `DATABASE_URL=postgresql://… npx tsx --conditions=react-server scripts/profile-search.ts [--runs N]
+ * `DATABASE_URL=postgresql://…|file:… npx tsx --conditions=react-server scripts/profile-search.ts [--runs N]
  *  [--source ID] [--baseline FILE] [--explain]`
  *
- * Where a PostgreSQL search request spends its time, on an existing database: calls `searchPostgres` for a
- * few list states (one item per article, as GET /api/articles does) and prints, per state, p50 and p95 of
- * the whole call and the median of each statement it sends (Prisma's query events; concurrent statements
- * overlap). `--baseline` also times the `searchPostgres` of another module (say, an older version saved
- * with `git show main:lib/search/postgres.ts`), alternating call by call so both see the same load.
- * `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of each statement of the last call (without SET LOCAL).
+ * Where a search request spends its time, on an existing database: calls `searchPostgres` or `searchSqlite`
+ * (by the URL) for a few list states (one item per article, as GET /api/articles does) and prints, per
+ * state, p50 and p95 of the whole call and the median of each statement it sends (Prisma's query events;
+ * on PostgreSQL concurrent statements overlap). The client is the app's (`createDb`). `--baseline` also
+ * times the search function of another module (say, an older version saved with
+ * `git show main:lib/search/postgres.ts`), alternating call by call so both see the same load. `--explain`
+ * prints EXPLAIN (ANALYZE, BUFFERS) of each statement of the last call (PostgreSQL; without SET LOCAL).
  */
-import { PrismaPg } from "@prisma/adapter-pg";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_LIST_PARAMS, type ListParams } from "@/lib/articles/params";
-import type { Db } from "@/lib/db";
-import { PrismaClient } from "@/lib/generated/postgresql/client";
+import { createDb } from "@/lib/db";
+import { providerOf } from "@/lib/env";
 import { searchPostgres } from "@/lib/search/postgres";
+import { searchSqlite } from "@/lib/search/sqlite";
 
 const { values: args } = parseArgs({
   options: {
@@ -26,20 +27,20 @@ const { values: args } = parseArgs({
   },
 });
 const url = process.env.DATABASE_URL ?? "";
-if (!url.startsWith("postgres")) throw new Error("DATABASE_URL must name a PostgreSQL database");
+const provider = providerOf(url);
+const db = createDb(url, { logQueries: true });
 
-const client = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: url, max: 10 }),
-  log: [{ emit: "event", level: "query" }],
-});
 interface Logged {
   query: string;
   params: string;
   ms: number;
 }
 let log: Logged[] = [];
-client.$on("query", (e) => log.push({ query: e.query, params: e.params, ms: e.duration }));
-const db = client as unknown as Db;
+(
+  db as unknown as {
+    $on(event: "query", listener: (e: { query: string; params: string; duration: number }) => void): void;
+  }
+).$on("query", (e) => log.push({ query: e.query, params: e.params, ms: e.duration }));
 
 const cases: [string, Partial<ListParams>][] = [
   ["q=quixotically", { q: "quixotically" }],
@@ -60,10 +61,13 @@ const label = (q: string) =>
     .slice(0, 110);
 
 type Search = typeof searchPostgres;
-const engines: [string, Search][] = [["current", searchPostgres]];
+const name = provider === "sqlite" ? "searchSqlite" : "searchPostgres";
+const engines: [string, Search][] = [["current", provider === "sqlite" ? searchSqlite : searchPostgres]];
 if (args.baseline) {
-  const baseline = (await import(path.resolve(args.baseline))) as { searchPostgres: Search };
-  engines.unshift(["baseline", baseline.searchPostgres]);
+  const baseline = (await import(path.resolve(args.baseline))) as Record<string, Search>;
+  const search = baseline[name];
+  if (!search) throw new Error(`${args.baseline} exports no ${name}`);
+  engines.unshift(["baseline", search]);
 }
 
 /** Per statement (by its text and its occurrence among equal texts), the time of each run. */
@@ -103,10 +107,10 @@ for (const [name, partial] of cases) {
     for (const [key, ms] of statements[e] ?? [])
       console.log(`  ${median(ms).toFixed(1).padStart(6)} ms  ${key.replace(/#0$/, "")}`);
   }
-  if (args.explain) {
+  if (args.explain && provider === "postgresql") {
     for (const l of last) {
       const values = JSON.parse(l.params) as unknown[];
-      const plan = await client
+      const plan = await db
         .$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
           `EXPLAIN (ANALYZE, BUFFERS) ${l.query.trim()}`,
           ...values,
@@ -116,4 +120,4 @@ for (const [name, partial] of cases) {
     }
   }
 }
-await client.$disconnect();
+await db.$disconnect();

@@ -15,13 +15,39 @@ const STAGES = {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Names of the tests that failed, printed just above the closing line so that the tail of a CI log says which. */
+const failures = [];
+/** Tests that failed and then passed on their retry (CI only): they count as passed, and are named. */
+const flaky = [];
 
-function readReport(file) {
+/** Playwright nests suites by file and describe block; collects "file › title: first error line" of each failure. */
+function playwrightFailures(suites, stage) {
+  for (const suite of suites ?? []) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== "unexpected" && test.status !== "flaky") continue;
+        // A flaky test passed on its retry: named with the error of the attempt that failed.
+        const result = test.results?.find((r) => r.status !== "passed" && r.status !== "skipped");
+        const message = (result?.error?.message ?? "").split("\n").find((line) => line.trim() !== "") ?? "";
+        const line = `${stage}: ${spec.file}:${spec.line} › ${spec.title}: ${message.trim().slice(0, 200)}`;
+        (test.status === "flaky" ? flaky : failures).push(line);
+      }
+    }
+    playwrightFailures(suite.suites, stage);
+  }
+}
+
+function readReport(file, stage) {
   const path = `${dir}/${file}`;
   if (!existsSync(path)) return null;
   const report = JSON.parse(readFileSync(path, "utf8"));
   if ("numTotalTests" in report) {
     // Vitest (Jest-compatible JSON)
+    for (const file of report.testResults ?? []) {
+      for (const test of file.assertionResults ?? []) {
+        if (test.status === "failed") failures.push(`${stage}: ${file.name} › ${test.fullName}`);
+      }
+    }
     return {
       p: report.numPassedTests,
       f: report.numFailedTests,
@@ -29,6 +55,8 @@ function readReport(file) {
     };
   }
   // Playwright JSON reporter
+  playwrightFailures(report.suites, stage);
+  for (const error of report.errors ?? []) failures.push(`${stage}: ${(error.message ?? "").split("\n")[0]}`);
   return {
     p: report.stats.expected + (report.stats.flaky ?? 0),
     f: report.stats.unexpected + (report.errors?.length ?? 0),
@@ -46,11 +74,13 @@ for (const [stage, reportFile] of Object.entries(STAGES)) {
     console.log(`[test] ${stage}: ${ok ? "passed" : "FAILED"}`);
     continue;
   }
-  const counts = readReport(reportFile) ?? { p: 0, f: 0, s: 0 };
+  const counts = readReport(reportFile, stage) ?? { p: 0, f: 0, s: 0 };
   if (!ok && counts.f === 0) counts.f = 1;
   passed += counts.p;
   failed += counts.f;
   skipped += counts.s;
   console.log(`[test] ${stage}: ${counts.p} passed, ${counts.f} failed, ${counts.s} skipped`);
 }
+for (const test of flaky) console.log(`[test] flaky test (passed on retry): ${test}`);
+for (const failure of failures) console.log(`[test] failed test: ${failure}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

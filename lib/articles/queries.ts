@@ -3,10 +3,12 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import { countryName, type PlaceEvidence, type RegionSlug } from "@/lib/regions";
 import { copiesOf, singleStory, storyRefs } from "@/lib/stories/queries";
 import type { StoryRef } from "@/lib/stories/types";
+import { namesOf } from "./source-names";
 import { articlePath } from "./slug";
 import type { ArticleCard, ArticleDetail, CountryRef, PlacedCountry } from "./types";
 
-const cardSelect = {
+/** A card's columns; its source's name comes from sourceNames (lists) or a join (one article). */
+const cardColumns = {
   id: true,
   title: true,
   url: true,
@@ -14,12 +16,13 @@ const cardSelect = {
   publishedAt: true,
   dateEstimated: true,
   language: true,
-  source: { select: { id: true, name: true } },
+  sourceId: true,
   countries: { select: { code: true, primary: true, salience: true } },
   regions: { select: { region: true } },
   storyId: true,
   duplicateOfId: true,
 } as const;
+const cardSelect = { ...cardColumns, source: { select: { id: true, name: true } } } as const;
 
 interface CardRow {
   id: number;
@@ -70,14 +73,14 @@ function toCard(row: CardRow, extras: StoryExtras, snippet: string | null = null
   };
 }
 
-/** Story sizes and syndicated copies for a set of card rows (two queries, whatever the count). */
+/** Story sizes and syndicated copies for a set of card rows (a fixed number of reads, whatever the count). */
 async function storyExtras(db: Db, rows: readonly CardRow[]): Promise<StoryExtras> {
   const storyIds = rows.flatMap((r) => (r.storyId === null ? [] : [r.storyId]));
   const [stories, copies] = await Promise.all([
     storyRefs(db, storyIds),
     copiesOf(
       db,
-      rows.map((r) => r.id),
+      rows.map((r) => ({ id: r.id, sourceId: r.source.id, duplicateOfId: r.duplicateOfId })),
     ),
   ]);
   return { stories, copies };
@@ -115,10 +118,18 @@ export async function loadCards(
     return [];
   }
   // Snippets may still be in the making (PostgreSQL's headlines): they are awaited beside the cards' rows.
-  const [rows, snips] = await Promise.all([
-    db.article.findMany({ where: { id: { in: [...ids] } }, select: cardSelect }),
+  const [columns, snips] = await Promise.all([
+    db.article.findMany({ where: { id: { in: [...ids] } }, select: cardColumns }),
     snippets,
   ]);
+  const names = await namesOf(
+    db,
+    columns.map((r) => r.sourceId),
+  );
+  const rows = columns.map((r): CardRow => ({
+    ...r,
+    source: { id: r.sourceId, name: names.get(r.sourceId) ?? "" },
+  }));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const extras = await storyExtras(db, rows);
   return ids.flatMap((id) => {

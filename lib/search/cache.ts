@@ -24,6 +24,8 @@ interface ListCache {
   checkedAt: number;
   reading: Promise<string | null> | null;
   entries: LRUCache<string, object, Compute>;
+  /** Facts about the whole collection by name, each with the data version it was read under. */
+  facts: Map<string, { version: string; value: Promise<unknown> }>;
 }
 
 // One cache per client: tests and scripts open several databases in one process.
@@ -41,6 +43,7 @@ function cacheOf(db: Db): ListCache {
         max: MAX_CACHED_LISTS,
         fetchMethod: (_key, _stale, { context }) => context(),
       }),
+      facts: new Map(),
     };
     caches.set(db, cache);
   }
@@ -116,6 +119,33 @@ export async function cachedList<K extends keyof Answers>(
     Answers[K] | undefined;
   // fetch() only yields undefined when a fetch is aborted, which nothing here does.
   return result ?? compute(clock.at);
+}
+
+/**
+ * A fact about the whole collection that only writes change, kept per data version instead of read per
+ * request. `version` is what the caller read with readDataVersion for this request, when the answer must
+ * reflect every write before it (the languages a query is stemmed in, the archive's first and last day:
+ * a stale one would hide new articles); without it, the version this process read within VERSION_TTL_MS
+ * (source names: a stale one is at worst an old name for a second). Concurrent callers share one read; a
+ * failed read is not kept.
+ */
+export async function cachedFact<T>(
+  db: Db,
+  name: string,
+  read: () => Promise<T>,
+  version?: string | null,
+): Promise<T> {
+  const cache = cacheOf(db);
+  const at = version === undefined ? await currentVersion(db, cache) : version;
+  if (at === null) return read();
+  const known = cache.facts.get(name);
+  if (known?.version === at) return known.value as Promise<T>;
+  const value = read();
+  cache.facts.set(name, { version: at, value });
+  value.catch(() => {
+    if (cache.facts.get(name)?.value === value) cache.facts.delete(name);
+  });
+  return value;
 }
 
 /** How many browsing answers this client's cache holds (tests check the bound). */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { namesOf } from "@/lib/articles/source-names";
 import { languageName } from "@/lib/language";
 import { countryName, REGIONS } from "@/lib/regions";
 import type { Facets } from "./types";
@@ -33,9 +34,13 @@ export async function facetLists(
     .slice(0, TOP_SOURCES)
     .map(([id]) => Number(id));
   const ids = [...new Set([...top, ...filters.sources])];
-  const names = await db.source.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  const sources = names
-    .map((s) => ({ id: s.id, name: s.name, count: counts.source.get(String(s.id)) ?? 0 }))
+  const names = await namesOf(db, ids);
+  // A source filter may name a source that does not exist (any more): it is left out.
+  const sources = ids
+    .flatMap((id) => {
+      const name = names.get(id);
+      return name === undefined ? [] : [{ id, name, count: counts.source.get(String(id)) ?? 0 }];
+    })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   const languages = [...counts.language]
     .map(([code, n]) => ({ code, name: languageName(code), count: n }))

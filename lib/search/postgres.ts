@@ -2,10 +2,10 @@ import "server-only";
 import type { ListParams } from "@/lib/articles/params";
 import { POOL_WAIT_MS, type Db } from "@/lib/db";
 import { loadCards } from "@/lib/articles/queries";
-import { dayOf } from "./dates";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
+import { cachedFact, readDataVersion } from "./cache";
 import { queryLanguages } from "./languages";
-import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
+import { archiveOf, histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
 import {
   highlightTerms,
   isEmptyQuery,
@@ -365,16 +365,28 @@ async function facetCounts(db: Db, text: Sql | null, filters: Filters, candidate
   return { counts, approximate: rate < 1 };
 }
 
-async function archiveDays(db: Db, timeZone: string): Promise<{ first: string; last: string } | null> {
-  const rows = await db.$queryRaw<
-    { lo: bigint | null; hi: bigint | null }[]
-  >`SELECT min(${KEY}) >> 31 AS lo, max(${KEY}) >> 31 AS hi FROM "ArticleSearch" s`;
-  const { lo, hi } = rows[0] ?? { lo: null, hi: null };
-  if (lo === null || hi === null) return null;
-  return {
-    first: dayOf(new Date(num(lo) * 60_000), timeZone),
-    last: dayOf(new Date(num(hi) * 60_000), timeZone),
-  };
+/**
+ * The first and last day with articles (in the reader's zone); read once per data version (`version`, read
+ * by the caller for this request: cache.ts).
+ */
+async function archiveDays(
+  db: Db,
+  timeZone: string,
+  version: string | null,
+): Promise<{ first: string; last: string } | null> {
+  const minutes = await cachedFact(
+    db,
+    "archive minutes",
+    async () => {
+      const rows = await db.$queryRaw<
+        { lo: bigint | null; hi: bigint | null }[]
+      >`SELECT min(${KEY}) >> 31 AS lo, max(${KEY}) >> 31 AS hi FROM "ArticleSearch" s`;
+      const { lo, hi } = rows[0] ?? { lo: null, hi: null };
+      return lo === null || hi === null ? null : { first: num(lo), last: num(hi) };
+    },
+    version,
+  );
+  return minutes && archiveOf(minutes, timeZone);
 }
 
 /**
@@ -384,9 +396,11 @@ async function archiveDays(db: Db, timeZone: string): Promise<{ first: string; l
 export async function searchPostgres(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
   const query = parseQuery(params.q);
   const filters = resolveFilters(params, now);
+  // What this request knows of the collection (its languages, its first and last day) is as of this version.
+  const version = await readDataVersion(db);
   const [languages, archive] = await Promise.all([
-    isEmptyQuery(query) ? null : queryLanguages(db, filters.languages),
-    archiveDays(db, params.tz),
+    isEmptyQuery(query) ? null : queryLanguages(db, filters.languages, version),
+    archiveDays(db, params.tz, version),
   ]);
   const configs = languages ? configsFor(languages) : [];
   const text = textCondition(query, configs);

@@ -3,9 +3,9 @@ import type { ListParams } from "@/lib/articles/params";
 import type { Db } from "@/lib/db";
 import { loadCards } from "@/lib/articles/queries";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
-import { dayOf } from "./dates";
+import { cachedFact, readDataVersion } from "./cache";
 import { queryLanguages } from "./languages";
-import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
+import { archiveOf, histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
 import {
   hasUnsegmented,
   highlightTerms,
@@ -386,32 +386,66 @@ function binOf(key: Sql, bins: PlannedBin[], lo = 0, hi = bins.length): Sql {
 }
 
 /**
+ * Matches up to which the histogram's bars are counted in one pass over the matches rather than one range
+ * count per bar: each range count costs about 10 µs however few keys it reads, so for a rare word the
+ * hundred-odd bars of a two-year archive cost more than reading its few matches once.
+ */
+export const SINGLE_PASS_MATCHES = 2_000;
+/**
+ * When the number of matches is not known, the first this many (plus one) are read to find out: a bounded
+ * cost (about 0.3 ms) that a common word pays for nothing, smaller than what it saves a rare one.
+ */
+export const SINGLE_PASS_PROBE = 500;
+
+/** Bar counts in one pass over the matching keys; with a limit, null when there are more matches than it. */
+async function singlePassCounts(
+  db: Db,
+  probe: ReturnType<SourceFactory>,
+  filters: Filters,
+  bins: PlannedBin[],
+  limit: number | null,
+): Promise<number[] | null> {
+  const span = keyRange(probe.key)(bins[0]!.from, bins[bins.length - 1]!.until);
+  // The keys come from a subquery that is not flattened (a LIMIT), so that grouping on an expression of the
+  // key does not make SQLite read article rows instead of the key index.
+  const rows = await db.$queryRaw<
+    { bin: number | bigint; n: number | bigint }[]
+  >`SELECT ${binOf(raw("m.k"), bins)} AS bin, count(*) AS n
+    FROM (SELECT ${probe.key} AS k FROM ${probe.from} WHERE ${conditions(probe, filters, [], [span])} LIMIT ${limit === null ? -1 : limit + 1}) m GROUP BY bin`;
+  const counts = bins.map(() => 0);
+  for (const row of rows) counts[num(row.bin)] = num(row.n);
+  return limit !== null && counts.reduce((a, b) => a + b, 0) > limit ? null : counts;
+}
+
+/**
  * Exact counts per histogram bar, with every filter. Where a key range is an index range (the word index,
- * the key index) each bar is its own range count, which reads each key once and sorts nothing; other row
- * sources (few rows) are grouped in one pass.
+ * the key index) and there are many matches, each bar is its own range count, which reads each key once and
+ * sorts nothing; few matches, and other row sources (few rows), are grouped in one pass. `candidates` is
+ * the number of matches before the region, country, source and language filters, when it is known.
  */
 async function binCounts(
   db: Db,
   source: SourceFactory,
   filters: Filters,
   bins: PlannedBin[],
+  candidates: number | null,
 ): Promise<number[]> {
   if (bins.length === 0) return [];
   const probe = source("s");
-  let rows: { bin: number | bigint; n: number | bigint }[];
-  if (probe.rangeCountable) {
-    const parts = bins.map((bin, i) => {
-      const rs = source("s");
-      return sql`SELECT ${i} AS bin, count(*) AS n FROM ${rs.from} WHERE ${conditions(rs, filters, [], [keyRange(rs.key)(bin.from, bin.until)])}`;
-    });
-    rows = await db.$queryRaw`${join(parts, " UNION ALL ")}`;
-  } else {
-    const span = keyRange(probe.key)(bins[0]!.from, bins[bins.length - 1]!.until);
-    // The keys come from a subquery that is not flattened (LIMIT -1), so that grouping on an expression of the
-    // key does not make SQLite read article rows instead of the key index.
-    rows = await db.$queryRaw`SELECT ${binOf(raw("m.k"), bins)} AS bin, count(*) AS n
-      FROM (SELECT ${probe.key} AS k FROM ${probe.from} WHERE ${conditions(probe, filters, [], [span])} LIMIT -1) m GROUP BY bin`;
+  if (!probe.rangeCountable || (candidates !== null && candidates <= SINGLE_PASS_MATCHES))
+    return (await singlePassCounts(db, probe, filters, bins, null))!;
+  // Not known (there is no lookup filter, so reading matches is cheap): the first few tell.
+  if (candidates === null) {
+    const few = await singlePassCounts(db, probe, filters, bins, SINGLE_PASS_PROBE);
+    if (few) return few;
   }
+  const parts = bins.map((bin, i) => {
+    const rs = source("s");
+    return sql`SELECT ${i} AS bin, count(*) AS n FROM ${rs.from} WHERE ${conditions(rs, filters, [], [keyRange(rs.key)(bin.from, bin.until)])}`;
+  });
+  const rows = await db.$queryRaw<
+    { bin: number | bigint; n: number | bigint }[]
+  >`${join(parts, " UNION ALL ")}`;
   const counts = bins.map(() => 0);
   for (const row of rows) counts[num(row.bin)] = num(row.n);
   return counts;
@@ -538,20 +572,31 @@ async function sampleCounts(
   return result;
 }
 
-/** The first and last day with articles (in the reader's zone), from the key index. */
-async function archiveDays(db: Db, timeZone: string): Promise<{ first: string; last: string } | null> {
+/**
+ * The first and last day with articles (in the reader's zone), from the key index; read once per data
+ * version (`version`, read by the caller for this request: cache.ts).
+ */
+async function archiveDays(
+  db: Db,
+  timeZone: string,
+  version: string | null,
+): Promise<{ first: string; last: string } | null> {
   const edge = async (direction: Sql) =>
     (
       await db.$queryRaw<{ m: bigint | number }[]>`SELECT ${articleKey("a")} >> 31 AS m
         FROM "Article" a INDEXED BY "Article_searchKey_idx" ORDER BY ${articleKey("a")} ${direction} LIMIT 1`
     )[0]?.m;
-  const first = await edge(raw("ASC"));
-  const last = await edge(raw("DESC"));
-  if (first === undefined || last === undefined) return null;
-  return {
-    first: dayOf(new Date(num(first) * 60_000), timeZone),
-    last: dayOf(new Date(num(last) * 60_000), timeZone),
-  };
+  const minutes = await cachedFact(
+    db,
+    "archive minutes",
+    async () => {
+      const first = await edge(raw("ASC"));
+      const last = await edge(raw("DESC"));
+      return first === undefined || last === undefined ? null : { first: num(first), last: num(last) };
+    },
+    version,
+  );
+  return minutes && archiveOf(minutes, timeZone);
 }
 
 /** Candidates × region/country/source filters up to which every candidate is checked (exact total and histogram). */
@@ -561,11 +606,15 @@ export const EXACT_LOOKUPS = 20_000;
 export async function searchSqlite(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
   const query = parseQuery(params.q);
   const filters = resolveFilters(params, now);
-  const stemmings = isEmptyQuery(query) ? [] : stemmingsFor(await queryLanguages(db, filters.languages));
+  // What this request knows of the collection (its languages, its first and last day) is as of this version.
+  const version = await readDataVersion(db);
+  const stemmings = isEmptyQuery(query)
+    ? []
+    : stemmingsFor(await queryLanguages(db, filters.languages, version));
   const source = rowSource(query, stemmings);
 
   // The histogram spans the date filter, or the whole archive; its bars then add up to the total.
-  const days = histogramDays(params, now, await archiveDays(db, params.tz));
+  const days = histogramDays(params, now, await archiveDays(db, params.tz, version));
   const plan = days
     ? planBins(days.first, days.last, params.tz)
     : { unit: "day" as const, bins: [], clipped: false };
@@ -578,7 +627,7 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
   ).length;
   const candidates = lookups > 0 || !covered ? await count(db, source, filters, LOOKUP_KINDS) : null;
   const exact = lookups === 0 || !covered || (candidates ?? 0) * lookups <= EXACT_LOOKUPS;
-  let bars = exact ? await binCounts(db, source, filters, plan.bins) : [];
+  let bars = exact ? await binCounts(db, source, filters, plan.bins, candidates) : [];
   let total = 0;
   if (exact) {
     if (covered) total = bars.reduce((a, b) => a + b, 0);

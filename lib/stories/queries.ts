@@ -1,5 +1,6 @@
 import "server-only";
 import { articlePath, slugify } from "@/lib/articles/slug";
+import { namesOf } from "@/lib/articles/source-names";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { countryName } from "@/lib/regions";
 import type { StoryArticle, StoryDetail, StoryRef } from "./types";
@@ -142,26 +143,37 @@ export async function storyRefs(db: Db, ids: readonly number[]): Promise<Map<num
   return out;
 }
 
-/** For each article, the other sources that published a copy of the same text ("also published by"). */
-export async function copiesOf(db: Db, ids: readonly number[]): Promise<Map<number, string[]>> {
+/** An article as copiesOf needs it: its source, and the original it is a copy of (null for an original). */
+export interface CopyRef {
+  id: number;
+  sourceId: number;
+  duplicateOfId: number | null;
+}
+
+/**
+ * For each article, the other sources that published a copy of the same text ("also published by"), first
+ * report first. The caller has read the articles already, so one read (of the originals and their copies) is
+ * left to do.
+ */
+export async function copiesOf(db: Db, own: readonly CopyRef[]): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
-  if (ids.length === 0) return out;
-  const own = await db.article.findMany({
-    where: { id: { in: [...ids] } },
-    select: { id: true, duplicateOfId: true, sourceId: true },
-  });
+  if (own.length === 0) return out;
   const originals = new Map(own.map((a) => [a.id, a.duplicateOfId ?? a.id]));
   const rootIds = [...new Set(originals.values())];
   const members = await db.article.findMany({
     where: { OR: [{ id: { in: rootIds } }, { duplicateOfId: { in: rootIds } }] },
     orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
-    select: { id: true, duplicateOfId: true, source: { select: { id: true, name: true } } },
+    select: { id: true, duplicateOfId: true, sourceId: true },
   });
+  const sources = await namesOf(
+    db,
+    members.map((m) => m.sourceId),
+  );
   for (const a of own) {
     const root = originals.get(a.id)!;
     const names = members
-      .filter((m) => (m.duplicateOfId ?? m.id) === root && m.id !== a.id && m.source.id !== a.sourceId)
-      .map((m) => m.source.name);
+      .filter((m) => (m.duplicateOfId ?? m.id) === root && m.id !== a.id && m.sourceId !== a.sourceId)
+      .map((m) => sources.get(m.sourceId) ?? "");
     if (names.length > 0) out.set(a.id, [...new Set(names)]);
   }
   return out;
