@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db";
+import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CACHE_MB } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "@/lib/testing/databases";
 
@@ -16,6 +16,13 @@ await describeEachProvider("database connections", ({ provider }) => {
       expect(mode?.journal_mode).toBe("wal");
       const [busy] = await database.db.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
       expect(Number(busy?.timeout)).toBe(SQLITE_BUSY_TIMEOUT_MS);
+    });
+
+  if (provider === "sqlite")
+    it("keep SQLITE_CACHE_MB of pages, not SQLite's default 2 MB", async () => {
+      const [cache] =
+        await database.db.$queryRawUnsafe<{ cache_size: bigint | number }[]>("PRAGMA cache_size");
+      expect(Number(cache?.cache_size)).toBe(-SQLITE_CACHE_MB * 1024);
     });
 
   if (provider === "postgresql")
