@@ -6,6 +6,7 @@ import { countryName } from "@/lib/regions";
 import type { SearchResult } from "@/lib/search";
 import { AppLinks } from "@/components/ui/app-links";
 import { DateRangeForm } from "./date-range-form";
+import { FacetList } from "./facet-list";
 
 const PRESETS: { value: NonNullable<ListParams["range"]>; label: string }[] = [
   { value: "24h", label: "Past 24 hours" },
@@ -18,81 +19,12 @@ function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
-interface FacetItem {
-  key: string;
-  label: string;
-  href: string;
-  active: boolean;
-  count?: number;
-  /** Share of the largest count, drawn as a bar under the label. */
-  bar?: number;
-  testId?: string;
-}
-
-function FilterLink({ item, approximate }: { item: FacetItem; approximate: boolean }) {
-  return (
-    // A plain link: the panel's AppLinks navigates in the app without scrolling; dozens of filter links on
-    // every list page are neither prefetched nor each a client component.
-    <a
-      href={item.href}
-      // aria-pressed is for buttons; a link that is the chosen filter is the "current" one.
-      aria-current={item.active ? "true" : undefined}
-      data-testid={item.testId}
-      className="facet"
-    >
-      <span className="facet-row">
-        <span>
-          <span aria-hidden="true" className="facet-tick">
-            {item.active ? "✓" : ""}
-          </span>
-          {item.label}
-        </span>
-        {item.count !== undefined ? (
-          // Facets count articles, also where the list counts stories: the tooltip says so.
-          <span
-            className="facet-count"
-            title={`${approximate ? "about " : ""}${item.count.toLocaleString("en")} ${item.count === 1 ? "article" : "articles"}`}
-          >
-            {approximate ? "≈ " : ""}
-            {item.count.toLocaleString("en")}
-          </span>
-        ) : null}
-      </span>
-      {item.bar !== undefined ? (
-        <span className="facet-bar" aria-hidden="true">
-          <span style={{ width: `${Math.round(item.bar * 100)}%` }} />
-        </span>
-      ) : null}
-    </a>
-  );
-}
-
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="mb-5">
       <h2 className="mb-1.5 text-xs font-semibold tracking-wide text-stone-500 uppercase">{title}</h2>
       {children}
     </section>
-  );
-}
-
-function FacetList({
-  items,
-  testId,
-  approximate = false,
-}: {
-  items: FacetItem[];
-  testId?: string;
-  approximate?: boolean;
-}) {
-  return (
-    <ul data-testid={testId}>
-      {items.map((item) => (
-        <li key={item.key}>
-          <FilterLink item={item} approximate={approximate} />
-        </li>
-      ))}
-    </ul>
   );
 }
 
