@@ -14,11 +14,22 @@ async function sourceNames(db: Db): Promise<ReadonlyMap<number, string>> {
   });
 }
 
-/** The names of these sources: from sourceNames, and read for any it does not know yet. */
+/** The names of these sources (those that exist): from sourceNames, and read for any it does not know yet. */
 export async function namesOf(db: Db, ids: Iterable<number>): Promise<ReadonlyMap<number, string>> {
   const known = await sourceNames(db);
-  const missing = [...new Set(ids)].filter((id) => !known.has(id));
-  if (missing.length === 0) return known;
-  const rows = await db.source.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } });
-  return new Map([...known, ...rows.map((r): [number, string] => [r.id, r.name])]);
+  const names = new Map<number, string>();
+  const missing: number[] = [];
+  for (const id of new Set(ids)) {
+    const name = known.get(id);
+    if (name === undefined) missing.push(id);
+    else names.set(id, name);
+  }
+  if (missing.length > 0) {
+    const rows = await db.source.findMany({
+      where: { id: { in: missing } },
+      select: { id: true, name: true },
+    });
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  return names;
 }

@@ -7,6 +7,7 @@ import { addSource, removeSource } from "@/lib/ingest/sources";
 import { storeItems } from "@/lib/ingest/store";
 import type { ArticleInput } from "@/lib/ingest/types";
 import { restoryArticles } from "@/lib/stories/restory";
+import { articleInput } from "@/lib/testing/articles";
 import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
 import { cachedListCount, MAX_CACHED_LISTS, readDataVersion, VERSION_TTL_MS } from "./cache";
 import { searchArticles } from "./index";
@@ -17,18 +18,12 @@ import { searchSqlite } from "./sqlite";
 const NOW = new Date("2026-11-25T12:00:00Z");
 
 function item(n: number, title: string, body: string, daysAgo: number): ArticleInput {
-  return {
+  return articleInput({
     guid: `cache-${n}`,
-    url: `https://cache.example/${n}`,
     title,
-    summary: null,
-    bodyHtml: `<p>${body}</p>`,
-    bodyText: body,
-    author: null,
+    body,
     publishedAt: new Date(NOW.getTime() - daysAgo * 86_400_000),
-    dateEstimated: false,
-    language: "en",
-  };
+  });
 }
 
 const ITEMS = [

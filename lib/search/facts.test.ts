@@ -4,6 +4,7 @@ import { parseListParams } from "@/lib/articles/params";
 import { addSource } from "@/lib/ingest/sources";
 import { storeItems } from "@/lib/ingest/store";
 import type { ArticleInput } from "@/lib/ingest/types";
+import { articleInput } from "@/lib/testing/articles";
 import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
 import { cachedFact, readDataVersion, VERSION_TTL_MS } from "./cache";
 import { searchArticles } from "./index";
@@ -11,18 +12,7 @@ import { searchArticles } from "./index";
 const NOW = new Date("2026-11-25T12:00:00Z");
 
 function item(n: number, title: string, body: string, publishedAt: Date, language: string): ArticleInput {
-  return {
-    guid: `facts-${n}`,
-    url: `https://facts.example/${n}`,
-    title,
-    summary: null,
-    bodyHtml: `<p>${body}</p>`,
-    bodyText: body,
-    author: null,
-    publishedAt,
-    dateEstimated: false,
-    language,
-  };
+  return articleInput({ guid: `facts-${n}`, title, body, publishedAt, language });
 }
 
 const list = (query: string) => parseListParams(new URLSearchParams(query)).params;

@@ -3,6 +3,7 @@ import { parseListParams } from "@/lib/articles/params";
 import { addSource } from "@/lib/ingest/sources";
 import { storeItems } from "@/lib/ingest/store";
 import type { ArticleInput } from "@/lib/ingest/types";
+import { articleInput } from "@/lib/testing/articles";
 import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
 import { searchArticles } from "./index";
 import { SINGLE_PASS_PROBE } from "./sqlite";
@@ -16,18 +17,8 @@ const MANY = SINGLE_PASS_PROBE + 120;
 const FEW = 12;
 
 function item(n: number, title: string, body: string, daysAgo: number): ArticleInput {
-  return {
-    guid: `histogram-${n}`,
-    url: `https://histogram.example/${n}`,
-    title,
-    summary: null,
-    bodyHtml: `<p>${body}</p>`,
-    bodyText: body,
-    author: null,
-    publishedAt: new Date(NOW.getTime() - daysAgo * DAY - (n % 24) * 3_600_000),
-    dateEstimated: false,
-    language: "en",
-  };
+  const publishedAt = new Date(NOW.getTime() - daysAgo * DAY - (n % 24) * 3_600_000);
+  return articleInput({ guid: `histogram-${n}`, title, body, publishedAt });
 }
 
 // Spread over two years, unevenly (more recent days hold more), half of them placed in Europe.

@@ -43,17 +43,6 @@ export function resolveFilters(params: ListParams, now: Date): Filters {
   };
 }
 
-/** The archive's first and last article, as minutes since the epoch, turned into days in the reader's zone. */
-export function archiveOf(
-  minutes: { first: number; last: number },
-  timeZone: string,
-): { first: string; last: string } {
-  return {
-    first: dayOf(new Date(minutes.first * 60_000), timeZone),
-    last: dayOf(new Date(minutes.last * 60_000), timeZone),
-  };
-}
-
 /**
  * The calendar days the histogram covers: the date filter's days, with the archive's first and last days
  * (in the reader's zone) wherever the filter leaves the range open (a preset is open towards the future).

@@ -3,9 +3,10 @@ import type { ListParams } from "@/lib/articles/params";
 import { POOL_WAIT_MS, type Db } from "@/lib/db";
 import { loadCards } from "@/lib/articles/queries";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
-import { cachedFact, readDataVersion } from "./cache";
+import { archiveDays, type ArchiveMinutes } from "./archive";
+import { readDataVersion } from "./cache";
 import { queryLanguages } from "./languages";
-import { archiveOf, histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
+import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
 import {
   highlightTerms,
   isEmptyQuery,
@@ -365,28 +366,13 @@ async function facetCounts(db: Db, text: Sql | null, filters: Filters, candidate
   return { counts, approximate: rate < 1 };
 }
 
-/**
- * The first and last day with articles (in the reader's zone); read once per data version (`version`, read
- * by the caller for this request: cache.ts).
- */
-async function archiveDays(
-  db: Db,
-  timeZone: string,
-  version: string | null,
-): Promise<{ first: string; last: string } | null> {
-  const minutes = await cachedFact(
-    db,
-    "archive minutes",
-    async () => {
-      const rows = await db.$queryRaw<
-        { lo: bigint | null; hi: bigint | null }[]
-      >`SELECT min(${KEY}) >> 31 AS lo, max(${KEY}) >> 31 AS hi FROM "ArticleSearch" s`;
-      const { lo, hi } = rows[0] ?? { lo: null, hi: null };
-      return lo === null || hi === null ? null : { first: num(lo), last: num(hi) };
-    },
-    version,
-  );
-  return minutes && archiveOf(minutes, timeZone);
+/** The archive's first and last minute. */
+async function archiveMinutes(db: Db): Promise<ArchiveMinutes> {
+  const rows = await db.$queryRaw<
+    { lo: bigint | null; hi: bigint | null }[]
+  >`SELECT min(${KEY}) >> 31 AS lo, max(${KEY}) >> 31 AS hi FROM "ArticleSearch" s`;
+  const { lo, hi } = rows[0] ?? { lo: null, hi: null };
+  return lo === null || hi === null ? null : { first: num(lo), last: num(hi) };
 }
 
 /**
@@ -400,7 +386,7 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
   const version = await readDataVersion(db);
   const [languages, archive] = await Promise.all([
     isEmptyQuery(query) ? null : queryLanguages(db, filters.languages, version),
-    archiveDays(db, params.tz, version),
+    archiveDays(db, params.tz, version, () => archiveMinutes(db)),
   ]);
   const configs = languages ? configsFor(languages) : [];
   const text = textCondition(query, configs);

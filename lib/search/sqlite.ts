@@ -3,9 +3,10 @@ import type { ListParams } from "@/lib/articles/params";
 import type { Db } from "@/lib/db";
 import { loadCards } from "@/lib/articles/queries";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
-import { cachedFact, readDataVersion } from "./cache";
+import { archiveDays, type ArchiveMinutes } from "./archive";
+import { readDataVersion } from "./cache";
 import { queryLanguages } from "./languages";
-import { archiveOf, histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
+import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
 import {
   hasUnsegmented,
   highlightTerms,
@@ -397,6 +398,16 @@ export const SINGLE_PASS_MATCHES = 2_000;
  */
 export const SINGLE_PASS_PROBE = 500;
 
+/** Counts per bar from rows of (bar index, count); bars without a row are 0. */
+function barsOf(
+  rows: readonly { bin: number | bigint; n: number | bigint }[],
+  bins: readonly PlannedBin[],
+): number[] {
+  const counts = bins.map(() => 0);
+  for (const row of rows) counts[num(row.bin)] = num(row.n);
+  return counts;
+}
+
 /** Bar counts in one pass over the matching keys; with a limit, null when there are more matches than it. */
 async function singlePassCounts(
   db: Db,
@@ -412,8 +423,7 @@ async function singlePassCounts(
     { bin: number | bigint; n: number | bigint }[]
   >`SELECT ${binOf(raw("m.k"), bins)} AS bin, count(*) AS n
     FROM (SELECT ${probe.key} AS k FROM ${probe.from} WHERE ${conditions(probe, filters, [], [span])} LIMIT ${limit === null ? -1 : limit + 1}) m GROUP BY bin`;
-  const counts = bins.map(() => 0);
-  for (const row of rows) counts[num(row.bin)] = num(row.n);
+  const counts = barsOf(rows, bins);
   return limit !== null && counts.reduce((a, b) => a + b, 0) > limit ? null : counts;
 }
 
@@ -446,9 +456,7 @@ async function binCounts(
   const rows = await db.$queryRaw<
     { bin: number | bigint; n: number | bigint }[]
   >`${join(parts, " UNION ALL ")}`;
-  const counts = bins.map(() => 0);
-  for (const row of rows) counts[num(row.bin)] = num(row.n);
-  return counts;
+  return barsOf(rows, bins);
 }
 
 /** Browsing with no other filter: the tag tables' own indexes count a facet exactly, and fast. */
@@ -572,31 +580,16 @@ async function sampleCounts(
   return result;
 }
 
-/**
- * The first and last day with articles (in the reader's zone), from the key index; read once per data
- * version (`version`, read by the caller for this request: cache.ts).
- */
-async function archiveDays(
-  db: Db,
-  timeZone: string,
-  version: string | null,
-): Promise<{ first: string; last: string } | null> {
+/** The archive's first and last minute, from the key index. */
+async function archiveMinutes(db: Db): Promise<ArchiveMinutes> {
   const edge = async (direction: Sql) =>
     (
       await db.$queryRaw<{ m: bigint | number }[]>`SELECT ${articleKey("a")} >> 31 AS m
         FROM "Article" a INDEXED BY "Article_searchKey_idx" ORDER BY ${articleKey("a")} ${direction} LIMIT 1`
     )[0]?.m;
-  const minutes = await cachedFact(
-    db,
-    "archive minutes",
-    async () => {
-      const first = await edge(raw("ASC"));
-      const last = await edge(raw("DESC"));
-      return first === undefined || last === undefined ? null : { first: num(first), last: num(last) };
-    },
-    version,
-  );
-  return minutes && archiveOf(minutes, timeZone);
+  const first = await edge(raw("ASC"));
+  const last = await edge(raw("DESC"));
+  return first === undefined || last === undefined ? null : { first: num(first), last: num(last) };
 }
 
 /** Candidates × region/country/source filters up to which every candidate is checked (exact total and histogram). */
@@ -614,7 +607,11 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
   const source = rowSource(query, stemmings);
 
   // The histogram spans the date filter, or the whole archive; its bars then add up to the total.
-  const days = histogramDays(params, now, await archiveDays(db, params.tz, version));
+  const days = histogramDays(
+    params,
+    now,
+    await archiveDays(db, params.tz, version, () => archiveMinutes(db)),
+  );
   const plan = days
     ? planBins(days.first, days.last, params.tz)
     : { unit: "day" as const, bins: [], clipped: false };
