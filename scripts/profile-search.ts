@@ -47,6 +47,9 @@ const cases: [string, Partial<ListParams>][] = [
   [`q=quixotically&source=${args.source}`, { q: "quixotically", sources: [Number(args.source)] }],
   ["q=ceasefire&region=europe", { q: "ceasefire", regions: ["europe"] }],
   ["q=people", { q: "people" }],
+  ['q="interest rates"', { q: '"interest rates"' }],
+  [`q="interest rates"&source=${args.source}`, { q: '"interest rates"', sources: [Number(args.source)] }],
+  ["q=election -inflation", { q: "election -inflation" }],
   ["browse", {}],
   ["browse region=europe", { regions: ["europe"] }],
 ];

@@ -401,6 +401,33 @@ export function searchSuite(engine: string, open: () => Promise<SuiteDatabase>):
       expect(result.facets.regions.map((r) => r.slug)).toHaveLength(8);
     });
 
+    it("counts, bars, facets and the page agree for phrases and exclusions under filters", async () => {
+      // PostgreSQL finds a phrase's candidates once per request and folds exclusions into one tsquery
+      // (lib/search/postgres.ts): every part of the answer must still see the same matches.
+      const bars = (r: Awaited<ReturnType<typeof search>>) =>
+        r.histogram.bins.reduce((n, b) => n + b.count, 0);
+      const regionCounts = (r: Awaited<ReturnType<typeof search>>) =>
+        Object.fromEntries(r.facets.regions.filter((x) => x.count > 0).map((x) => [x.slug, x.count]));
+      const phrase = `q=${encodeURIComponent('"interest rates"')}`;
+      const europe = await search(`${phrase}&region=europe&all=1`);
+      expect(europe.items.map((i) => key(i.id))).toEqual(["rates"]);
+      expect([europe.total, bars(europe)]).toEqual([1, 1]);
+      // The region facet ignores its own filter; "Interest grows in new rates" is no phrase match.
+      expect(regionCounts(europe)).toEqual({ europe: 1 });
+      expect(europe.facets.sources.map((x) => [x.name, x.count])).toEqual([["Daily", 1]]);
+      const elsewhere = await search(`${phrase}&region=north-america&all=1`);
+      expect([elsewhere.items.length, elsewhere.total, bars(elsewhere)]).toEqual([0, 0, 0]);
+      expect(regionCounts(elsewhere)).toEqual({ europe: 1 });
+
+      const either = await search("q=election+OR+inflationary+-campaign&region=americas&all=1");
+      expect(new Set(either.items.map((i) => key(i.id)))).toEqual(new Set(["election", "inflationary"]));
+      expect([either.total, bars(either)]).toEqual([2, 2]);
+      expect(regionCounts(either)).toEqual({ americas: 2, "latin-america-caribbean": 2, world: 1 });
+      const newest = await search("q=election+-inflation&country=BR&sort=newest&all=1");
+      expect(newest.items.map((i) => key(i.id))).toEqual(["election"]);
+      expect(newest.facets.countries.map((c) => [c.code, c.count])).toEqual([["BR", 1]]);
+    });
+
     it("puts day boundaries at midnight in the reader's time zone", async () => {
       expect(await foundKeys("from=2026-03-10&to=2026-03-10&tz=America/New_York")).toEqual(["lateNight"]);
       expect(await foundKeys("from=2026-03-10&to=2026-03-10")).toEqual([]);
