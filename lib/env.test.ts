@@ -35,6 +35,10 @@ describe("readEnv", () => {
     expect(() => readEnv({ DISPATCH_SESSION_SECRET: "short" })).toThrow(/DISPATCH_SESSION_SECRET/);
     expect(() => readEnv({ DISPATCH_ADMIN_PASSWORD_HASH: "md5:abc" })).toThrow(/admin:hash-password/);
     expect(() => readEnv({ DISPATCH_POLL: "sometimes" })).toThrow(/DISPATCH_POLL/);
+    expect(readEnv({}).DISPATCH_WORKERS).toBeUndefined();
+    expect(readEnv({ DISPATCH_WORKERS: "3" }).DISPATCH_WORKERS).toBe(3);
+    for (const bad of ["0", "1.5", "many", "65"])
+      expect(() => readEnv({ DISPATCH_WORKERS: bad })).toThrow(/DISPATCH_WORKERS/);
   });
 
   it("names every bad variable in one error", () => {

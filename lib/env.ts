@@ -46,7 +46,9 @@ const schema = z.object({
     .optional(),
   /** Puts every page, API route and feed behind the admin sign-in (a personal reader on a public host). */
   DISPATCH_PRIVATE: flag,
-  /** Connections per app instance in the PostgreSQL pool. */
+  /** Web server processes `npm start` runs (scripts/serve.mjs); unset: one per core. */
+  DISPATCH_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Connections per app instance (each web server process) in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Public origin for canonical URLs, Open Graph and the sitemap; unset: the origin each request came to. */
   DISPATCH_SITE_URL: z

@@ -209,14 +209,18 @@ function runCapture(
   });
 }
 
-/** The pid of the `next start` process under a process tree (npm → sh → tsx → node → next-server). */
+/**
+ * The pid of the web server under a process tree (npm → sh → tsx → node → dispatch-serve → its workers),
+ * whose tree's memory is the server's; or of a plain `next start` ("next-server").
+ */
 function nextServerPid(started: Started): number {
   const rootPid = started.child.pid ?? 0;
   for (const pid of processTree(rootPid)) {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-      // `next start` renames itself "next-server (vX)" once it listens.
+      // scripts/serve.mjs names its primary "dispatch-serve"; `next start` renames itself "next-server (vX)".
       if (
+        cmdline[0]?.startsWith("dispatch-serve") ||
         cmdline[0]?.startsWith("next-server") ||
         (cmdline.some((a) => a.endsWith("/next")) && cmdline.includes("start"))
       )
@@ -523,10 +527,11 @@ async function main(): Promise<void> {
     }
 
     // 8. The ceiling page, alone on the machine.
-    progress("ceiling pages", 0, "next start of the trivial app");
-    const ceiling = startProcess(bin("next"), ["start", "-p", String(PORTS.ceiling)], {
+    // Served the way `npm start` serves Dispatch: scripts/serve.mjs, the same number of processes.
+    progress("ceiling pages", 0, "the trivial app, served like Dispatch");
+    const ceiling = startProcess(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
       cwd: ceilingDir,
-      env: childEnv({}),
+      env: childEnv({ PORT: String(PORTS.ceiling) }),
     });
     servers.push(ceiling);
     const ceilingBase = `http://127.0.0.1:${PORTS.ceiling}`;

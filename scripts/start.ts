@@ -1,9 +1,11 @@
 /**
  * `npm start`: prepares the database (creates it, applies migrations, imports the sample content once),
- * builds the app when the sources changed since the last build, then serves the production app on PORT.
+ * builds the app when the sources changed since the last build, then serves the production app on PORT
+ * with one web server process per core (scripts/serve.mjs; DISPATCH_WORKERS sets the count).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env, providerOf } from "@/lib/env";
@@ -172,10 +174,17 @@ async function main(): Promise<void> {
     writeFileSync(stampFile, fingerprint);
   }
 
-  say(`Serving on http://localhost:${env.PORT}`);
-  const server = spawn(bin("next"), ["start", "-p", String(env.PORT)], {
+  const workers = env.DISPATCH_WORKERS ?? availableParallelism();
+  say(
+    `Serving on http://localhost:${env.PORT} with ${workers} web server process${workers === 1 ? "" : "es"}`,
+  );
+  const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
-    env: childEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
+    env: childEnv({
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(env.PORT),
+      DISPATCH_WORKERS: String(workers),
+    }),
     stdio: "inherit",
   });
 

@@ -27,7 +27,8 @@ export default function Page() {
 
 export const CEILING_WHAT =
   "a trivial dynamic Next.js page (`force-dynamic`, renders the time, no data) in a separate two-file app built " +
-  "with the same Next.js by `next build` and served by `next start`, measured while Dispatch is stopped";
+  "with the same Next.js by `next build` and served like Dispatch (scripts/serve.mjs: one process per core), " +
+  "measured while Dispatch is stopped";
 
 /**
  * Writes the ceiling app into `dir` (inside the repository, so that Next.js resolves the repository's
