@@ -3,9 +3,9 @@
  *  [--source ID] [--baseline FILE] [--explain]`
  *
  * Where a search request spends its time, on an existing database: calls `searchPostgres` or `searchSqlite`
- * (by the URL) for a few list states (one item per article, as GET /api/articles does) and prints, per
- * state, p50 and p95 of the whole call and the median of each statement it sends (Prisma's query events;
- * on PostgreSQL concurrent statements overlap). The client is the app's (`createDb`). `--baseline` also
+ * (by the URL) for a few list states (one item per article, as GET /api/articles does, unless the state
+ * says "by story", as list pages do) and prints, per state, p50 and p95 of the whole call and the median
+ * of each statement it sends (Prisma's query events; on PostgreSQL concurrent statements overlap). The client is the app's (`createDb`). `--baseline` also
  * times the search function of another module (say, an older version saved with
  * `git show main:lib/search/postgres.ts`), alternating call by call so both see the same load. `--explain`
  * prints EXPLAIN (ANALYZE, BUFFERS) of each statement of the last call (PostgreSQL; without SET LOCAL).
@@ -46,6 +46,7 @@ const cases: [string, Partial<ListParams>][] = [
   ["q=quixotically", { q: "quixotically" }],
   [`q=quixotically&source=${args.source}`, { q: "quixotically", sources: [Number(args.source)] }],
   ["q=ceasefire&region=europe", { q: "ceasefire", regions: ["europe"] }],
+  ["q=ceasefire&region=europe, by story", { q: "ceasefire", regions: ["europe"], all: false }],
   ["q=people", { q: "people" }],
   ['q="interest rates"', { q: '"interest rates"' }],
   [`q="interest rates"&source=${args.source}`, { q: '"interest rates"', sources: [Number(args.source)] }],
