@@ -55,7 +55,7 @@ const keyAtMinute = (date: Date, round: (n: number) => number) =>
 export const RANK_WINDOW = 1000;
 /** Facets are exact up to this many candidate articles and estimated from a uniform sample this size beyond. */
 export const FACET_SAMPLE = 3000;
-/** Sample size for estimated totals and histograms (see EXACT_LOOKUPS). */
+/** Sample size for estimated totals and histograms (see SQLITE_LIMITS). */
 export const ESTIMATE_SAMPLE = 10_000;
 /** bm25 column weights: title, summary, body. */
 const BM25_WEIGHTS = raw("10.0, 4.0, 1.0");
@@ -285,6 +285,57 @@ interface PageRequest {
  * the ranked window scored, the rest not; each story is represented by its first match in that order.
  */
 async function storyRows(
+  db: Db,
+  source: SourceFactory,
+  filters: Filters,
+  page: PageRequest,
+  now: Date,
+  estimatedArticles: number | null,
+): Promise<{ rows: PageRow[]; total: number; approximate: boolean }> {
+  if (estimatedArticles !== null) {
+    const windowed = await windowStoryRows(db, source, filters, page, now, estimatedArticles);
+    if (windowed) return { ...windowed, approximate: true };
+  }
+  return { ...(await exactStoryRows(db, source, filters, page, now)), approximate: false };
+}
+
+/**
+ * A page of stories from the newest RANK_WINDOW matches alone, when the article total is an estimate anyway
+ * (very many matches behind a region, country, source or language filter). Every match in the window comes
+ * before every match outside it in display order (scored before unscored when ranked, newer before older
+ * when not), so a story with a match in the window is represented there: when the window holds the page's
+ * stories, the page is the exact one. The number of stories is then estimated from the window's ratio of
+ * stories to articles. Null when the window does not reach the page (the exact statement follows).
+ */
+async function windowStoryRows(
+  db: Db,
+  source: SourceFactory,
+  filters: Filters,
+  page: PageRequest,
+  now: Date,
+  estimatedArticles: number,
+): Promise<{ rows: PageRow[]; total: number } | null> {
+  if (page.offset + page.limit > RANK_WINDOW) return null;
+  const rs = source("s");
+  const score = page.ranked && rs.score ? sql`${rs.score} * ${freshness(rs.key, now)}` : raw("NULL");
+  // The window's keys are read once; the outer scan covers their key range and keeps exactly them.
+  const matches = sql`WITH win AS MATERIALIZED (${rankWindow(source, filters)})
+    SELECT ${rs.id} AS id, ${rs.key} AS k, ${score} AS sc FROM ${rs.from}
+    WHERE ${and([...rs.where, sql`${rs.key} >= (SELECT min(k) FROM win)`, sql`+${rs.key} IN (SELECT k FROM win)`])}`;
+  const rows = await db.$queryRaw<(PageRow & { n: bigint | number })[]>(
+    storyPage(matches, STORY_BY_ID, page.limit, page.offset),
+  );
+  const stories = num(rows[0]?.n);
+  if (rows.length < page.limit) return null;
+  const articles = Math.min(RANK_WINDOW, estimatedArticles);
+  return {
+    rows,
+    total: Math.max(stories, Math.round((estimatedArticles * stories) / Math.max(1, articles))),
+  };
+}
+
+/** One page of stories and their exact number, over every match. */
+async function exactStoryRows(
   db: Db,
   source: SourceFactory,
   filters: Filters,
@@ -592,8 +643,12 @@ async function archiveMinutes(db: Db): Promise<ArchiveMinutes> {
   return first === undefined || last === undefined ? null : { first: num(first), last: num(last) };
 }
 
-/** Candidates × region/country/source filters up to which every candidate is checked (exact total and histogram). */
-export const EXACT_LOOKUPS = 20_000;
+/**
+ * Limits the plan reaches only on large archives; tests lower them to take those paths with little data.
+ * `exactLookups`: candidates × region/country/source/language filters up to which every candidate is
+ * checked (exact total and histogram); past it they are estimated from a sample.
+ */
+export const SQLITE_LIMITS = { exactLookups: 20_000 };
 
 /** Search and browse on SQLite (FTS5): see docs/search.md for the plan and its costs. */
 export async function searchSqlite(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
@@ -618,12 +673,12 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
   const covered = plan.bins.length > 0 && !plan.clipped;
 
   // Candidates: the matches within the date filter. Region, country and source filters cost a lookup per
-  // candidate; past EXACT_LOOKUPS lookups, the total and the histogram are estimated from the facets' sample.
+  // candidate; past SQLITE_LIMITS.exactLookups lookups, the total and the histogram are estimated from the facets' sample.
   const lookups = [filters.regions, filters.countries, filters.sources, filters.languages].filter(
     (f) => f.length > 0,
   ).length;
   const candidates = lookups > 0 || !covered ? await count(db, source, filters, LOOKUP_KINDS) : null;
-  const exact = lookups === 0 || !covered || (candidates ?? 0) * lookups <= EXACT_LOOKUPS;
+  const exact = lookups === 0 || !covered || (candidates ?? 0) * lookups <= SQLITE_LIMITS.exactLookups;
   let bars = exact ? await binCounts(db, source, filters, plan.bins, candidates) : [];
   let total = 0;
   if (exact) {
@@ -641,16 +696,22 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
     offset: (params.page - 1) * params.pageSize,
     limit: params.pageSize,
   };
-  // Grouped by story, the page and the total (exact) are over stories; the histogram and facets still count
-  // articles. With an estimated total the page is fetched anyway: past the real end it comes back empty.
+  // Grouped by story, the page and the total are over stories; the histogram and facets still count articles.
+  // The number of stories is exact when the article total is, and estimated from the newest matches when
+  // not (windowStoryRows). With an estimated total the page is fetched anyway: past the real end it is empty.
   const stories = groupsStories(params);
   let rows: PageRow[] = [];
+  let estimated = !exact;
   if (stories) {
-    if (total > 0 || !exact) ({ rows, total } = await storyRows(db, source, filters, page, now));
+    if (total > 0 || !exact)
+      ({
+        rows,
+        total,
+        approximate: estimated,
+      } = await storyRows(db, source, filters, page, now, exact ? null : total));
   } else if (page.offset < total || !exact) {
     rows = await pageRows(db, source, filters, page, now);
   }
-  const estimated = !exact && !stories;
   const snips = isEmptyQuery(query) ? undefined : await snippets(db, source("s"), query, rows);
   const items = await loadCards(
     db,
