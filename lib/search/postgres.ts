@@ -16,7 +16,7 @@ import {
   type SearchQuery,
 } from "./query";
 import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
-import { groupsStories, storyCount, storyPage } from "./stories";
+import { estimatedStories, groupsStories, storyCount, storyPage } from "./stories";
 import type { SearchResult } from "./types";
 import {
   and,
@@ -39,6 +39,12 @@ import {
 const CONFIG = raw("'dispatch_search'");
 export const RANK_WINDOW = 1000;
 export const FACET_SAMPLE = 3000;
+/**
+ * Limits the plan reaches only on large archives; tests lower them to take those paths with little data.
+ * `storyWindowMatches`: past this many matches, a list grouped by story takes its page from the newest
+ * RANK_WINDOW matches and estimates the number of stories (`storyIds`); the article total stays exact.
+ */
+export const POSTGRES_LIMITS = { storyWindowMatches: 5_000 };
 /** ts_rank_cd weights for D, C, B, A: body 0.1, summary 0.4, title 1 (the SQLite bm25 ratios). */
 const RANK_WEIGHTS = raw("'{0, 0.1, 0.4, 1.0}'::float4[]");
 const HEADLINE = `StartSel="${MARK_OPEN}", StopSel="${MARK_CLOSE}", MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
@@ -301,6 +307,34 @@ async function storyIds(
   filters: Filters,
   page: PageRequest,
   now: Date,
+  articles: number,
+): Promise<{ ids: number[]; total: number; approximate: boolean }> {
+  if (articles > POSTGRES_LIMITS.storyWindowMatches && page.offset + page.limit <= RANK_WINDOW) {
+    // The newest RANK_WINDOW matches alone, all of them scored when ranked (lib/search/stories.ts).
+    const score = page.ranked && text ? rankScore(q, now) : sql`NULL::float8`;
+    const matches = sql`SELECT ${ID} AS id, ${KEY} AS k, ${score} AS sc FROM "ArticleSearch" s
+      WHERE ${KEY} IN (SELECT ws.k FROM (${rankWindow(text, filters)}) ws)`;
+    const rows = await matching<{ id: number; n: bigint }[]>(
+      db,
+      text,
+      storyPage(matches, STORY_BY_ID, page.limit, page.offset),
+    );
+    if (rows.length === page.limit) {
+      const total = estimatedStories(articles, num(rows[0]!.n), Math.min(RANK_WINDOW, articles));
+      return { ids: rows.map((r) => r.id), total, approximate: true };
+    }
+  }
+  return { ...(await exactStoryIds(db, q, text, filters, page, now)), approximate: false };
+}
+
+/** One page of stories and their exact number, over every match. */
+async function exactStoryIds(
+  db: Db,
+  q: Sql | null,
+  text: TextCondition | null,
+  filters: Filters,
+  page: PageRequest,
+  now: Date,
 ): Promise<{ ids: number[]; total: number }> {
   const score =
     page.ranked && text
@@ -499,18 +533,20 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
   const facets = candidates.then((n) => facetCounts(db, text, filters, n));
   // Browsing, the page does not wait for the counts: past the last match its statement simply finds no rows.
   // Over the word index it waits for the number of matches, which decides its plan (`fewMatches`).
-  // Grouped by story, the page and the total are over stories; the histogram and facets still count articles.
+  // Grouped by story, the page and the total are over stories (estimated past storyWindowMatches); the
+  // histogram and facets still count articles.
   const pageText = text?.indexed ? articles.then((n) => fewMatches(text, n)) : Promise.resolve(text);
   const listed = pageText.then((t) =>
     groupsStories(params)
-      ? storyIds(db, q, t, filters, page, now)
+      ? articles.then((n) => storyIds(db, q, t, filters, page, now, n))
       : Promise.all([articles, pageIds(db, q, t, filters, page, now)]).then(([total, ids]) => ({
           ids,
           total,
+          approximate: false,
         })),
   );
   // One Promise.all over every statement started, so none can fail unobserved.
-  const [{ total }, items, lists, counts, bins] = await Promise.all([
+  const [{ total, approximate }, items, lists, counts, bins] = await Promise.all([
     listed,
     // Headlines (the slowest statement of a small search) are made while the cards load.
     listed.then(({ ids }) =>
@@ -524,7 +560,7 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
   return {
     items,
     total,
-    totalApproximate: false,
+    totalApproximate: approximate,
     page: params.page,
     pageSize: params.pageSize,
     pageCount: Math.max(1, Math.ceil(total / params.pageSize)),

@@ -21,7 +21,7 @@ import {
 } from "./query";
 import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
 import { stemmingsFor, type Stemming } from "./stem";
-import { groupsStories, storyCount, storyPage } from "./stories";
+import { estimatedStories, groupsStories, storyCount, storyPage } from "./stories";
 import type { SearchResult } from "./types";
 import {
   and,
@@ -304,8 +304,8 @@ async function storyRows(
  * (very many matches behind a region, country, source or language filter). Every match in the window comes
  * before every match outside it in display order (scored before unscored when ranked, newer before older
  * when not), so a story with a match in the window is represented there: when the window holds the page's
- * stories, the page is the exact one. The number of stories is then estimated from the window's ratio of
- * stories to articles. Null when the window does not reach the page (the exact statement follows).
+ * stories, the page is the exact one. The number of stories is then estimated (`estimatedStories`). Null
+ * when the window does not reach the page (the exact statement follows).
  */
 async function windowStoryRows(
   db: Db,
@@ -325,13 +325,9 @@ async function windowStoryRows(
   const rows = await db.$queryRaw<(PageRow & { n: bigint | number })[]>(
     storyPage(matches, STORY_BY_ID, page.limit, page.offset),
   );
-  const stories = num(rows[0]?.n);
   if (rows.length < page.limit) return null;
-  const articles = Math.min(RANK_WINDOW, estimatedArticles);
-  return {
-    rows,
-    total: Math.max(stories, Math.round((estimatedArticles * stories) / Math.max(1, articles))),
-  };
+  const windowArticles = Math.min(RANK_WINDOW, estimatedArticles);
+  return { rows, total: estimatedStories(estimatedArticles, num(rows[0]?.n), windowArticles) };
 }
 
 /** One page of stories and their exact number, over every match. */

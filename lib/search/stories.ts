@@ -35,3 +35,13 @@ export function storyPage(rows: Sql, article: Sql, limit: number, offset: number
 export function storyCount(rows: Sql, article: Sql): Sql {
   return sql`SELECT count(DISTINCT ${STORY}) AS n FROM (${rows}) r CROSS JOIN ${article} WHERE g."id" = r."id"`;
 }
+
+/**
+ * The number of stories among `articles` matches, estimated from a window of the newest matches in which
+ * `windowArticles` matches belong to `windowStories` stories. Lists over very many matches take their page
+ * from that window (each engine's `windowStory…`, docs/search.md): every match in it precedes every match
+ * outside it in display order, so the window's page is the exact page whenever it is full.
+ */
+export function estimatedStories(articles: number, windowStories: number, windowArticles: number): number {
+  return Math.max(windowStories, Math.round((articles * windowStories) / Math.max(1, windowArticles)));
+}

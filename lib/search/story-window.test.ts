@@ -1,15 +1,16 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, expect, it } from "vitest";
 import { parseListParams } from "@/lib/articles/params";
 import { addSource } from "@/lib/ingest/sources";
 import { storeItems } from "@/lib/ingest/store";
 import { articleInput } from "@/lib/testing/articles";
-import { useTestDatabase } from "@/lib/testing/databases";
+import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
+import { POSTGRES_LIMITS, searchPostgres } from "./postgres";
 import { searchSqlite, SQLITE_LIMITS } from "./sqlite";
 
-// On SQLite, when the article total is estimated (very many matches behind a filter), a list grouped by
-// story takes its page from the newest matches alone and estimates the number of stories
-// (lib/search/sqlite.ts, windowStoryRows). Lowering the limit takes that path with little data: every page
-// must be the page the exact statement gives, and the estimate is flagged as one.
+// Over very many matches (on SQLite: when the article total is an estimate; on PostgreSQL: past
+// storyWindowMatches), a list grouped by story takes its page from the newest matches alone and estimates the
+// number of stories (lib/search/stories.ts, estimatedStories). Lowering each engine's limit takes that path
+// with little data: every page must be the page the exact statement gives, and the estimate is flagged.
 const NOW = new Date("2026-11-25T12:00:00Z");
 const DAY = 86_400_000;
 // Titles with and without the word and bodies that repeat it, so that ranking by relevance and listing by
@@ -34,13 +35,24 @@ const STORIES = [
 ];
 const QUERIES = ["q=harbour&region=europe", "q=harbour&region=europe&sort=newest", "region=europe"];
 
-describe("stories from the newest matches when the total is estimated (SQLite)", () => {
-  const t = useTestDatabase("sqlite");
+/** Sets the engine's limit so that the windowed path applies; returns how to undo it. */
+function takeWindowedPath(provider: "sqlite" | "postgresql"): () => void {
+  if (provider === "sqlite") {
+    const original = SQLITE_LIMITS.exactLookups;
+    SQLITE_LIMITS.exactLookups = 1;
+    return () => (SQLITE_LIMITS.exactLookups = original);
+  }
+  const original = POSTGRES_LIMITS.storyWindowMatches;
+  POSTGRES_LIMITS.storyWindowMatches = 1;
+  return () => (POSTGRES_LIMITS.storyWindowMatches = original);
+}
+
+await describeEachProvider("stories from the newest matches over very many matches", ({ provider }) => {
+  const t = useTestDatabase(provider);
   // Straight to the engine: browsing through searchArticles would be served from the list cache.
-  // Straight to the engine: browsing through searchArticles would be served from the list cache.
-  const search = (query: string) =>
-    searchSqlite(t.db, parseListParams(new URLSearchParams(query)).params, NOW);
-  const original = SQLITE_LIMITS.exactLookups;
+  const engine = provider === "sqlite" ? searchSqlite : searchPostgres;
+  const search = (query: string) => engine(t.db, parseListParams(new URLSearchParams(query)).params, NOW);
+  let restore = () => {};
 
   beforeAll(async () => {
     const source = await addSource(t.db, { feedUrl: "https://window.example/feed.xml", name: "Window Wire" });
@@ -55,9 +67,7 @@ describe("stories from the newest matches when the total is estimated (SQLite)",
     }
   }, 60_000);
 
-  afterEach(() => {
-    SQLITE_LIMITS.exactLookups = original;
-  });
+  afterEach(() => restore());
 
   /** Every page of a list state: its items' ids, and each page's total and flag. */
   async function pages(query: string) {
@@ -77,7 +87,7 @@ describe("stories from the newest matches when the total is estimated (SQLite)",
         expect(exact.flatMap((p) => p.ids)).not.toEqual(
           (await pages(`${query}&sort=newest`)).flatMap((p) => p.ids),
         );
-      SQLITE_LIMITS.exactLookups = 1;
+      restore = takeWindowedPath(provider);
       const windowed = await pages(query);
       expect(windowed.map((p) => p.ids)).toEqual(exact.map((p) => p.ids));
       expect(exact.every((p) => !p.approximate)).toBe(true);
