@@ -43,8 +43,10 @@ export const FACET_SAMPLE = 3000;
  * Limits the plan reaches only on large archives; tests lower them to take those paths with little data.
  * `storyWindowMatches`: past this many matches, a list grouped by story takes its page from the newest
  * RANK_WINDOW matches and estimates the number of stories (`storyIds`); the article total stays exact.
+ * `fewMatches`: up to this many matches, a newest-first page sorts them instead of walking the key index
+ * (`fewMatches`).
  */
-export const POSTGRES_LIMITS = { storyWindowMatches: 5_000 };
+export const POSTGRES_LIMITS = { storyWindowMatches: 5_000, fewMatches: 5_000 };
 /** ts_rank_cd weights for D, C, B, A: body 0.1, summary 0.4, title 1 (the SQLite bm25 ratios). */
 const RANK_WEIGHTS = raw("'{0, 0.1, 0.4, 1.0}'::float4[]");
 const HEADLINE = `StartSel="${MARK_OPEN}", StopSel="${MARK_CLOSE}", MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
@@ -137,16 +139,14 @@ interface TextCondition {
 }
 
 /**
- * At most this many matches are sorted for a newest-first page rather than found by walking the key index
- * backwards. The walk checks each article's document until the page is full: cheap for a common word, the
- * whole table for a rare one (0.5 s at 100,000 articles), and the planner cannot tell the two apart, since
- * it expects a few hundred matches for any word it has no statistics for.
+ * The text condition for the newest-first statements, once the number of matches is known. Up to
+ * POSTGRES_LIMITS.fewMatches (5,000) matches are sorted for a newest-first page rather than found by
+ * walking the key index backwards. The walk checks each article's document until the page is full: cheap
+ * for a common word, the whole table for a rare one (0.5 s at 100,000 articles), and the planner cannot tell
+ * the two apart, since it expects a few hundred matches for any word it has no statistics for.
  */
-const FEW_MATCHES = 5000;
-
-/** The text condition for the newest-first statements, once the number of matches is known. */
 function fewMatches(text: TextCondition | null, matches: number): TextCondition | null {
-  return text?.indexed && matches <= FEW_MATCHES ? { ...text, sorted: true } : text;
+  return text?.indexed && matches <= POSTGRES_LIMITS.fewMatches ? { ...text, sorted: true } : text;
 }
 
 /** The newest-first order of a statement over "ArticleSearch" (`+ 0` keeps the planner off the key index). */

@@ -11,6 +11,8 @@ import { searchSqlite, SQLITE_LIMITS } from "./sqlite";
 // storyWindowMatches), a list grouped by story takes its page from the newest matches alone and estimates the
 // number of stories (lib/search/stories.ts, estimatedStories). Lowering each engine's limit takes that path
 // with little data: every page must be the page the exact statement gives, and the estimate is flagged.
+// The same limits also send PostgreSQL's newest-first pages through the key-index walk that large archives
+// take (POSTGRES_LIMITS.fewMatches): article pages must not change either.
 const NOW = new Date("2026-11-25T12:00:00Z");
 const DAY = 86_400_000;
 // Titles with and without the word and bodies that repeat it, so that ranking by relevance and listing by
@@ -35,19 +37,22 @@ const STORIES = [
 ];
 const QUERIES = ["q=harbour&region=europe", "q=harbour&region=europe&sort=newest", "region=europe"];
 
-/** Sets the engine's limit so that the windowed path applies; returns how to undo it. */
-function takeWindowedPath(provider: "sqlite" | "postgresql"): () => void {
+/**
+ * Sets the engine's limits as a large archive would meet them (the windowed path for stories; on
+ * PostgreSQL also the key-index walk for newest-first pages); returns how to undo it.
+ */
+function takeLargeArchivePath(provider: "sqlite" | "postgresql"): () => void {
   if (provider === "sqlite") {
-    const original = SQLITE_LIMITS.exactLookups;
+    const original = { ...SQLITE_LIMITS };
     SQLITE_LIMITS.exactLookups = 1;
-    return () => (SQLITE_LIMITS.exactLookups = original);
+    return () => Object.assign(SQLITE_LIMITS, original);
   }
-  const original = POSTGRES_LIMITS.storyWindowMatches;
-  POSTGRES_LIMITS.storyWindowMatches = 1;
-  return () => (POSTGRES_LIMITS.storyWindowMatches = original);
+  const original = { ...POSTGRES_LIMITS };
+  Object.assign(POSTGRES_LIMITS, { storyWindowMatches: 1, fewMatches: 0 });
+  return () => Object.assign(POSTGRES_LIMITS, original);
 }
 
-await describeEachProvider("stories from the newest matches over very many matches", ({ provider }) => {
+await describeEachProvider("lists over very many matches", ({ provider }) => {
   const t = useTestDatabase(provider);
   // Straight to the engine: browsing through searchArticles would be served from the list cache.
   const engine = provider === "sqlite" ? searchSqlite : searchPostgres;
@@ -87,7 +92,7 @@ await describeEachProvider("stories from the newest matches over very many match
         expect(exact.flatMap((p) => p.ids)).not.toEqual(
           (await pages(`${query}&sort=newest`)).flatMap((p) => p.ids),
         );
-      restore = takeWindowedPath(provider);
+      restore = takeLargeArchivePath(provider);
       const windowed = await pages(query);
       expect(windowed.map((p) => p.ids)).toEqual(exact.map((p) => p.ids));
       expect(exact.every((p) => !p.approximate)).toBe(true);
@@ -100,6 +105,16 @@ await describeEachProvider("stories from the newest matches over very many match
       const all = exact.flatMap((p) => p.ids);
       expect(all).toHaveLength(22);
       expect(new Set(all).size).toBe(22);
+    });
+  }
+
+  for (const query of ["q=harbour&all=1", "q=harbour&sort=newest&all=1", "q=crews&region=europe&all=1"]) {
+    it(`${query}: the same article pages on the path a large archive takes`, async () => {
+      const small = await pages(query);
+      restore = takeLargeArchivePath(provider);
+      const large = await pages(query);
+      expect(large.map((p) => p.ids)).toEqual(small.map((p) => p.ids));
+      expect(large.flatMap((p) => p.ids).length).toBeGreaterThan(10);
     });
   }
 });
