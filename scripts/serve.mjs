@@ -29,6 +29,12 @@ if (cluster.isPrimary) {
   /** The live workers, by id, with the time each was forked. */
   const forkedAt = new Map();
   const fork = () => forkedAt.set(cluster.fork().id, Date.now());
+  /** Stops every worker; the primary exits once the last one has (see "exit" below). */
+  const stopAll = (signal) => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill(signal);
+    if (forkedAt.size === 0) process.exit(process.exitCode ?? 0);
+  };
   let listening = 0;
   cluster.on("listening", () => {
     listening += 1;
@@ -47,10 +53,8 @@ if (cluster.isPrimary) {
     earlyExits = early ? earlyExits + 1 : 0;
     if (earlyExits >= 2) {
       console.error(`[dispatch] A worker failed to start twice (exit ${code ?? signal}); stopping.`);
-      stopping = true;
-      for (const w of Object.values(cluster.workers ?? {})) w?.kill("SIGTERM");
       process.exitCode = 1;
-      if (forkedAt.size === 0) process.exit(1);
+      stopAll("SIGTERM");
       return;
     }
     console.error(`[dispatch] A worker exited (${code ?? signal}); starting another.`);
@@ -59,8 +63,7 @@ if (cluster.isPrimary) {
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {
       if (stopping) process.exit(130);
-      stopping = true;
-      for (const w of Object.values(cluster.workers ?? {})) w?.kill(signal);
+      stopAll(signal);
     });
   }
   for (let i = 0; i < workers; i++) fork();

@@ -16,7 +16,8 @@ import {
   type SearchQuery,
 } from "./query";
 import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
-import { estimatedStories, groupsStories, storyCount, storyPage } from "./stories";
+import { FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
+import { estimatedStories, groupsStories, storyCount, storyPage, windowHolds } from "./stories";
 import type { SearchResult } from "./types";
 import {
   and,
@@ -37,7 +38,6 @@ import {
 // (docs/search.md); counts are exact and facets sampled past FACET_SAMPLE candidates.
 
 const CONFIG = raw("'dispatch_search'");
-export const RANK_WINDOW = 1000;
 export const FACET_SAMPLE = 3000;
 /**
  * Limits the plan reaches only on large archives; tests lower them to take those paths with little data.
@@ -278,11 +278,11 @@ async function countStories(db: Db, text: TextCondition | null, filters: Filters
   return num(rows[0]?.n);
 }
 
-/** Text relevance blended with recency: a new article counts up to 1.5× (as on SQLite). */
+/** Text relevance blended with recency (lib/search/ranking.ts): a new article counts up to 1.5×. */
 function rankScore(q: Sql | null, now: Date): Sql {
   const nowMinute = Math.floor(now.getTime() / 60_000);
   const score = q ? sql`ts_rank_cd(${RANK_WEIGHTS}, s."document", ${q})` : sql`1.0`;
-  return sql`${score} * (1.0 + 0.5 / (1.0 + greatest(0, ${nowMinute}::bigint - (${KEY} >> 31)) / 43200.0))`;
+  return sql`${score} * (1.0 + ${raw(RECENCY_BOOST.toFixed(1))} / (1.0 + greatest(0, ${nowMinute}::bigint - (${KEY} >> 31)) / ${raw(FRESH_MINUTES.toFixed(1))}))`;
 }
 
 interface PageRequest {
@@ -309,7 +309,7 @@ async function storyIds(
   now: Date,
   articles: number,
 ): Promise<{ ids: number[]; total: number; approximate: boolean }> {
-  if (articles > POSTGRES_LIMITS.storyWindowMatches && page.offset + page.limit <= RANK_WINDOW) {
+  if (articles > POSTGRES_LIMITS.storyWindowMatches && windowHolds(page)) {
     // The newest RANK_WINDOW matches alone, all of them scored when ranked (lib/search/stories.ts).
     const score = page.ranked && text ? rankScore(q, now) : sql`NULL::float8`;
     const matches = sql`SELECT ${ID} AS id, ${KEY} AS k, ${score} AS sc FROM "ArticleSearch" s
@@ -320,8 +320,11 @@ async function storyIds(
       storyPage(matches, STORY_BY_ID, page.limit, page.offset),
     );
     if (rows.length === page.limit) {
-      const total = estimatedStories(articles, num(rows[0]!.n), Math.min(RANK_WINDOW, articles));
-      return { ids: rows.map((r) => r.id), total, approximate: true };
+      return {
+        ids: rows.map((r) => r.id),
+        total: estimatedStories(articles, num(rows[0]!.n)),
+        approximate: true,
+      };
     }
   }
   return { ...(await exactStoryIds(db, q, text, filters, page, now)), approximate: false };

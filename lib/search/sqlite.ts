@@ -21,7 +21,8 @@ import {
 } from "./query";
 import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
 import { stemmingsFor, type Stemming } from "./stem";
-import { estimatedStories, groupsStories, storyCount, storyPage } from "./stories";
+import { FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
+import { estimatedStories, groupsStories, storyCount, storyPage, windowHolds } from "./stories";
 import type { SearchResult } from "./types";
 import {
   and,
@@ -51,17 +52,12 @@ const minuteOf = (key: Sql) => sql`(${key} >> 31)`;
 const keyAtMinute = (date: Date, round: (n: number) => number) =>
   sql`(${BigInt(Math.max(0, round(date.getTime() / 60_000)))} * 2147483648)`;
 
-/** Matches ranked by text relevance: the newest this many (after filters); older ones follow, newest first. */
-export const RANK_WINDOW = 1000;
 /** Facets are exact up to this many candidate articles and estimated from a uniform sample this size beyond. */
 export const FACET_SAMPLE = 3000;
 /** Sample size for estimated totals and histograms (see SQLITE_LIMITS). */
 export const ESTIMATE_SAMPLE = 10_000;
 /** bm25 column weights: title, summary, body. */
 const BM25_WEIGHTS = raw("10.0, 4.0, 1.0");
-/** Recency blend: text score × (1 + 0.5 / (1 + age / 30 days)), so a new article counts up to 1.5×. */
-const RECENCY_BOOST = raw("0.5");
-const FRESH_MINUTES = raw("43200.0");
 
 /** Where rows come from: the word index, the substring index, or all articles (browsing). */
 interface RowSource {
@@ -265,13 +261,23 @@ const keyOf = (row: PageRow) => sql`(${BigInt(row.m)} * 2147483648 + ${BigInt(ro
 /** Text relevance blended with recency: a new article counts up to 1.5×. */
 function freshness(key: Sql, now: Date): Sql {
   const nowMinute = Math.floor(now.getTime() / 60_000);
-  return sql`(1.0 + ${RECENCY_BOOST} / (1.0 + max(0, ${nowMinute} - ${minuteOf(key)}) / ${FRESH_MINUTES}))`;
+  return sql`(1.0 + ${raw(RECENCY_BOOST.toFixed(1))} / (1.0 + max(0, ${nowMinute} - ${minuteOf(key)}) / ${raw(FRESH_MINUTES.toFixed(1))}))`;
 }
 
 /** The newest RANK_WINDOW matches' keys (after filters): the matches that are ranked by relevance. */
 function rankWindow(source: SourceFactory, filters: Filters): Sql {
   const w = source("w");
   return sql`SELECT ${w.key} AS k FROM ${w.from} WHERE ${conditions(w, filters)} ORDER BY ${w.key} DESC LIMIT ${RANK_WINDOW}`;
+}
+
+/**
+ * `columns` of the newest RANK_WINDOW matches (after filters), from `rs`. The window's keys are read once;
+ * the outer scan covers their key range and keeps exactly them.
+ */
+function windowRows(rs: RowSource, source: SourceFactory, filters: Filters, columns: Sql): Sql {
+  return sql`WITH win AS MATERIALIZED (${rankWindow(source, filters)})
+    SELECT ${columns} FROM ${rs.from}
+    WHERE ${and([...rs.where, sql`${rs.key} >= (SELECT min(k) FROM win)`, sql`+${rs.key} IN (SELECT k FROM win)`])}`;
 }
 
 interface PageRequest {
@@ -315,19 +321,15 @@ async function windowStoryRows(
   now: Date,
   estimatedArticles: number,
 ): Promise<{ rows: PageRow[]; total: number } | null> {
-  if (page.offset + page.limit > RANK_WINDOW) return null;
+  if (!windowHolds(page)) return null;
   const rs = source("s");
   const score = page.ranked && rs.score ? sql`${rs.score} * ${freshness(rs.key, now)}` : raw("NULL");
-  // The window's keys are read once; the outer scan covers their key range and keeps exactly them.
-  const matches = sql`WITH win AS MATERIALIZED (${rankWindow(source, filters)})
-    SELECT ${rs.id} AS id, ${rs.key} AS k, ${score} AS sc FROM ${rs.from}
-    WHERE ${and([...rs.where, sql`${rs.key} >= (SELECT min(k) FROM win)`, sql`+${rs.key} IN (SELECT k FROM win)`])}`;
+  const matches = windowRows(rs, source, filters, sql`${rs.id} AS id, ${rs.key} AS k, ${score} AS sc`);
   const rows = await db.$queryRaw<(PageRow & { n: bigint | number })[]>(
     storyPage(matches, STORY_BY_ID, page.limit, page.offset),
   );
   if (rows.length < page.limit) return null;
-  const windowArticles = Math.min(RANK_WINDOW, estimatedArticles);
-  return { rows, total: estimatedStories(estimatedArticles, num(rows[0]?.n), windowArticles) };
+  return { rows, total: estimatedStories(estimatedArticles, num(rows[0]?.n)) };
 }
 
 /** One page of stories and their exact number, over every match. */
@@ -371,11 +373,10 @@ async function pageRows(
   const rows: PageRow[] = [];
   if (page.offset < RANK_WINDOW) {
     const take = Math.min(page.limit, RANK_WINDOW - page.offset);
-    // The window's keys are read once; the outer scan covers their key range and keeps exactly them.
     rows.push(
-      ...(await db.$queryRaw<PageRow[]>`WITH win AS MATERIALIZED (${window})
-        SELECT ${rs.id} AS id, ${minuteOf(rs.key)} AS m FROM ${rs.from}
-        WHERE ${and([...rs.where, sql`${rs.key} >= (SELECT min(k) FROM win)`, sql`+${rs.key} IN (SELECT k FROM win)`])}
+      ...(await db.$queryRaw<
+        PageRow[]
+      >`${windowRows(rs, source, filters, sql`${rs.id} AS id, ${minuteOf(rs.key)} AS m`)}
         ORDER BY ${rs.score} * ${freshness(rs.key, now)} DESC, ${rs.key} DESC LIMIT ${take} OFFSET ${page.offset}`),
     );
     // Fewer rows than asked for: the window is exhausted, and so is the result (it held every match).

@@ -3,6 +3,7 @@
 // entries. The rule is the same on both engines: the statements below are plain SQL, and each engine
 // only supplies its matching rows and the FROM item that looks an article's story up by id.
 import type { ListParams } from "@/lib/articles/params";
+import { RANK_WINDOW } from "./ranking";
 import { raw, sql, type Sql } from "./where";
 
 /** True when the list shows each story once (the default); `all=1` lists every article. */
@@ -36,12 +37,18 @@ export function storyCount(rows: Sql, article: Sql): Sql {
   return sql`SELECT count(DISTINCT ${STORY}) AS n FROM (${rows}) r CROSS JOIN ${article} WHERE g."id" = r."id"`;
 }
 
+/** True when a page of entries lies within the first RANK_WINDOW rows, so that the window can hold it. */
+export function windowHolds(page: { offset: number; limit: number }): boolean {
+  return page.offset + page.limit <= RANK_WINDOW;
+}
+
 /**
- * The number of stories among `articles` matches, estimated from a window of the newest matches in which
- * `windowArticles` matches belong to `windowStories` stories. Lists over very many matches take their page
- * from that window (each engine's `windowStory…`, docs/search.md): every match in it precedes every match
- * outside it in display order, so the window's page is the exact page whenever it is full.
+ * The number of stories among `articles` matches, estimated from the window of the newest RANK_WINDOW
+ * matches, which belong to `windowStories` stories. Lists over very many matches take their page from that
+ * window (each engine's `storyIds`/`windowStoryRows`, docs/search.md): every match in it precedes every
+ * match outside it in display order, so the window's page is the exact page whenever it is full.
  */
-export function estimatedStories(articles: number, windowStories: number, windowArticles: number): number {
-  return Math.max(windowStories, Math.round((articles * windowStories) / Math.max(1, windowArticles)));
+export function estimatedStories(articles: number, windowStories: number): number {
+  const windowArticles = Math.max(1, Math.min(RANK_WINDOW, articles));
+  return Math.max(windowStories, Math.round((articles * windowStories) / windowArticles));
 }
