@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CACHE_MB } from "@/lib/db";
+import { providerOfDb, SQLITE_BUSY_TIMEOUT_MS, SQLITE_CACHE_MB } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "@/lib/testing/databases";
 
@@ -9,6 +9,10 @@ await describeEachProvider("database connections", ({ provider }) => {
     database = await createTestDatabase(provider);
   });
   afterAll(() => database.drop());
+
+  it("say which provider they are for (code that is given a client writes its provider's SQL)", () => {
+    expect(providerOfDb(database.db)).toBe(provider);
+  });
 
   if (provider === "sqlite")
     it("run in WAL mode with a busy timeout, so reads and the poller's writes do not block each other", async () => {

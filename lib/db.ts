@@ -58,6 +58,16 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
 /** How long a PostgreSQL statement (or transaction) may wait for a free connection from the pool. */
 export const POOL_WAIT_MS = 60_000;
 
+/**
+ * The provider of a client, for code that is given one (an import writes through whichever it is given).
+ * Prisma keeps it on the client as `_activeProvider` (not in its types; the version is pinned).
+ */
+export function providerOfDb(db: Db): "sqlite" | "postgresql" {
+  const provider = (db as unknown as { _activeProvider?: unknown })._activeProvider;
+  if (provider === "sqlite" || provider === "postgresql") return provider;
+  throw new Error(`Prisma no longer tells a client's provider (_activeProvider: ${String(provider)})`);
+}
+
 /** Creates a client for a database URL; callers own its lifetime (scripts and tests). `logQueries` emits query events. */
 export function createDb(url: string = env.DATABASE_URL, { logQueries = false } = {}): Db {
   // Query events for profiling scripts (scripts/profile-search.ts); the app logs none.

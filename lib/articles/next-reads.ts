@@ -3,7 +3,7 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import { countryName } from "@/lib/regions";
 import type { SearchOptions } from "@/lib/search";
 import { parseFeatures, placeTermsOf, type StoryFeatures } from "@/lib/stories/features";
-import { cosine, idfCache, vectorOf } from "@/lib/stories/grouping";
+import { cosine, idfCache, keysOf, vectorOf } from "@/lib/stories/grouping";
 import { storyOfArticle } from "@/lib/stories/queries";
 import type { StoryArticle, StoryRef } from "@/lib/stories/types";
 import type { ListOrigin } from "./list-link";
@@ -104,11 +104,12 @@ async function relatedRows(db: Db, article: ArticleDetail, storyId: number): Pro
   const df = new Map(frequencies.map((r) => [r.term, r.df]));
   const weightOf = idfCache({ total: df.get(0) ?? 0, df: (t) => df.get(t) ?? 0 });
   const vector = vectorOf(features, weightOf);
-  if (vector.keys.length === 0) return [];
+  const keys = keysOf(vector);
+  if (keys.length === 0) return [];
   const minute = Math.floor(article.publishedAt.getTime() / 60_000);
   const span = RELATED_WINDOW_MS / 60_000;
   const hits = await db.storyKey.findMany({
-    where: { term: { in: vector.keys }, minute: { gte: minute - span, lte: minute + span } },
+    where: { term: { in: keys }, minute: { gte: minute - span, lte: minute + span } },
     select: { term: true, articleId: true },
   });
   // Rank candidates by the weight of the distinctive terms they share, then score the best of them.

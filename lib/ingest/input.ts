@@ -12,6 +12,7 @@ import { parseDocument } from "./parse";
 import { subscribeFeeds } from "./sources";
 import { ensureSource, prepareItems, storeFeed, type PreparedFeed } from "./store";
 import type { ParsedOpml } from "./types";
+import type { GroupingMemo } from "@/lib/stories/store";
 
 /** An input of `npm run ingest`: a feed URL, or a file (feed, OPML list or plain-text article). */
 export interface IngestTarget {
@@ -133,8 +134,11 @@ async function readLocalFile(target: IngestTarget, opts: ReadOptions): Promise<R
   };
 }
 
-/** Writes what reading an input gave: its source and items, or the feeds of an OPML list. */
-export async function writeInput(db: Db, input: ReadInput): Promise<FileReport> {
+/**
+ * Writes what reading an input gave: its source and items, or the feeds of an OPML list. `memo`: the story
+ * grouping's memory over the run (lib/stories/store.ts), when several inputs are written.
+ */
+export async function writeInput(db: Db, input: ReadInput, memo?: GroupingMemo): Promise<FileReport> {
   if (input.kind === "rejected") return input.report;
   const file = input.target.value;
   if (input.kind === "opml") {
@@ -142,7 +146,7 @@ export async function writeInput(db: Db, input: ReadInput): Promise<FileReport> 
     return { file, status: "subscribed", feeds: input.feeds.length, added };
   }
   const source = await ensureSource(db, input.source);
-  const counts = await storeFeed(db, source.id, input.feed);
+  const counts = await storeFeed(db, source.id, input.feed, memo);
   if (input.validators) {
     await db.source.update({
       where: { id: source.id },

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { groupingMemo } from "@/lib/stories/store";
 import { expandPaths, type FileReport } from "./import-files";
 import { readInput, writeInput, type IngestTarget, type ReadInput, type ReadOptions } from "./input";
 
@@ -76,11 +77,12 @@ export async function runIngest(
     }
   };
   opts.onStart?.(targets.length);
+  const memo = groupingMemo();
   readAhead();
   while (reading.length > 0) {
     const input = await reading.shift()!;
     readAhead();
-    const report = await writeInput(db, input);
+    const report = await writeInput(db, input, memo);
     addReport(counts, report);
     reports.push(report);
     opts.onResult?.(report, counts);

@@ -1,13 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Db } from "@/lib/db";
+import { providerOfDb, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { detectLanguage } from "@/lib/language";
+import { insertIndexedBatch } from "@/lib/search/index-batch";
 import { forgetStemsAhead, indexStems, stemsAhead, type IndexStems } from "@/lib/search/stem";
 import { regionsForTags, tagCountries, TAGGER_VERSION } from "@/lib/regions";
 import { storyFeatures, type StoryFeatures } from "@/lib/stories/features";
 import { simhash } from "@/lib/stories/simhash";
-import { groupArticles } from "@/lib/stories/store";
+import { groupArticles, type GroupingMemo } from "@/lib/stories/store";
 import { normalizeLink } from "./normalize";
 import type { ArticleInput } from "./types";
 
@@ -353,8 +354,16 @@ export async function storeItems(
   return storeFeed(db, sourceId, prepareItems(items, fetchedAt));
 }
 
-/** Stores a prepared feed as storeItems does, enriching first (outside the transaction) what looks new. */
-export async function storeFeed(db: Db, sourceId: number, feed: PreparedFeed): Promise<StoreCounts> {
+/**
+ * Stores a prepared feed as storeItems does, enriching first (outside the transaction) what looks new.
+ * `memo`: the story grouping's memory of the run this feed belongs to (lib/stories/store.ts).
+ */
+export async function storeFeed(
+  db: Db,
+  sourceId: number,
+  feed: PreparedFeed,
+  memo?: GroupingMemo,
+): Promise<StoreCounts> {
   if (feed.items.some((p) => p.item !== null)) {
     const stored = await storedHashes(
       db,
@@ -370,11 +379,16 @@ export async function storeFeed(db: Db, sourceId: number, feed: PreparedFeed): P
       ),
     };
   }
-  return storePrepared(db, sourceId, feed);
+  return storePrepared(db, sourceId, feed, memo);
 }
 
 /** Stores a prepared feed in one transaction; an item not enriched beforehand is enriched here if needed. */
-async function storePrepared(db: Db, sourceId: number, feed: PreparedFeed): Promise<StoreCounts> {
+async function storePrepared(
+  db: Db,
+  sourceId: number,
+  feed: PreparedFeed,
+  memo: GroupingMemo | undefined,
+): Promise<StoreCounts> {
   const counts: StoreCounts = { new: 0, updated: 0, unchanged: 0 };
   if (feed.items.length === 0) return counts;
   stemsAhead(
@@ -383,7 +397,7 @@ async function storePrepared(db: Db, sourceId: number, feed: PreparedFeed): Prom
     ),
   );
   try {
-    await storeInOneTransaction(db, sourceId, feed, counts);
+    await storeInOneTransaction(db, sourceId, feed, counts, memo);
   } finally {
     forgetStemsAhead();
   }
@@ -395,6 +409,7 @@ async function storeInOneTransaction(
   sourceId: number,
   feed: PreparedFeed,
   counts: StoreCounts,
+  memo: GroupingMemo | undefined,
 ): Promise<void> {
   await db.$transaction(
     async (tx) => {
@@ -445,10 +460,15 @@ async function storeInOneTransaction(
       }
       await writeTags(tx, changed);
 
-      const ids = await insertArticles(
-        tx,
-        fresh.map((f) => f.row),
-      );
+      const ids = new Map<string, number>();
+      await insertIndexedBatch(tx, providerOfDb(db), async () => {
+        for (const [key, id] of await insertArticles(
+          tx,
+          fresh.map((f) => f.row),
+        ))
+          ids.set(key, id);
+        return [...ids.values()];
+      });
       const created = fresh.flatMap(({ row, tags, features }) => {
         const id = ids.get(row.dedupKey);
         return id === undefined ? [] : [{ id, row, tags, features }];
@@ -476,6 +496,7 @@ async function storeInOneTransaction(
           simhash: row.simhash,
           features,
         })),
+        { provider: providerOfDb(db), memo },
       );
       counts.new += created.length;
     },

@@ -210,7 +210,7 @@ function rowSource(query: SearchQuery, stemmings: readonly Stemming[]): SourceFa
 const ARTICLE_BY_ID = (alias: string) => raw(`"Article" ${alias} INDEXED BY "Article_id_sourceId_idx"`);
 const LANGUAGE_BY_ID = (alias: string) => raw(`"Article" ${alias} INDEXED BY "Article_id_language_idx"`);
 // The story column was added after the text columns: read from the row, it would follow every overflow page.
-const STORY_BY_ID = raw(`"Article" g INDEXED BY "Article_id_storyId_idx"`);
+const STORY_BY_ID = raw(`"Article" g INDEXED BY "Article_id_storyId_publishedAt_duplicateOfId_idx"`);
 
 function conditions(
   rs: RowSource,

@@ -55,7 +55,8 @@ export interface Vector {
   /** term -> weight, built when the vector is first compared (most arrivals are never compared). */
   lookup: Map<number, number> | null;
   norm: number;
-  keys: number[];
+  /** The LOOKUP_TERMS heaviest terms, made by `keysOf` when first asked (most vectors are only compared). */
+  keys: number[] | null;
   /** Terms of place names (StoryFeatures.p), null when there are none. */
   places: ReadonlySet<number> | null;
 }
@@ -83,16 +84,28 @@ export function vectorOf(f: StoryFeatures, weightOf: (term: number) => number): 
   const weights = terms.map((t, i) => (i < f.t.length ? 2 : 1) * weightOf(t) * (names?.has(t) ? 1.5 : 1));
   let sum = 0;
   for (const w of weights) sum += w * w;
-  const order = terms.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || terms[a]! - terms[b]!);
-  const keys = order.slice(0, LOOKUP_TERMS).map((i) => terms[i]!);
   return {
     terms,
     weights,
     lookup: null,
     norm: Math.sqrt(sum) || 1,
-    keys,
+    keys: null,
     places: f.p.length > 0 ? new Set(f.p) : null,
   };
+}
+
+/**
+ * The terms an article is found by in the candidate index, heaviest first (LOOKUP_TERMS of them; the index
+ * stores the first KEYS_PER_ARTICLE). Sorting every vector's terms was a third of the vectors' cost at
+ * ingest, and only arrivals need it: the candidates loaded for them are only compared.
+ */
+export function keysOf(v: Vector): number[] {
+  if (!v.keys) {
+    const { terms, weights } = v;
+    const order = terms.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || terms[a]! - terms[b]!);
+    v.keys = order.slice(0, LOOKUP_TERMS).map((i) => terms[i]!);
+  }
+  return v.keys;
 }
 
 function lookupOf(v: Vector): Map<number, number> {
@@ -195,7 +208,7 @@ export function assign(
   const index = new Map<number, GroupingArticle[]>();
   const addToIndex = (a: GroupingArticle) => {
     const bucket = bucketOf(a.publishedAt);
-    for (const term of vector(a).keys.slice(0, KEYS_PER_ARTICLE)) {
+    for (const term of keysOf(vector(a)).slice(0, KEYS_PER_ARTICLE)) {
       const key = indexKey(term, bucket);
       const list = index.get(key);
       if (list) list.push(a);
@@ -225,7 +238,7 @@ export function assign(
     };
     own?.get(article)?.forEach(consider);
     const bucket = bucketOf(article.publishedAt);
-    for (const term of av.keys) {
+    for (const term of keysOf(av)) {
       for (let b = bucket - 1; b <= bucket + 1; b++) {
         index.get(indexKey(term, b))?.forEach(consider);
       }

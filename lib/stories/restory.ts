@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import { providerOfDb, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { evidencePhrases, storyFeatures } from "./features";
 import { simhash } from "./simhash";
@@ -16,6 +16,7 @@ export async function restoryArticles(
   db: Db,
   opts: { onStart?: (total: number) => void; onBatch?: (done: number) => void } = {},
 ): Promise<number> {
+  const provider = providerOfDb(db);
   const total = await db.article.count();
   opts.onStart?.(total);
   await db.$transaction(async (tx) => {
@@ -75,7 +76,7 @@ export async function restoryArticles(
         );
         await tx.$executeRaw`UPDATE "Article" SET "simhash" = v.column2, "storyFeatures" = v.column3
           FROM (VALUES ${Prisma.join(values)}) AS v WHERE "Article"."id" = v.column1`;
-        await groupArticles(tx, arriving);
+        await groupArticles(tx, arriving, { provider });
       },
       { timeout: 120_000, maxWait: 30_000 },
     );

@@ -6,6 +6,7 @@ import {
   assign,
   idfCache,
   KEYS_PER_ARTICLE,
+  keysOf,
   termsOf,
   vectorOf,
   WINDOW_MS,
@@ -61,6 +62,73 @@ async function loadFrequencies(tx: Tx, terms: readonly number[]): Promise<Map<nu
   return df;
 }
 
+/** What of an article grouping compares that is fixed when the article is stored. */
+interface Fixed {
+  sourceId: number;
+  simhash: string | null;
+  features: StoryFeatures;
+}
+
+/**
+ * Grouping's memory over one import run: the features, SimHash and source of the stored articles it has
+ * read as candidates, by id. An import writes those once, with the article, so a remembered candidate
+ * costs one read of an index: its story, date and original, which other writers change, are always read.
+ * Reading and parsing every candidate's features again for every feed was a fifth of a 100,000-article
+ * import. Only committed articles are remembered (arrivals are not: a failed transaction's ids may be
+ * used again). A regrouping, which rewrites features, takes a fresh memory per batch; one run by another
+ * process during an import is seen by the next import. At most MEMO_SIZE articles (about 1 KB each).
+ */
+export type GroupingMemo = Map<number, Fixed>;
+
+const MEMO_SIZE = 200_000;
+
+export function groupingMemo(): GroupingMemo {
+  return new Map();
+}
+
+function memorize(memo: GroupingMemo, id: number, fixed: Fixed): void {
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(id, fixed);
+}
+
+/** Where groupArticles runs: the database's provider, the run's memory and the time it writes. */
+export interface GroupingContext {
+  provider: "sqlite" | "postgresql";
+  memo?: GroupingMemo;
+  now?: Date;
+}
+
+/** Reads the fixed part of these articles into the memo (those grouped so far: with features). */
+async function remember(tx: Tx, ids: readonly number[], memo: GroupingMemo): Promise<void> {
+  await inChunks(ids, FIND_CHUNK, async (chunk) => {
+    const rows = await tx.article.findMany({
+      where: { id: { in: chunk }, storyFeatures: { not: null } },
+      select: { id: true, sourceId: true, simhash: true, storyFeatures: true },
+    });
+    for (const r of rows) {
+      const features = parseFeatures(r.storyFeatures);
+      if (features) memorize(memo, r.id, { sourceId: r.sourceId, simhash: r.simhash, features });
+    }
+  });
+}
+
+type StoryState = { [K in "id" | "storyId" | "duplicateOfId" | "publishedAt"]: number | bigint | null };
+
+/**
+ * The story, original and publication time (ms) of articles by id. On SQLite from the index that holds them
+ * (the row would mean walking the texts' overflow pages); PostgreSQL keeps long texts out of the row.
+ */
+function storyStates(tx: Tx, ids: readonly number[], provider: GroupingContext["provider"]) {
+  const list = ids.map(integer).join(", ");
+  return tx.$queryRawUnsafe<StoryState[]>(
+    provider === "sqlite"
+      ? `SELECT "id", "storyId", "duplicateOfId", CAST(round(unixepoch("publishedAt", 'subsec') * 1000) AS INTEGER) AS "publishedAt"
+         FROM "Article" INDEXED BY "Article_id_storyId_publishedAt_duplicateOfId_idx" WHERE "id" IN (${list})`
+      : `SELECT "id", "storyId", "duplicateOfId", round(extract(epoch FROM "publishedAt") * 1000)::bigint AS "publishedAt"
+         FROM "Article" WHERE "id" IN (${list})`,
+  );
+}
+
 /** Lookup rows (arrival, term, window) per statement: four literals each. */
 const LOOKUPS_PER_STATEMENT = 2_000;
 
@@ -74,13 +142,14 @@ async function loadCandidates(
   tx: Tx,
   arriving: readonly GroupingArticle[],
   vectors: ReadonlyMap<GroupingArticle, Vector>,
+  context: Required<Pick<GroupingContext, "provider" | "memo">>,
 ): Promise<KnownByArrival> {
   if (arriving.length === 0) return new Map();
   const lookups: string[] = [];
   arriving.forEach((a, index) => {
     const lo = integer(minuteOf(a.publishedAt - WINDOW_MS));
     const hi = integer(minuteOf(a.publishedAt + WINDOW_MS));
-    for (const term of vectors.get(a)?.keys ?? []) lookups.push(`(${index}, ${integer(term)}, ${lo}, ${hi})`);
+    for (const term of keysOf(vectors.get(a)!)) lookups.push(`(${index}, ${integer(term)}, ${lo}, ${hi})`);
   });
   // Per arrival: candidate id -> number of its lookup terms the candidate shares.
   const shared = arriving.map(() => new Map<number, number>());
@@ -107,30 +176,26 @@ async function loadCandidates(
     return ranked;
   });
   const loaded = new Map<number, GroupingArticle>();
+  const ids = [...wanted].sort((x, y) => x - y);
+  await remember(
+    tx,
+    ids.filter((id) => !context.memo.has(id)),
+    context.memo,
+  );
   await inChunks(
-    [...wanted].sort((x, y) => x - y),
+    ids.filter((id) => context.memo.has(id)),
     FIND_CHUNK,
     async (chunk) => {
-      const rows = await tx.article.findMany({
-        where: { id: { in: chunk }, storyFeatures: { not: null } },
-        select: {
-          id: true,
-          sourceId: true,
-          publishedAt: true,
-          simhash: true,
-          storyFeatures: true,
-          storyId: true,
-          duplicateOfId: true,
-        },
-      });
-      for (const r of rows) {
-        const features = parseFeatures(r.storyFeatures);
-        if (!features) continue;
-        loaded.set(r.id, {
-          ...r,
-          storyId: r.storyId ?? r.id,
-          publishedAt: r.publishedAt.getTime(),
-          features,
+      for (const state of await storyStates(tx, chunk, context.provider)) {
+        const id = Number(state.id);
+        const fixed = context.memo.get(id);
+        if (!fixed) continue;
+        loaded.set(id, {
+          id,
+          ...fixed,
+          publishedAt: Number(state.publishedAt),
+          storyId: state.storyId === null ? id : Number(state.storyId),
+          duplicateOfId: state.duplicateOfId === null ? null : Number(state.duplicateOfId),
         });
       }
     },
@@ -173,9 +238,10 @@ async function recount(tx: Tx, storyIds: readonly number[], now: Date): Promise<
 export async function groupArticles(
   tx: Tx,
   articles: readonly ArrivingArticle[],
-  now = new Date(),
+  context: GroupingContext,
 ): Promise<void> {
   if (articles.length === 0) return;
+  const { provider, memo = groupingMemo(), now = new Date() } = context;
   // One grouping at a time per database: on PostgreSQL two imports grouping concurrently cannot see each
   // other's uncommitted articles (the same event from two feeds would start two stories) and could update
   // shared term counts in opposite orders (a deadlock). Locking the article-count row (term 0) first
@@ -207,7 +273,7 @@ export async function groupArticles(
   const weightOf = idfCache(freq);
   const vectors = new Map<GroupingArticle, Vector>(arriving.map((a) => [a, vectorOf(a.features, weightOf)]));
 
-  const known = await loadCandidates(tx, arriving, vectors);
+  const known = await loadCandidates(tx, arriving, vectors, { provider, memo });
   const { merges } = assign(arriving, known, freq, vectors);
 
   // An article alone in its story keeps storyId null (its story's id is its own): only arrivals that
@@ -249,7 +315,7 @@ export async function groupArticles(
   const keyRows: string[] = [];
   for (const a of arriving) {
     const minute = integer(minuteOf(a.publishedAt));
-    for (const term of vectors.get(a)!.keys.slice(0, KEYS_PER_ARTICLE))
+    for (const term of keysOf(vectors.get(a)!).slice(0, KEYS_PER_ARTICLE))
       keyRows.push(`(${integer(term)}, ${minute}, ${integer(a.id)})`);
   }
   await inChunks(keyRows, ROWS_PER_STATEMENT, async (chunk) => {
