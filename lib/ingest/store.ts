@@ -411,6 +411,7 @@ async function storeInOneTransaction(
   counts: StoreCounts,
   memo: GroupingMemo | undefined,
 ): Promise<void> {
+  const provider = providerOfDb(db);
   await db.$transaction(
     async (tx) => {
       // Write first: a SQLite transaction that reads before it writes cannot wait for a concurrent writer
@@ -460,15 +461,12 @@ async function storeInOneTransaction(
       }
       await writeTags(tx, changed);
 
-      const ids = new Map<string, number>();
-      await insertIndexedBatch(tx, providerOfDb(db), async () => {
-        for (const [key, id] of await insertArticles(
+      const ids = await insertIndexedBatch(tx, provider, () =>
+        insertArticles(
           tx,
           fresh.map((f) => f.row),
-        ))
-          ids.set(key, id);
-        return [...ids.values()];
-      });
+        ),
+      );
       const created = fresh.flatMap(({ row, tags, features }) => {
         const id = ids.get(row.dedupKey);
         return id === undefined ? [] : [{ id, row, tags, features }];
@@ -496,7 +494,7 @@ async function storeInOneTransaction(
           simhash: row.simhash,
           features,
         })),
-        { provider: providerOfDb(db), memo },
+        { provider, memo },
       );
       counts.new += created.length;
     },
