@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { providerOfDb, SQLITE_BUSY_TIMEOUT_MS, SQLITE_CACHE_MB } from "@/lib/db";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import {
+  providerOfDb,
+  sqliteBulkWriter,
+  sqliteValue,
+  SQLITE_BUSY_TIMEOUT_MS,
+  SQLITE_CACHE_MB,
+} from "@/lib/db";
 import { env } from "@/lib/env";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "@/lib/testing/databases";
 
@@ -27,6 +34,93 @@ await describeEachProvider("database connections", ({ provider }) => {
       const [cache] =
         await database.db.$queryRawUnsafe<{ cache_size: bigint | number }[]>("PRAGMA cache_size");
       expect(Number(cache?.cache_size)).toBe(-SQLITE_CACHE_MB * 1024);
+    });
+
+  if (provider === "postgresql")
+    it("have no SQLite bulk writer (an import binds through Prisma there)", () => {
+      expect(sqliteBulkWriter(database.db)).toBeNull();
+    });
+
+  if (provider === "sqlite")
+    it("write through the SQLite bulk writer exactly what Prisma's adapter writes, inside the client's transaction", async () => {
+      const { db } = database;
+      const source = await db.source.create({ data: { name: "Bulk writer" } });
+      const when = new Date("2026-11-30T21:05:09.123Z");
+      // Every kind of value an import binds: text, null, integer, boolean, date.
+      const columns = [
+        "sourceId",
+        "dedupKey",
+        "title",
+        "summary",
+        "bodyHtml",
+        "bodyText",
+        "author",
+        "publishedAt",
+        "dateEstimated",
+        "fetchedAt",
+        "updatedAt",
+        "readingMinutes",
+        "contentHash",
+      ];
+      const values = (key: string) => [
+        source.id,
+        key,
+        "Tïtle “quoted”",
+        null,
+        "<p>Body</p>",
+        "Body",
+        null,
+        when,
+        true,
+        when,
+        when,
+        3,
+        "hash",
+      ];
+      const list = columns.map((c) => `"${c}"`).join(", ");
+      await db.$transaction(async (tx) => {
+        await tx.$executeRaw`INSERT INTO "Article" (${Prisma.raw(list)}) VALUES (${Prisma.join(values("prisma"))})`;
+        const bulk = sqliteBulkWriter(db);
+        expect(bulk).not.toBeNull();
+        const returned = bulk!(
+          `INSERT INTO "Article" (${list}) VALUES (${columns.map(() => "?").join(", ")}) RETURNING "dedupKey"`,
+          values("bulk").map(sqliteValue),
+        );
+        expect(returned).toEqual([["bulk"]]);
+      });
+      const stored = (key: string) =>
+        db.$queryRawUnsafe<Record<string, string>[]>(
+          `SELECT ${columns
+            .filter((c) => c !== "dedupKey")
+            .map((c) => `typeof("${c}") || ':' || quote("${c}") AS "${c}"`)
+            .join(", ")} FROM "Article" WHERE "dedupKey" = ?`,
+          key,
+        );
+      const [viaPrisma] = await stored("prisma");
+      expect(viaPrisma?.publishedAt).toBe("text:'2026-11-30T21:05:09.123+00:00'");
+      expect(await stored("bulk")).toEqual([viaPrisma]);
+      // Prisma reads the bulk-written row back as it reads its own.
+      const read = await db.article.findFirst({ where: { dedupKey: "bulk" } });
+      expect(read).toMatchObject({
+        publishedAt: when,
+        dateEstimated: true,
+        summary: null,
+        readingMinutes: 3,
+      });
+
+      // A statement run by the bulk writer inside a transaction that fails is rolled back with it.
+      await expect(
+        db.$transaction(async (tx) => {
+          await tx.source.update({ where: { id: source.id }, data: { name: "Renamed" } });
+          sqliteBulkWriter(db)!(
+            `INSERT INTO "Article" (${list}) VALUES (${columns.map(() => "?").join(", ")})`,
+            values("rolled back").map(sqliteValue),
+          );
+          throw new Error("abort");
+        }),
+      ).rejects.toThrow("abort");
+      expect(await db.article.count({ where: { dedupKey: "rolled back" } })).toBe(0);
+      expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).name).toBe("Bulk writer");
     });
 
   if (provider === "postgresql")

@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { Database } from "better-sqlite3";
+import type { Database, Statement } from "better-sqlite3";
 import { env, providerOf } from "@/lib/env";
 import { registerStemFunction } from "@/lib/search/stem";
 import { keepPreparedStatements } from "@/lib/sqlite-statements";
@@ -41,18 +41,67 @@ export const SQLITE_CACHE_MB = 64;
  * cache is SQLITE_CACHE_MB.
  */
 class WalSqliteAdapter extends PrismaBetterSqlite3 {
+  /** The connection of the last connect() (Prisma connects a client once, lazily). */
+  connection: Database | null = null;
+
   override async connect() {
     const adapter = await super.connect();
     // The adapter keeps its better-sqlite3 connection in `client` (not in its types; the version is pinned).
     const client = (adapter as unknown as { client?: Database }).client;
     if (!client?.function) throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection");
     registerStemFunction(client);
+    this.connection = client;
+    bulkStatements.set(client, new Map());
     keepPreparedStatements(client);
     await adapter.executeScript(
       `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -${SQLITE_CACHE_MB * 1024}`,
     );
     return adapter;
   }
+}
+
+const sqliteAdapters = new WeakMap<object, WalSqliteAdapter>();
+/** Statements of `sqliteBulkWriter`, by connection and SQL text (apart from the adapter's, which wraps them). */
+const bulkStatements = new WeakMap<Database, Map<string, Statement>>();
+/** Bulk statements kept per connection (an import uses two or three texts: full chunks and the last one). */
+const KEPT_BULK_STATEMENTS = 16;
+
+/** A value as @prisma/adapter-better-sqlite3 binds it (its mapArg): dates as ISO 8601 text with "+00:00", booleans as 0 and 1. */
+export type SqliteBindable = string | number | bigint | Buffer | null;
+export function sqliteValue(value: string | number | boolean | Date | null): SqliteBindable {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+/** Runs one statement with bound values straight on a SQLite connection; returns RETURNING rows as arrays. */
+export type SqliteBulkWriter = (sql: string, values: readonly SqliteBindable[]) => unknown[][];
+
+/**
+ * For a SQLite client made by `createDb` that has connected: runs statements straight on its connection,
+ * which, called inside one of the client's transactions, are part of that transaction (the adapter runs a
+ * transaction on its single connection and holds it for the transaction's callback). For an import's
+ * multi-row INSERT of article texts: Prisma's client passes a raw query's parameters through
+ * JSON.stringify and JSON.parse, which for the texts of a feed (megabytes) was a tenth of the writer's time
+ * at 100,000 articles (docs/benchmarks.md). Null on PostgreSQL, or before the client has connected.
+ */
+export function sqliteBulkWriter(db: Db): SqliteBulkWriter | null {
+  const connection = sqliteAdapters.get(db)?.connection;
+  const kept = connection && bulkStatements.get(connection);
+  if (!connection || !kept) return null;
+  return (sql, values) => {
+    let statement = kept.get(sql);
+    if (!statement) {
+      if (kept.size >= KEPT_BULK_STATEMENTS) kept.clear();
+      // The connection's own prepare: `keepPreparedStatements` replaced the instance's with the adapter's wrapper.
+      const { prepare } = Object.getPrototypeOf(connection) as Pick<Database, "prepare">;
+      statement = prepare.call(connection, sql);
+      kept.set(sql, statement);
+    }
+    return statement.reader
+      ? (statement.raw(true).all(...values) as unknown[][])
+      : (statement.run(...values), []);
+  };
 }
 
 /** How long a PostgreSQL statement (or transaction) may wait for a free connection from the pool. */
@@ -74,7 +123,9 @@ export function createDb(url: string = env.DATABASE_URL, { logQueries = false } 
   const log = logQueries ? [{ emit: "event" as const, level: "query" as const }] : [];
   if (providerOf(url) === "sqlite") {
     const adapter = new WalSqliteAdapter({ url: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
-    return new SqliteClient({ adapter, log });
+    const client = new SqliteClient({ adapter, log });
+    sqliteAdapters.set(client, adapter);
+    return client;
   }
   // A bounded pool. The connect timeout also bounds the wait for a free connection, so it is generous: under
   // load a request may queue behind others. An unreachable server is caught earlier, by proxy.ts's probe.

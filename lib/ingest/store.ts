@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { providerOfDb, type Db } from "@/lib/db";
+import { providerOfDb, sqliteBulkWriter, sqliteValue, type Db, type SqliteBulkWriter } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { detectLanguage } from "@/lib/language";
 import { insertIndexedBatch } from "@/lib/search/index-batch";
@@ -248,19 +248,35 @@ function columnList(columns: readonly string[]): Prisma.Sql {
   return Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
 }
 
-/** Inserts new articles and returns their ids by dedup key. */
-async function insertArticles(tx: Tx, rows: readonly ArticleRow[]): Promise<Map<string, number>> {
+/**
+ * Inserts new articles and returns their ids by dedup key. On SQLite `bulk` (lib/db.ts, sqliteBulkWriter)
+ * binds the texts straight on the transaction's connection, as the adapter would (`sqliteValue`), without
+ * Prisma's JSON round trip of the parameters.
+ */
+async function insertArticles(
+  tx: Tx,
+  rows: readonly ArticleRow[],
+  bulk: SqliteBulkWriter | null,
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   const perStatement = Math.min(CHUNK, Math.floor(MAX_PARAMS / ARTICLE_COLUMNS.length));
+  const value = (r: ArticleRow, c: (typeof ARTICLE_COLUMNS)[number]) =>
+    c === "updatedAt" ? r.fetchedAt : r[c];
   for (let i = 0; i < rows.length; i += perStatement) {
-    const values = rows
-      .slice(i, i + perStatement)
-      .map(
-        (r) =>
-          Prisma.sql`(${Prisma.join(ARTICLE_COLUMNS.map((c) => (c === "updatedAt" ? r.fetchedAt : r[c])))})`,
+    const chunk = rows.slice(i, i + perStatement);
+    let created: { id: number | bigint; dedupKey: string }[];
+    if (bulk) {
+      const tuple = `(${ARTICLE_COLUMNS.map(() => "?").join(", ")})`;
+      const returned = bulk(
+        `INSERT INTO "Article" (${ARTICLE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")} RETURNING "id", "dedupKey"`,
+        chunk.flatMap((r) => ARTICLE_COLUMNS.map((c) => sqliteValue(value(r, c)))),
       );
-    const created = await tx.$queryRaw<{ id: number | bigint; dedupKey: string }[]>`
-      INSERT INTO "Article" (${columnList(ARTICLE_COLUMNS)}) VALUES ${Prisma.join(values)} RETURNING "id", "dedupKey"`;
+      created = returned.map(([id, dedupKey]) => ({ id: id as number, dedupKey: dedupKey as string }));
+    } else {
+      const values = chunk.map((r) => Prisma.sql`(${Prisma.join(ARTICLE_COLUMNS.map((c) => value(r, c)))})`);
+      created = await tx.$queryRaw<{ id: number | bigint; dedupKey: string }[]>`
+        INSERT INTO "Article" (${columnList(ARTICLE_COLUMNS)}) VALUES ${Prisma.join(values)} RETURNING "id", "dedupKey"`;
+    }
     // RETURNING promises no order, so rows are matched back by their (per-source unique) dedup key.
     for (const row of created) ids.set(row.dedupKey, Number(row.id));
   }
@@ -465,6 +481,7 @@ async function storeInOneTransaction(
         insertArticles(
           tx,
           fresh.map((f) => f.row),
+          provider === "sqlite" ? sqliteBulkWriter(db) : null,
         ),
       );
       const created = fresh.flatMap(({ row, tags, features }) => {

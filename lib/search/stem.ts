@@ -79,30 +79,34 @@ const memos = new Map<Stemming, Map<string, string>>();
 const ACCENTED_LATIN = /[\u00C0-\u024F]/g;
 const foldLatin = (c: string) => c.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 
-/** One run of stemmable characters, stemmed: lower-cased, Latin accents removed, then the language's stemmer. */
-function stemRun(run: string, stemming: Stemming): string {
+/** The memo of one stemming's runs. */
+function memoOf(stemming: Stemming): Map<string, string> {
   let memo = memos.get(stemming);
   if (!memo) memos.set(stemming, (memo = new Map<string, string>()));
-  let out = memo.get(run);
-  if (out === undefined) {
-    const lower = run.toLowerCase().replace(ACCENTED_LATIN, foldLatin);
-    const stem = STEMMERS[stemming];
-    out = stem && lower.length <= MAX_STEMMED_LENGTH ? stem(lower) : lower;
-    // A stem that is empty or not made of word characters would move every later position (and snippets).
-    if (!ONE_WORD.test(out)) out = run;
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(run, out);
-  }
+  return memo;
+}
+
+/** One run of stemmable characters not in the memo, stemmed (lower-cased, Latin accents removed, then the language's stemmer) and remembered. */
+function stemRun(run: string, stemming: Stemming, memo: Map<string, string>): string {
+  const lower = run.toLowerCase().replace(ACCENTED_LATIN, foldLatin);
+  const stem = STEMMERS[stemming];
+  let out = stem && lower.length <= MAX_STEMMED_LENGTH ? stem(lower) : lower;
+  // A stem that is empty or not made of word characters would move every later position (and snippets).
+  if (!ONE_WORD.test(out)) out = run;
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(run, out);
   return out;
 }
 
 /**
  * Text with every word stemmed in one stemming and everything between words kept: what the word index is
  * built from, and what a query's words are looked up as. Words in other scripts are kept as they are.
+ * (The memo is looked up once per text, not per word: this runs for every word of every article.)
  */
 export function stemText(text: string | null, stemming: Stemming): string | null {
   if (text === null) return null;
-  return text.replace(STEMMABLE_RUN, (run) => stemRun(run, stemming));
+  const memo = memoOf(stemming);
+  return text.replace(STEMMABLE_RUN, (run) => memo.get(run) ?? stemRun(run, stemming, memo));
 }
 
 /** The words of a text in the order unicode61 finds them. */

@@ -120,13 +120,19 @@ type StoryState = { [K in "id" | "storyId" | "duplicateOfId" | "publishedAt"]: n
  */
 function storyStates(tx: Tx, ids: readonly number[], provider: GroupingContext["provider"]) {
   const list = ids.map(integer).join(", ");
-  return tx.$queryRawUnsafe<StoryState[]>(
-    provider === "sqlite"
-      ? `SELECT "id", "storyId", "duplicateOfId", CAST(round(unixepoch("publishedAt", 'subsec') * 1000) AS INTEGER) AS "publishedAt"
-         FROM "Article" INDEXED BY "Article_id_storyId_publishedAt_duplicateOfId_idx" WHERE "id" IN (${list})`
-      : `SELECT "id", "storyId", "duplicateOfId", round(extract(epoch FROM "publishedAt") * 1000)::bigint AS "publishedAt"
+  // SQLite: the ids as one JSON parameter, so that every call is the same statement, prepared once
+  // (lib/sqlite-statements.ts keeps it) instead of a new text per call.
+  return provider === "sqlite"
+    ? tx.$queryRawUnsafe<StoryState[]>(
+        `SELECT "id", "storyId", "duplicateOfId", CAST(round(unixepoch("publishedAt", 'subsec') * 1000) AS INTEGER) AS "publishedAt"
+         FROM "Article" INDEXED BY "Article_id_storyId_publishedAt_duplicateOfId_idx"
+         WHERE "id" IN (SELECT "value" FROM json_each(?))`,
+        `[${list}]`,
+      )
+    : tx.$queryRawUnsafe<StoryState[]>(
+        `SELECT "id", "storyId", "duplicateOfId", round(extract(epoch FROM "publishedAt") * 1000)::bigint AS "publishedAt"
          FROM "Article" WHERE "id" IN (${list})`,
-  );
+      );
 }
 
 /** Lookup rows (arrival, term, window) per statement: four literals each. */
