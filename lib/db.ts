@@ -41,8 +41,8 @@ export const SQLITE_CACHE_MB = 64;
  * cache is SQLITE_CACHE_MB.
  */
 class WalSqliteAdapter extends PrismaBetterSqlite3 {
-  /** The connection of the last connect() (Prisma connects a client once, lazily). */
-  connection: Database | null = null;
+  /** The connection of the last connect() (Prisma connects a client once, lazily), with `sqliteBulkWriter`'s statements. */
+  bulk: { connection: Database; statements: Map<string, Statement> } | null = null;
 
   override async connect() {
     const adapter = await super.connect();
@@ -50,8 +50,7 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
     const client = (adapter as unknown as { client?: Database }).client;
     if (!client?.function) throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection");
     registerStemFunction(client);
-    this.connection = client;
-    bulkStatements.set(client, new Map());
+    this.bulk = { connection: client, statements: new Map() };
     keepPreparedStatements(client);
     await adapter.executeScript(
       `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -${SQLITE_CACHE_MB * 1024}`,
@@ -61,8 +60,6 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
 }
 
 const sqliteAdapters = new WeakMap<object, WalSqliteAdapter>();
-/** Statements of `sqliteBulkWriter`, by connection and SQL text (apart from the adapter's, which wraps them). */
-const bulkStatements = new WeakMap<Database, Map<string, Statement>>();
 /** Bulk statements kept per connection (an import uses two or three texts: full chunks and the last one). */
 const KEPT_BULK_STATEMENTS = 16;
 
@@ -86,9 +83,9 @@ export type SqliteBulkWriter = (sql: string, values: readonly SqliteBindable[]) 
  * at 100,000 articles (docs/benchmarks.md). Null on PostgreSQL, or before the client has connected.
  */
 export function sqliteBulkWriter(db: Db): SqliteBulkWriter | null {
-  const connection = sqliteAdapters.get(db)?.connection;
-  const kept = connection && bulkStatements.get(connection);
-  if (!connection || !kept) return null;
+  const bulk = sqliteAdapters.get(db)?.bulk;
+  if (!bulk) return null;
+  const { connection, statements: kept } = bulk;
   return (sql, values) => {
     let statement = kept.get(sql);
     if (!statement) {

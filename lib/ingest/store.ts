@@ -244,9 +244,9 @@ const ARTICLE_COLUMNS = [
   "simhash", "storyFeatures",
 ] as const satisfies readonly (keyof ArticleRow | "updatedAt")[];
 
-function columnList(columns: readonly string[]): Prisma.Sql {
-  return Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
-}
+/** The article columns as SQL, and one row of their placeholders for the SQLite bulk writer. */
+const ARTICLE_COLUMN_LIST = ARTICLE_COLUMNS.map((c) => `"${c}"`).join(", ");
+const ARTICLE_PLACEHOLDERS = `(${ARTICLE_COLUMNS.map(() => "?").join(", ")})`;
 
 /**
  * Inserts new articles and returns their ids by dedup key. On SQLite `bulk` (lib/db.ts, sqliteBulkWriter)
@@ -266,16 +266,15 @@ async function insertArticles(
     const chunk = rows.slice(i, i + perStatement);
     let created: { id: number | bigint; dedupKey: string }[];
     if (bulk) {
-      const tuple = `(${ARTICLE_COLUMNS.map(() => "?").join(", ")})`;
       const returned = bulk(
-        `INSERT INTO "Article" (${ARTICLE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")} RETURNING "id", "dedupKey"`,
+        `INSERT INTO "Article" (${ARTICLE_COLUMN_LIST}) VALUES ${chunk.map(() => ARTICLE_PLACEHOLDERS).join(", ")} RETURNING "id", "dedupKey"`,
         chunk.flatMap((r) => ARTICLE_COLUMNS.map((c) => sqliteValue(value(r, c)))),
       );
       created = returned.map(([id, dedupKey]) => ({ id: id as number, dedupKey: dedupKey as string }));
     } else {
       const values = chunk.map((r) => Prisma.sql`(${Prisma.join(ARTICLE_COLUMNS.map((c) => value(r, c)))})`);
       created = await tx.$queryRaw<{ id: number | bigint; dedupKey: string }[]>`
-        INSERT INTO "Article" (${columnList(ARTICLE_COLUMNS)}) VALUES ${Prisma.join(values)} RETURNING "id", "dedupKey"`;
+        INSERT INTO "Article" (${Prisma.raw(ARTICLE_COLUMN_LIST)}) VALUES ${Prisma.join(values)} RETURNING "id", "dedupKey"`;
     }
     // RETURNING promises no order, so rows are matched back by their (per-source unique) dedup key.
     for (const row of created) ids.set(row.dedupKey, Number(row.id));
@@ -481,7 +480,7 @@ async function storeInOneTransaction(
         insertArticles(
           tx,
           fresh.map((f) => f.row),
-          provider === "sqlite" ? sqliteBulkWriter(db) : null,
+          sqliteBulkWriter(db),
         ),
       );
       const created = fresh.flatMap(({ row, tags, features }) => {
