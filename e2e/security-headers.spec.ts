@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
 import { E2E_PORT, startAppInstance, type AppInstance } from "./helpers";
 
 // Every response carries the security headers, and every kind of page works under its Content-Security-Policy:
@@ -63,9 +63,39 @@ test("every response has its own nonce, and the page's scripts carry it", async 
   const nonceA = expectSecurityHeaders(a, "/");
   const nonceB = expectSecurityHeaders(b, "/");
   expect(nonceA).not.toBe(nonceB);
-  const scripts = [...(await a.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-  expect(scripts.length).toBeGreaterThan(0);
-  for (const tag of scripts) expect(tag).toContain(`nonce="${nonceA}"`);
+  // The second answer came from the page micro-cache (scripts/page-cache.mjs) with a nonce of its own.
+  expect(b.headers()["x-page-cache"]).toBe("hit");
+  for (const [answer, nonce] of [
+    [a, nonceA],
+    [b, nonceB],
+  ] as const) {
+    const html = await answer.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  }
+  expect(await b.text()).not.toContain(nonceA);
+});
+
+test("a page served again from the page cache runs under its own nonce without violations", async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  page.on("pageerror", (error) => violations.push(`page error: ${error.message}`));
+  // The first visit sets the script cookie, which is part of the cache key: a hit comes within a few loads.
+  let hit: Response | null = null;
+  for (let i = 0; i < 6 && !hit; i++) {
+    const response = await page.goto("/?region=europe&range=12m");
+    if (response?.headers()["x-page-cache"] === "hit") hit = response;
+  }
+  expect(hit, "a load answered from the page cache").not.toBeNull();
+  expectSecurityHeaders(hit!, "cached page");
+  await page.waitForFunction(() => "next" in window, null, { timeout: 10_000 });
+  await page.waitForLoadState("networkidle");
+  expect(violations).toEqual([]);
 });
 
 /** Loads a page, checks its headers, that the framework started, and that the browser saw no CSP violation. */

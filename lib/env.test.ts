@@ -39,6 +39,10 @@ describe("readEnv", () => {
     expect(readEnv({ DISPATCH_WORKERS: "3" }).DISPATCH_WORKERS).toBe(3);
     for (const bad of ["0", "1.5", "many", "65"])
       expect(() => readEnv({ DISPATCH_WORKERS: bad })).toThrow(/DISPATCH_WORKERS/);
+    expect(readEnv({}).DISPATCH_PAGE_CACHE_MS).toBe(1000);
+    expect(readEnv({ DISPATCH_PAGE_CACHE_MS: "0" }).DISPATCH_PAGE_CACHE_MS).toBe(0);
+    for (const bad of ["-1", "soon", "60001"])
+      expect(() => readEnv({ DISPATCH_PAGE_CACHE_MS: bad })).toThrow(/DISPATCH_PAGE_CACHE_MS/);
   });
 
   it("names every bad variable in one error", () => {

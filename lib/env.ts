@@ -48,6 +48,8 @@ const schema = z.object({
   DISPATCH_PRIVATE: flag,
   /** Web server processes `npm start` runs (scripts/serve.mjs); unset: one per core. */
   DISPATCH_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Milliseconds a rendered page is served again to readers of the same address (scripts/page-cache.mjs); 0: off. */
+  DISPATCH_PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Connections per app instance (each web server process) in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Public origin for canonical URLs, Open Graph and the sitemap; unset: the origin each request came to. */

@@ -8,15 +8,19 @@
  * worker is a whole app instance, as stateless as any other (sessions are signed cookies, login attempts
  * and caches' versions live in the database), so two workers behave as two instances behind a load
  * balancer. A worker that dies is replaced; one that dies within seconds of starting, twice in a row, stops
- * the server instead of looping. SIGINT and SIGTERM close every worker's server, then the primary exits.
+ * the server instead of looping. Pages every reader sees alike are micro-cached for a second
+ * (page-cache.mjs). SIGINT and SIGTERM close every worker's server, then the primary exits.
  */
 import cluster from "node:cluster";
 import http from "node:http";
 import { availableParallelism } from "node:os";
+import { createPageCache } from "./page-cache.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const requested = Number(process.env.DISPATCH_WORKERS || 0);
 const workers = Number.isInteger(requested) && requested > 0 ? requested : availableParallelism();
+/** How long a rendered page is served again to readers of the same address (docs/caching.md, "Pages"); 0: off. */
+const pageCacheMs = Number(process.env.DISPATCH_PAGE_CACHE_MS ?? 1000);
 /** A worker that exits sooner than this after it was forked failed to start, not while serving. */
 const EARLY_EXIT_MS = 10_000;
 
@@ -73,7 +77,8 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: process.cwd(), port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((req, res) => void handle(req, res));
+  const pageCache = createPageCache({ ttlMs: Number.isFinite(pageCacheMs) ? pageCacheMs : 1000 });
+  const server = http.createServer((req, res) => pageCache(req, res, () => void handle(req, res)));
   server.listen(port);
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {

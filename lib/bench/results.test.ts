@@ -152,6 +152,29 @@ describe("benchmark summary", () => {
     });
   });
 
+  it("shows the pages rendered for every request beside the cached ones, when the run measured them", () => {
+    const rendered = (p: PageResult, rps: number): PageResult => ({
+      ...p,
+      rendered: { ...p.loads[1]!, rps },
+    });
+    const base = fixture();
+    expect(summaryRows(base).some((r) => r.figure.startsWith("every request rendered"))).toBe(false);
+    const rows = summaryRows(
+      fixture({
+        pages: base.pages.map((p, i) => rendered(p, [90, 85, 30, 100][i]!)),
+        ceilingPage: { ...rendered(base.ceilingPage, 450), what: "trivial" },
+      }),
+    );
+    expect(rows.find((r) => r.figure.startsWith("every request rendered"))).toMatchObject({
+      figure:
+        "every request rendered (a new address each, no page micro-cache), req/s at c=16: front page / filtered list / search page / article page",
+      value: "90 / 85 / 30 / 100",
+      ceiling: "450",
+      ratio: "0.20×",
+      target: "–",
+    });
+  });
+
   it("applies the PostgreSQL targets on PostgreSQL", () => {
     const rows = summaryRows(
       fixture({ db: "postgres", ingest: { articles: 9_900, seconds: 9.9, perSecond: 1_000, command: "x" } }),

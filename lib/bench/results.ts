@@ -24,6 +24,8 @@ export interface PageResult {
   /** Bytes of one answer's body. */
   bytes: number;
   loads: PageLoad[];
+  /** At c=16 with a new address per request, so that every answer is rendered (no page micro-cache). */
+  rendered?: PageLoad;
 }
 
 export interface SearchResultRow {
@@ -135,6 +137,15 @@ export function summaryRows(r: BenchResult): SummaryRow[] {
       status,
     });
   }
+  if (r.pages.every((p) => p.rendered))
+    rows.push({
+      figure: `every request rendered (a new address each, no page micro-cache), req/s at c=16: ${r.pages.map((p) => p.name).join(" / ")}`,
+      value: r.pages.map((p) => int(p.rendered?.rps ?? 0)).join(" / "),
+      ceiling: ceiling.rendered ? int(ceiling.rendered.rps) : "–",
+      ratio: ceiling.rendered ? ratio(r.pages[0]?.rendered?.rps ?? 0, ceiling.rendered.rps) : "–",
+      target: "–",
+      status: "",
+    });
   rows.push({
     figure: "HTML per answer, KB: " + r.pages.map((p) => p.name).join(" / "),
     value: r.pages.map((p) => (p.bytes / 1024).toFixed(0)).join(" / "),
