@@ -5,5 +5,4 @@ export function acceptsGzip(header: string | undefined): boolean;
 
 export function createPageCache(options: {
   ttlMs: number;
-  maxBytes?: number;
 }): (req: IncomingMessage, res: ServerResponse, render: () => void) => void;

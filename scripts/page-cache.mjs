@@ -21,7 +21,7 @@ import { LRUCache } from "lru-cache";
 const MAX_BODY_BYTES = 2_000_000;
 /** Bytes of kept pages per process, at most. */
 const MAX_CACHED_BYTES = 64_000_000;
-/** The session cookie of the admin area (lib/admin/auth.ts SESSION_COOKIE): its pages are one reader's. */
+/** The admin session cookie (lib/admin/auth.ts SESSION_COOKIE; page-cache.test.ts sends that one): its pages are one reader's. */
 const SESSION_COOKIE = "dispatch_admin";
 /** Request headers of the framework's client navigations, prefetches and actions: their answers vary. */
 const FRAMEWORK_HEADERS = [
@@ -44,8 +44,8 @@ const PER_RESPONSE_HEADERS = new Set([
 const NONCE = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 
 /**
- * @typedef {{ status: number, headers: Record<string, string | string[]>, parts: Buffer[], nonce: string | null, bytes: number }} Entry
- * A kept page: its headers, and its body cut at every occurrence of its nonce (`parts` joined by the nonce).
+ * @typedef {{ headers: Record<string, string | string[]>, parts: Buffer[], nonce: string | null }} Entry
+ * A kept 200 page: its headers, and its body cut at every occurrence of its nonce (`parts` joined by the nonce).
  */
 
 /** @param {import("node:http").IncomingMessage} req */
@@ -170,7 +170,7 @@ function entryOf(res, chunks) {
   }
   const policy = headers["content-security-policy"];
   const nonce = typeof policy === "string" ? (NONCE.exec(policy)?.[1] ?? null) : null;
-  return { status: 200, headers, parts: cutAtNonce(body, nonce), nonce, bytes: body.length };
+  return { headers, parts: cutAtNonce(body, nonce), nonce };
 }
 
 /**
@@ -178,18 +178,14 @@ function entryOf(res, chunks) {
  * @param {Entry} entry @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res
  */
 function replay(entry, req, res) {
-  const nonce = entry.nonce ? randomBytes(16).toString("base64") : null;
-  const fresh = nonce ? Buffer.from(nonce) : null;
-  /** @type {Buffer[]} */
-  const pieces = [];
-  entry.parts.forEach((part, i) => {
-    if (i > 0 && fresh) pieces.push(fresh);
-    pieces.push(part);
-  });
-  let body = Buffer.concat(pieces);
+  const kept = entry.nonce;
+  const nonce = randomBytes(16).toString("base64");
+  const fresh = Buffer.from(nonce);
+  // A page without a nonce is one part, so nothing is put between parts.
+  let body = Buffer.concat(entry.parts.flatMap((part, i) => (i > 0 ? [fresh, part] : [part])));
   /** @type {Record<string, string | string[]>} */
   const headers = {};
-  const swap = (/** @type {string} */ v) => (entry.nonce && nonce ? v.replaceAll(entry.nonce, nonce) : v);
+  const swap = (/** @type {string} */ v) => (kept ? v.replaceAll(kept, nonce) : v);
   for (const [name, value] of Object.entries(entry.headers)) {
     headers[name] = Array.isArray(value) ? value.map(swap) : swap(value);
   }
@@ -199,19 +195,28 @@ function replay(entry, req, res) {
   }
   headers["content-length"] = String(body.length);
   headers["x-page-cache"] = "hit";
-  res.writeHead(entry.status, headers);
+  res.writeHead(200, headers);
   res.end(body);
+}
+
+/** Bytes a kept page takes: its parts and the nonces between them. @param {Entry} entry */
+function sizeOf(entry) {
+  const nonces = (entry.parts.length - 1) * (entry.nonce?.length ?? 0);
+  return Math.max(
+    1,
+    entry.parts.reduce((sum, part) => sum + part.length, nonces),
+  );
 }
 
 /**
  * A page cache for one server process.
- * @param {{ ttlMs: number, maxBytes?: number }} options
+ * @param {{ ttlMs: number }} options
  * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, render: () => void) => void}
  */
-export function createPageCache({ ttlMs, maxBytes = MAX_CACHED_BYTES }) {
+export function createPageCache({ ttlMs }) {
   if (!(ttlMs > 0)) return (_req, _res, render) => render();
   /** @type {LRUCache<string, Entry>} */
-  const pages = new LRUCache({ ttl: ttlMs, maxSize: maxBytes, sizeCalculation: (e) => Math.max(1, e.bytes) });
+  const pages = new LRUCache({ ttl: ttlMs, maxSize: MAX_CACHED_BYTES, sizeCalculation: sizeOf });
   /** Pages being rendered, by key: what their waiters get (null: render yourselves). @type {Map<string, Promise<Entry | null>>} */
   const rendering = new Map();
   return (req, res, render) => {
@@ -221,7 +226,7 @@ export function createPageCache({ ttlMs, maxBytes = MAX_CACHED_BYTES }) {
     if (kept) return replay(kept, req, res);
     const pending = rendering.get(key);
     if (pending) {
-      void pending.then((entry) => (entry && !res.headersSent ? replay(entry, req, res) : render()));
+      void pending.then((entry) => (entry ? replay(entry, req, res) : render()));
       return;
     }
     /** @type {Promise<Entry | null>} */

@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "@/lib/admin/auth";
 import { acceptsGzip, createPageCache } from "./page-cache.mjs";
 
 interface Answer {
@@ -150,7 +151,7 @@ describe("page micro-cache", () => {
       await twice("/first-run"),
       await twice("/admin/sources"),
       await twice("/api/articles?q=x"),
-      await twice("/", { cookie: "theme=dark; dispatch_admin=abc" }),
+      await twice("/", { cookie: `theme=dark; ${SESSION_COOKIE}=abc` }),
       await twice("/", { authorization: "Basic eDp5" }),
       await twice("/", { rsc: "1" }),
       await twice("/", { "next-router-prefetch": "1" }),
