@@ -71,8 +71,17 @@ export function sqliteValue(value: string | number | boolean | Date | null): Sql
   return value;
 }
 
-/** Runs one statement with bound values straight on a SQLite connection; returns RETURNING rows as arrays. */
-export type SqliteBulkWriter = (sql: string, values: readonly SqliteBindable[]) => unknown[][];
+/**
+ * Runs one statement with bound values straight on a SQLite connection; returns its rows (a SELECT's, or
+ * RETURNING's) as arrays in column order. `keep` (default true): prepare the text once and keep it; false
+ * for a text made for one call (values written into it as checked literals), which would only push out
+ * the kept ones.
+ */
+export type SqliteBulkWriter = (
+  sql: string,
+  values: readonly SqliteBindable[],
+  keep?: boolean,
+) => unknown[][];
 
 /**
  * For a SQLite client made by `createDb` that has connected: runs statements straight on its connection,
@@ -86,19 +95,44 @@ export function sqliteBulkWriter(db: Db): SqliteBulkWriter | null {
   const bulk = sqliteAdapters.get(db)?.bulk;
   if (!bulk) return null;
   const { connection, statements: kept } = bulk;
-  return (sql, values) => {
+  // The connection's own prepare: `keepPreparedStatements` replaced the instance's with the adapter's wrapper.
+  const { prepare } = Object.getPrototypeOf(connection) as Pick<Database, "prepare">;
+  return (sql, values, keep = true) => {
     let statement = kept.get(sql);
     if (!statement) {
-      if (kept.size >= KEPT_BULK_STATEMENTS) kept.clear();
-      // The connection's own prepare: `keepPreparedStatements` replaced the instance's with the adapter's wrapper.
-      const { prepare } = Object.getPrototypeOf(connection) as Pick<Database, "prepare">;
       statement = prepare.call(connection, sql);
-      kept.set(sql, statement);
+      if (keep) {
+        if (kept.size >= KEPT_BULK_STATEMENTS) kept.clear();
+        kept.set(sql, statement);
+      }
     }
     return statement.reader
       ? (statement.raw(true).all(...values) as unknown[][])
       : (statement.run(...values), []);
   };
+}
+
+/**
+ * Multi-row INSERT of bound rows on SQLite (`write`: sqliteBulkWriter), `perStatement` rows per statement:
+ * `head` is `INSERT INTO "T" ("a", "b")`, `tail` what follows the VALUES (ON CONFLICT, RETURNING). Full
+ * statements are one text, prepared once and kept; binding values costs SQLite far less than parsing them
+ * as literals. Returns the rows RETURNING gave.
+ */
+export function sqliteInsertRows(
+  write: SqliteBulkWriter,
+  head: string,
+  rows: readonly (readonly SqliteBindable[])[],
+  perStatement: number,
+  tail = "",
+): unknown[][] {
+  const returned: unknown[][] = [];
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const placeholders = `(${chunk[0]!.map(() => "?").join(", ")})`;
+    const sql = `${head} VALUES ${chunk.map(() => placeholders).join(", ")} ${tail}`;
+    for (const row of write(sql, chunk.flat(), chunk.length === perStatement)) returned.push(row);
+  }
+  return returned;
 }
 
 /** How long a PostgreSQL statement (or transaction) may wait for a free connection from the pool. */

@@ -1,6 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { providerOfDb, sqliteBulkWriter, sqliteValue, type Db, type SqliteBulkWriter } from "@/lib/db";
+import {
+  providerOfDb,
+  sqliteBulkWriter,
+  sqliteInsertRows,
+  sqliteValue,
+  type Db,
+  type SqliteBindable,
+  type SqliteBulkWriter,
+} from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { detectLanguage } from "@/lib/language";
 import { insertIndexedBatch } from "@/lib/search/index-batch";
@@ -8,7 +16,7 @@ import { forgetStemsAhead, indexStems, stemsAhead, type IndexStems } from "@/lib
 import { regionsForTags, tagCountries, TAGGER_VERSION } from "@/lib/regions";
 import { storyFeatures, type StoryFeatures } from "@/lib/stories/features";
 import { simhash } from "@/lib/stories/simhash";
-import { groupArticles, type GroupingMemo } from "@/lib/stories/store";
+import { groupArticles, rememberGrouped, type ArrivingArticle, type GroupingMemo } from "@/lib/stories/store";
 import { normalizeLink } from "./normalize";
 import type { ArticleInput } from "./types";
 
@@ -244,9 +252,8 @@ const ARTICLE_COLUMNS = [
   "simhash", "storyFeatures",
 ] as const satisfies readonly (keyof ArticleRow | "updatedAt")[];
 
-/** The article columns as SQL, and one row of their placeholders for the SQLite bulk writer. */
+/** The article columns as SQL. */
 const ARTICLE_COLUMN_LIST = ARTICLE_COLUMNS.map((c) => `"${c}"`).join(", ");
-const ARTICLE_PLACEHOLDERS = `(${ARTICLE_COLUMNS.map(() => "?").join(", ")})`;
 
 /**
  * Inserts new articles and returns their ids by dedup key. On SQLite `bulk` (lib/db.ts, sqliteBulkWriter)
@@ -262,21 +269,24 @@ async function insertArticles(
   const perStatement = Math.min(CHUNK, Math.floor(MAX_PARAMS / ARTICLE_COLUMNS.length));
   const value = (r: ArticleRow, c: (typeof ARTICLE_COLUMNS)[number]) =>
     c === "updatedAt" ? r.fetchedAt : r[c];
+  // RETURNING promises no order, so rows are matched back by their (per-source unique) dedup key.
+  if (bulk) {
+    const returned = sqliteInsertRows(
+      bulk,
+      `INSERT INTO "Article" (${ARTICLE_COLUMN_LIST})`,
+      rows.map((r) => ARTICLE_COLUMNS.map((c) => sqliteValue(value(r, c)))),
+      perStatement,
+      `RETURNING "id", "dedupKey"`,
+    );
+    for (const [id, dedupKey] of returned) ids.set(dedupKey as string, Number(id));
+    return ids;
+  }
   for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    let created: { id: number | bigint; dedupKey: string }[];
-    if (bulk) {
-      const returned = bulk(
-        `INSERT INTO "Article" (${ARTICLE_COLUMN_LIST}) VALUES ${chunk.map(() => ARTICLE_PLACEHOLDERS).join(", ")} RETURNING "id", "dedupKey"`,
-        chunk.flatMap((r) => ARTICLE_COLUMNS.map((c) => sqliteValue(value(r, c)))),
-      );
-      created = returned.map(([id, dedupKey]) => ({ id: id as number, dedupKey: dedupKey as string }));
-    } else {
-      const values = chunk.map((r) => Prisma.sql`(${Prisma.join(ARTICLE_COLUMNS.map((c) => value(r, c)))})`);
-      created = await tx.$queryRaw<{ id: number | bigint; dedupKey: string }[]>`
-        INSERT INTO "Article" (${Prisma.raw(ARTICLE_COLUMN_LIST)}) VALUES ${Prisma.join(values)} RETURNING "id", "dedupKey"`;
-    }
-    // RETURNING promises no order, so rows are matched back by their (per-source unique) dedup key.
+    const values = rows
+      .slice(i, i + perStatement)
+      .map((r) => Prisma.sql`(${Prisma.join(ARTICLE_COLUMNS.map((c) => value(r, c)))})`);
+    const created = await tx.$queryRaw<{ id: number | bigint; dedupKey: string }[]>`
+      INSERT INTO "Article" (${Prisma.raw(ARTICLE_COLUMN_LIST)}) VALUES ${Prisma.join(values)} RETURNING "id", "dedupKey"`;
     for (const row of created) ids.set(row.dedupKey, Number(row.id));
   }
   return ids;
@@ -317,14 +327,47 @@ async function insertCountryRows(tx: Tx, rows: readonly Prisma.Sql[]): Promise<v
   }
 }
 
+/** Tag rows per statement on SQLite (six values per country row, under the 32,766 bound values). */
+const BOUND_TAG_ROWS = 1_000;
+
 /**
- * Tags articles that have no tags yet, inside the caller's transaction. A feed's articles carry many
- * tags each (fifteen countries is common), and bound parameters cost about 1 µs each in Prisma's client,
- * so the rows are written as literals: ids and counts checked to be integers, codes and region slugs
- * to match their fixed alphabets, saliences to be finite. The one value that comes from the feed, the
- * evidence (the phrases that placed a country), is a bound parameter: one per country row.
+ * Tags articles that have no tags yet, inside the caller's transaction. On SQLite with `bulk` (the
+ * transaction's connection, lib/db.ts) every value is bound to a statement prepared once. Otherwise, as a
+ * feed's articles carry many tags each (fifteen countries is common) and bound parameters cost about 1 µs
+ * each in Prisma's client, the rows are written as literals: ids and counts checked to be integers, codes
+ * and region slugs to match their fixed alphabets, saliences to be finite. The one value that comes from
+ * the feed, the evidence (the phrases that placed a country), is a bound parameter: one per country row.
  */
-async function insertTags(tx: Tx, articles: readonly (TaggableArticle & { tags?: Tags })[]): Promise<void> {
+async function insertTags(
+  tx: Tx,
+  articles: readonly (TaggableArticle & { tags?: Tags })[],
+  bulk: SqliteBulkWriter | null = null,
+): Promise<void> {
+  if (bulk) {
+    const countries: SqliteBindable[][] = [];
+    const regions: SqliteBindable[][] = [];
+    for (const article of articles) {
+      const tags = article.tags ?? tagsOf(article);
+      for (const t of tags)
+        countries.push([
+          article.id,
+          t.code,
+          t.salience,
+          t.primary ? 1 : 0,
+          t.mentions,
+          JSON.stringify(t.evidence ?? []),
+        ]);
+      for (const region of regionsForTags(tags)) regions.push([article.id, region]);
+    }
+    sqliteInsertRows(
+      bulk,
+      `INSERT INTO "ArticleCountry" ("articleId", "code", "salience", "primary", "mentions", "evidence")`,
+      countries,
+      BOUND_TAG_ROWS,
+    );
+    sqliteInsertRows(bulk, `INSERT INTO "ArticleRegion" ("articleId", "region")`, regions, BOUND_TAG_ROWS);
+    return;
+  }
   const countries: Prisma.Sql[] = [];
   const regions: string[] = [];
   for (const article of articles) {
@@ -427,6 +470,7 @@ async function storeInOneTransaction(
   memo: GroupingMemo | undefined,
 ): Promise<void> {
   const provider = providerOfDb(db);
+  let grouped: ArrivingArticle[] = [];
   await db.$transaction(
     async (tx) => {
       // Write first: a SQLite transaction that reads before it writes cannot wait for a concurrent writer
@@ -499,23 +543,22 @@ async function storeInOneTransaction(
           publishedAt: row.publishedAt,
           tags,
         })),
+        sqliteBulkWriter(db),
       );
-      await groupArticles(
-        tx,
-        created.map(({ id, row, features }) => ({
-          id,
-          sourceId,
-          title: row.title,
-          publishedAt: row.publishedAt,
-          simhash: row.simhash,
-          features,
-        })),
-        { provider, memo },
-      );
+      grouped = created.map(({ id, row, features }) => ({
+        id,
+        sourceId,
+        title: row.title,
+        publishedAt: row.publishedAt,
+        simhash: row.simhash,
+        features,
+      }));
+      await groupArticles(tx, grouped, { provider, memo, sqlite: sqliteBulkWriter(db) });
       counts.new += created.length;
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+  if (memo) rememberGrouped(memo, grouped);
 }
 
 /** Finds or creates the source an import belongs to: by feed URL when there is one, else by name and site. */

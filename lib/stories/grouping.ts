@@ -52,8 +52,9 @@ export interface Assignment {
 export interface Vector {
   terms: readonly number[];
   weights: number[];
-  /** term -> its index in `terms` (shared by every vector of the same features). */
-  index: ReadonlyMap<number, number>;
+  /** The terms in ascending order, and where each is in `terms` (shared by every vector of the same features). */
+  sorted: Int32Array;
+  slots: Int32Array;
   norm: number;
   /** The LOOKUP_TERMS heaviest terms, made by `keysOf` when first asked (most vectors are only compared). */
   keys: number[] | null;
@@ -66,7 +67,8 @@ interface VectorShape {
   terms: readonly number[];
   /** Per term: 2 for the title, 1 for the lead, half as much again for a name. */
   boosts: readonly number[];
-  index: ReadonlyMap<number, number>;
+  sorted: Int32Array;
+  slots: Int32Array;
   places: ReadonlySet<number> | null;
 }
 
@@ -84,10 +86,12 @@ function shapeOf(f: StoryFeatures): VectorShape {
     const names = f.n.length > 0 ? new Set(f.n) : null;
     // Title and lead terms are disjoint (features.ts), so each term is weighed once.
     const terms = [...f.t, ...f.l];
+    const slots = Int32Array.from(terms.keys()).sort((x, y) => terms[x]! - terms[y]!);
     shape = {
       terms,
       boosts: terms.map((t, i) => (i < f.t.length ? 2 : 1) * (names?.has(t) ? 1.5 : 1)),
-      index: new Map(terms.map((t, i) => [t, i])),
+      sorted: Int32Array.from(slots, (i) => terms[i]!),
+      slots,
       places: f.p.length > 0 ? new Set(f.p) : null,
     };
     shapes.set(f, shape);
@@ -112,7 +116,7 @@ export function idfCache(freq: DocumentFrequencies): (term: number) => number {
 
 /** The TF-IDF vector of an article: title terms count double, names half as much again. */
 export function vectorOf(f: StoryFeatures, weightOf: (term: number) => number): Vector {
-  const { terms, boosts, index, places } = shapeOf(f);
+  const { terms, boosts, sorted, slots, places } = shapeOf(f);
   const weights = new Array<number>(terms.length);
   let sum = 0;
   for (let i = 0; i < terms.length; i++) {
@@ -120,7 +124,7 @@ export function vectorOf(f: StoryFeatures, weightOf: (term: number) => number): 
     weights[i] = w;
     sum += w * w;
   }
-  return { terms, weights, index, norm: Math.sqrt(sum) || 1, keys: null, places };
+  return { terms, weights, sorted, slots, norm: Math.sqrt(sum) || 1, keys: null, places };
 }
 
 /**
@@ -143,18 +147,29 @@ export function cosine(a: Vector, b: Vector): number {
   return (event + place) / (a.norm * b.norm);
 }
 
-/** The dot product of two vectors, split into the terms that name a place (in either) and the others. */
+/**
+ * The dot product of two vectors, split into the terms that name a place (in either) and the others: a
+ * merge of their sorted terms (every arrival is compared with up to a hundred candidates).
+ */
 function sharedWeight(a: Vector, b: Vector): [event: number, place: number] {
-  const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
+  const { sorted: as, slots: aSlots, weights: aWeights } = a;
+  const { sorted: bs, slots: bSlots, weights: bWeights } = b;
   let event = 0;
   let place = 0;
-  for (let i = 0; i < small.terms.length; i++) {
-    const term = small.terms[i]!;
-    const j = large.index.get(term);
-    if (j === undefined) continue;
-    const w = large.weights[j]!;
-    if (a.places?.has(term) || b.places?.has(term)) place += small.weights[i]! * w;
-    else event += small.weights[i]! * w;
+  let i = 0;
+  let j = 0;
+  while (i < as.length && j < bs.length) {
+    const x = as[i]!;
+    const y = bs[j]!;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      const w = aWeights[aSlots[i]!]! * bWeights[bSlots[j]!]!;
+      if (a.places?.has(x) || b.places?.has(x)) place += w;
+      else event += w;
+      i++;
+      j++;
+    }
   }
   return [event, place];
 }

@@ -54,4 +54,31 @@ await describeEachProvider("grouping's memory over an import run", ({ provider }
     const w = await db.article.findFirstOrThrow({ where: { guid: "w" } });
     expect(w.storyId).toBe(other.id);
   });
+
+  it("remembers what a committed feed grouped, and nothing of a feed whose transaction failed", async () => {
+    const db = database.db;
+    const memo = groupingMemo();
+    const source = await ensureSource(db, { name: "e", feedUrl: "https://e.example/feed" });
+    await storeFeed(
+      db,
+      source.id,
+      prepareItems([flood("m1", 0, "Brennar river floods Murtal homes near Graz")], new Date(T0)),
+      memo,
+    );
+    const stored = await db.article.findFirstOrThrow({ where: { guid: "m1" } });
+    expect(memo.get(stored.id)?.sourceId).toBe(source.id);
+
+    // A feed for a source that does not exist fails inside its transaction: its ids are not kept.
+    const before = memo.size;
+    await expect(
+      storeFeed(
+        db,
+        -1,
+        prepareItems([flood("m2", 1, "Hundreds of homes flooded as the Brennar bursts")], new Date(T0)),
+        memo,
+      ),
+    ).rejects.toThrow();
+    expect(memo.size).toBe(before);
+    expect(await db.article.count({ where: { guid: "m2" } })).toBe(0);
+  });
 });

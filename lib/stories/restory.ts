@@ -1,5 +1,5 @@
 import "server-only";
-import { providerOfDb, type Db } from "@/lib/db";
+import { providerOfDb, sqliteBulkWriter, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { evidencePhrases, storyFeatures } from "./features";
 import { simhash } from "./simhash";
@@ -76,7 +76,7 @@ export async function restoryArticles(
         );
         await tx.$executeRaw`UPDATE "Article" SET "simhash" = v.column2, "storyFeatures" = v.column3
           FROM (VALUES ${Prisma.join(values)}) AS v WHERE "Article"."id" = v.column1`;
-        await groupArticles(tx, arriving, { provider });
+        await groupArticles(tx, arriving, { provider, sqlite: sqliteBulkWriter(db) });
       },
       { timeout: 120_000, maxWait: 30_000 },
     );

@@ -100,10 +100,28 @@ function popcount(x: number): number {
 
 /** Bits that differ between two fingerprints (64 when either is malformed). */
 export function hammingDistance(a: string, b: string): number {
-  if (!/^[0-9a-f]{16}$/.test(a) || !/^[0-9a-f]{16}$/.test(b)) return 64;
-  const hi = parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16);
-  const lo = parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16);
-  return popcount(hi) + popcount(lo);
+  if (a.length !== 16 || b.length !== 16) return 64;
+  // Read digit by digit (no pattern test, no substrings): the grouping compares an arrival with every
+  // candidate's fingerprint.
+  let distance = 0;
+  for (let half = 0; half < 16; half += 8) {
+    let bits = 0;
+    for (let i = half; i < half + 8; i++) {
+      const x = hexDigit(a.charCodeAt(i));
+      const y = hexDigit(b.charCodeAt(i));
+      if (x < 0 || y < 0) return 64;
+      bits = (bits << 4) | (x ^ y);
+    }
+    distance += popcount(bits);
+  }
+  return distance;
+}
+
+/** The value of a lower-case hex digit, or -1. */
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
 }
 
 /** True when two fingerprints belong to copies of one text. */
