@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
-import { startThreadReader } from "./read-thread";
+import { startThreadReader, workerExecArgv } from "./read-thread";
 import { runIngest } from "./run";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dispatch-read-thread-"));
@@ -159,4 +159,16 @@ await describeEachProvider("ingest with a reading thread", ({ provider }) => {
     await expect(pending).rejects.toThrow(/reading worker stopped/);
     await expect(reader.read(target)).rejects.toThrow(/reading worker stopped/);
   });
+});
+
+it("starts its worker with the process's options less V8's heap sizes, which a worker refuses", () => {
+  const argv = workerExecArgv([
+    "--max-semi-space-size=64",
+    "--import",
+    "tsx",
+    "--max-old-space-size",
+    "--no-warnings",
+  ]);
+  expect(argv).toEqual(["--import", "tsx", "--no-warnings", "--conditions=react-server"]);
+  expect(workerExecArgv(["--conditions=react-server"])).toEqual(["--conditions=react-server"]);
 });

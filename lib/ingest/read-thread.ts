@@ -3,6 +3,17 @@ import type { IngestTarget, ReadInput, ReadOptions } from "./input";
 
 const SERVER_CONDITION = "--conditions=react-server";
 
+/**
+ * The Node.js options a reading worker starts with: the process's own, with the react-server condition that
+ * server modules need, less V8's heap sizes (`npm run ingest` sets `--max-semi-space-size`), which a
+ * worker refuses (ERR_WORKER_INVALID_EXEC_ARGV): V8's flags are the process's, so the worker's heap is
+ * sized by them anyway.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const kept = execArgv.filter((arg) => !/^--(max|min)-(semi|old)-space-size(=|$)/.test(arg));
+  return kept.includes(SERVER_CONDITION) ? kept : [...kept, SERVER_CONDITION];
+}
+
 /** Reads inputs on a worker thread (see runIngest's `reader`). */
 export interface ThreadReader {
   read: (target: IngestTarget) => Promise<ReadInput>;
@@ -23,9 +34,7 @@ register();
 await import(${JSON.stringify(body)});`;
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
     workerData: options,
-    execArgv: process.execArgv.includes(SERVER_CONDITION)
-      ? process.execArgv
-      : [...process.execArgv, SERVER_CONDITION],
+    execArgv: workerExecArgv(process.execArgv),
   });
   const waiting = new Map<number, { resolve: (input: ReadInput) => void; reject: (error: Error) => void }>();
   let nextId = 0;
