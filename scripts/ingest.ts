@@ -4,14 +4,12 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createDb } from "@/lib/db";
 import { env, providerOf } from "@/lib/env";
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { startThreadReader, type ThreadReader } from "@/lib/ingest/read-thread";
-import { isUrlInput, runIngest, type IngestSummary } from "@/lib/ingest/run";
-import { BULK_LOAD_ARTICLES, optimizeSearchIndex } from "@/lib/search/optimize";
-import { createProgress } from "./progress";
+import type { IngestSummary } from "@/lib/ingest/run";
+import { isUrlInput } from "@/lib/ingest/targets";
 
 const usage = `Usage: npm run ingest -- <file|folder|url>... [options]
   --source-name <name>  source of plain-text articles (default "Imported articles")
@@ -67,8 +65,6 @@ async function main(): Promise<void> {
     if (value !== undefined && !URL.canParse(value)) fail(`--${option} "${value}" is not an absolute URL`);
   }
 
-  const db = createDb();
-  const progress = values.json ? null : createProgress("ingest");
   const readOptions = {
     sourceName: values["source-name"],
     sourceUrl: values["source-url"] ?? null,
@@ -82,6 +78,16 @@ async function main(): Promise<void> {
     availableParallelism() > 1 && several && !values["single-thread"]
       ? startThreadReader({ ...readOptions, stems: providerOf(env.DATABASE_URL) === "sqlite" })
       : null;
+  // The reading thread starts (loading the app's modules, a second or so) while this one loads its own.
+  const [{ createDb }, { runIngest }, { BULK_LOAD_ARTICLES, optimizeSearchIndex }, { createProgress }] =
+    await Promise.all([
+      import("@/lib/db"),
+      import("@/lib/ingest/run"),
+      import("@/lib/search/optimize"),
+      import("./progress"),
+    ]);
+  const db = createDb();
+  const progress = values.json ? null : createProgress("ingest");
   let summary: IngestSummary;
   try {
     summary = await runIngest(db, positionals, {

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
-import { isUrlInput, runIngest } from "./run";
+import { runIngest } from "./run";
+import { isUrlInput } from "./targets";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dispatch-run-test-"));
 let server: Server;

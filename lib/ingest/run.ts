@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { groupingMemo } from "@/lib/stories/store";
 import { expandPaths, type FileReport } from "./import-files";
 import { readInput, writeInput, type IngestTarget, type ReadInput, type ReadOptions } from "./input";
+import { isUrlInput } from "./targets";
 
 /** Totals over one ingest run. */
 export interface IngestCounts {
@@ -42,11 +43,6 @@ export function addReport(counts: IngestCounts, report: FileReport): void {
   } else {
     counts.failed++;
   }
-}
-
-/** True for inputs that name a URL (`scheme://…`) rather than a file; only http(s) ones are then fetched. */
-export function isUrlInput(input: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
 }
 
 /**
