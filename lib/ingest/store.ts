@@ -6,7 +6,6 @@ import {
   sqliteInsertRows,
   sqliteValue,
   type Db,
-  type SqliteBindable,
   type SqliteBulkWriter,
 } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
@@ -304,30 +303,9 @@ function matching(value: string, pattern: RegExp): string {
   return `'${value}'`;
 }
 
-/** Runs multi-row INSERTs of rows that are already SQL literals. */
-async function insertLiteralRows(
-  tx: Tx,
-  table: string,
-  columns: readonly string[],
-  rows: readonly string[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += TAG_ROWS_PER_STATEMENT) {
-    const values = rows.slice(i, i + TAG_ROWS_PER_STATEMENT).join(", ");
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values}`,
-    );
-  }
-}
-
-/** Multi-row INSERT of country tags: literal numbers and codes, the evidence (words from the feed) bound. */
-async function insertCountryRows(tx: Tx, rows: readonly Prisma.Sql[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += TAG_ROWS_PER_STATEMENT) {
-    await tx.$executeRaw`INSERT INTO "ArticleCountry" ("articleId", "code", "salience", "primary", "mentions", "evidence")
-      VALUES ${Prisma.join(rows.slice(i, i + TAG_ROWS_PER_STATEMENT))}`;
-  }
-}
-
-/** Tag rows per statement on SQLite (six values per country row, under the 32,766 bound values). */
+const COUNTRY_INSERT = `INSERT INTO "ArticleCountry" ("articleId", "code", "salience", "primary", "mentions", "evidence")`;
+const REGION_INSERT = `INSERT INTO "ArticleRegion" ("articleId", "region")`;
+/** Tag rows per statement of bound values on SQLite (six values per country row, under its 32,766). */
 const BOUND_TAG_ROWS = 1_000;
 
 /**
@@ -343,46 +321,41 @@ async function insertTags(
   articles: readonly (TaggableArticle & { tags?: Tags })[],
   bulk: SqliteBulkWriter | null = null,
 ): Promise<void> {
+  const countries: { id: number; tag: Tags[number] }[] = [];
+  const regions: [id: number, region: string][] = [];
+  for (const article of articles) {
+    const tags = article.tags ?? tagsOf(article);
+    for (const tag of tags) countries.push({ id: article.id, tag });
+    for (const region of regionsForTags(tags)) regions.push([article.id, region]);
+  }
+  const evidence = (tag: Tags[number]) => JSON.stringify(tag.evidence ?? []);
   if (bulk) {
-    const countries: SqliteBindable[][] = [];
-    const regions: SqliteBindable[][] = [];
-    for (const article of articles) {
-      const tags = article.tags ?? tagsOf(article);
-      for (const t of tags)
-        countries.push([
-          article.id,
-          t.code,
-          t.salience,
-          t.primary ? 1 : 0,
-          t.mentions,
-          JSON.stringify(t.evidence ?? []),
-        ]);
-      for (const region of regionsForTags(tags)) regions.push([article.id, region]);
-    }
-    sqliteInsertRows(
-      bulk,
-      `INSERT INTO "ArticleCountry" ("articleId", "code", "salience", "primary", "mentions", "evidence")`,
-      countries,
-      BOUND_TAG_ROWS,
-    );
-    sqliteInsertRows(bulk, `INSERT INTO "ArticleRegion" ("articleId", "region")`, regions, BOUND_TAG_ROWS);
+    const rows = countries.map(({ id, tag: t }) => [
+      id,
+      t.code,
+      t.salience,
+      t.primary ? 1 : 0,
+      t.mentions,
+      evidence(t),
+    ]);
+    sqliteInsertRows(bulk, COUNTRY_INSERT, rows, BOUND_TAG_ROWS);
+    sqliteInsertRows(bulk, REGION_INSERT, regions, BOUND_TAG_ROWS);
     return;
   }
-  const countries: Prisma.Sql[] = [];
-  const regions: string[] = [];
-  for (const article of articles) {
-    const id = integer(article.id);
-    const tags = article.tags ?? tagsOf(article);
-    for (const t of tags) {
-      if (!Number.isFinite(t.salience)) throw new Error(`salience is not a number: ${t.salience}`);
-      const literals = `${id}, ${matching(t.code, /^[A-Z]{2}$/)}, ${t.salience}, ${t.primary ? "TRUE" : "FALSE"}, ${integer(t.mentions)}`;
-      countries.push(Prisma.sql`(${Prisma.raw(literals)}, ${JSON.stringify(t.evidence ?? [])})`);
-    }
-    for (const region of regionsForTags(tags))
-      regions.push(`(${id}, ${matching(region, /^[a-z0-9-]{1,64}$/)})`);
-  }
-  await insertCountryRows(tx, countries);
-  await insertLiteralRows(tx, "ArticleRegion", ["articleId", "region"], regions);
+  const countryRows = countries.map(({ id, tag: t }) => {
+    if (!Number.isFinite(t.salience)) throw new Error(`salience is not a number: ${t.salience}`);
+    const literals = `${integer(id)}, ${matching(t.code, /^[A-Z]{2}$/)}, ${t.salience}, ${t.primary ? "TRUE" : "FALSE"}, ${integer(t.mentions)}`;
+    return Prisma.sql`(${Prisma.raw(literals)}, ${evidence(t)})`;
+  });
+  const regionRows = regions.map(
+    ([id, region]) => `(${integer(id)}, ${matching(region, /^[a-z0-9-]{1,64}$/)})`,
+  );
+  for (let i = 0; i < countryRows.length; i += TAG_ROWS_PER_STATEMENT)
+    await tx.$executeRaw`${Prisma.raw(COUNTRY_INSERT)} VALUES ${Prisma.join(countryRows.slice(i, i + TAG_ROWS_PER_STATEMENT))}`;
+  for (let i = 0; i < regionRows.length; i += TAG_ROWS_PER_STATEMENT)
+    await tx.$executeRawUnsafe(
+      `${REGION_INSERT} VALUES ${regionRows.slice(i, i + TAG_ROWS_PER_STATEMENT).join(", ")}`,
+    );
 }
 
 /** Tags articles with countries and regions, replacing any earlier tags, inside the caller's transaction. */
@@ -470,6 +443,8 @@ async function storeInOneTransaction(
   memo: GroupingMemo | undefined,
 ): Promise<void> {
   const provider = providerOfDb(db);
+  // On SQLite, the transaction's own connection for the bulk statements (lib/db.ts); null on PostgreSQL.
+  const bulk = sqliteBulkWriter(db);
   let grouped: ArrivingArticle[] = [];
   await db.$transaction(
     async (tx) => {
@@ -524,7 +499,7 @@ async function storeInOneTransaction(
         insertArticles(
           tx,
           fresh.map((f) => f.row),
-          sqliteBulkWriter(db),
+          bulk,
         ),
       );
       const created = fresh.flatMap(({ row, tags, features }) => {
@@ -543,7 +518,7 @@ async function storeInOneTransaction(
           publishedAt: row.publishedAt,
           tags,
         })),
-        sqliteBulkWriter(db),
+        bulk,
       );
       grouped = created.map(({ id, row, features }) => ({
         id,
@@ -553,7 +528,7 @@ async function storeInOneTransaction(
         simhash: row.simhash,
         features,
       }));
-      await groupArticles(tx, grouped, { provider, memo, sqlite: sqliteBulkWriter(db) });
+      await groupArticles(tx, grouped, { provider, memo, sqlite: bulk });
       counts.new += created.length;
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -52,9 +52,10 @@ async function inChunks<T>(items: readonly T[], size: number, work: (chunk: T[])
   for (let i = 0; i < items.length; i += size) await work(items.slice(i, i + size));
 }
 
-/** Where a statement of the grouping runs: the transaction, and on SQLite its connection. */
+/** Where a statement of the grouping runs: the transaction, its database, and on SQLite its connection. */
 interface Statements {
   tx: Tx;
+  provider: GroupingContext["provider"];
   sqlite: SqliteBulkWriter | null;
 }
 
@@ -82,6 +83,17 @@ async function execute(statements: Statements, sql: string): Promise<void> {
   else await statements.tx.$executeRawUnsafe(sql);
 }
 
+/**
+ * `column IN (…)` for a list of integers, with what to run it with: on SQLite the list as one JSON parameter,
+ * so that every call is the same statement text, prepared once; on PostgreSQL checked literals.
+ */
+function integersIn(statements: Statements, column: string, list: readonly number[]) {
+  const literals = list.map(integer).join(", ");
+  return statements.provider === "sqlite"
+    ? { where: `${column} IN (SELECT "value" FROM json_each(?))`, values: [`[${literals}]`], keep: true }
+    : { where: `${column} IN (${literals})`, values: [], keep: false };
+}
+
 /** Document frequencies of these terms (and the article count, term 0) as stored. */
 async function loadFrequencies(
   statements: Statements,
@@ -89,15 +101,8 @@ async function loadFrequencies(
 ): Promise<Map<number, number>> {
   const df = new Map<number, number>();
   await inChunks([0, ...terms], ROWS_PER_STATEMENT, async (chunk) => {
-    const list = chunk.map(integer).join(", ");
-    // SQLite: the terms as one JSON parameter, one statement prepared once (as storyStates does).
-    const rows = await rowsOf(
-      statements,
-      statements.sqlite
-        ? `SELECT "term", "df" FROM "StoryTerm" WHERE "term" IN (SELECT "value" FROM json_each(?))`
-        : `SELECT "term", "df" FROM "StoryTerm" WHERE "term" IN (${list})`,
-      { values: statements.sqlite ? [`[${list}]`] : [], keep: statements.sqlite !== null },
-    );
+    const { where, ...run } = integersIn(statements, `"term"`, chunk);
+    const rows = await rowsOf(statements, `SELECT "term", "df" FROM "StoryTerm" WHERE ${where}`, run);
     for (const [term, count] of rows) df.set(Number(term), Number(count));
   });
   return df;
@@ -170,24 +175,19 @@ async function remember(tx: Tx, ids: readonly number[], memo: GroupingMemo): Pro
 /**
  * The story, original and publication time (ms) of articles by id, as rows [id, storyId, duplicateOfId,
  * publishedAt]. On SQLite from the index that holds them (the row would mean walking the texts' overflow
- * pages), with the ids as one JSON parameter so that every call is the same statement, prepared once;
- * PostgreSQL keeps long texts out of the row.
+ * pages); PostgreSQL keeps long texts out of the row.
  */
-function storyStates(statements: Statements, ids: readonly number[], provider: GroupingContext["provider"]) {
-  const list = ids.map(integer).join(", ");
-  return provider === "sqlite"
-    ? rowsOf(
-        statements,
-        `SELECT "id", "storyId", "duplicateOfId", CAST(round(unixepoch("publishedAt", 'subsec') * 1000) AS INTEGER) AS "publishedAt"
-         FROM "Article" INDEXED BY "Article_id_storyId_publishedAt_duplicateOfId_idx"
-         WHERE "id" IN (SELECT "value" FROM json_each(?))`,
-        { values: [`[${list}]`], keep: true },
-      )
-    : rowsOf(
-        statements,
-        `SELECT "id", "storyId", "duplicateOfId", round(extract(epoch FROM "publishedAt") * 1000)::bigint AS "publishedAt"
-         FROM "Article" WHERE "id" IN (${list})`,
-      );
+function storyStates(statements: Statements, ids: readonly number[]) {
+  const { where, ...run } = integersIn(statements, `"id"`, ids);
+  return rowsOf(
+    statements,
+    statements.provider === "sqlite"
+      ? `SELECT "id", "storyId", "duplicateOfId", CAST(round(unixepoch("publishedAt", 'subsec') * 1000) AS INTEGER) AS "publishedAt"
+         FROM "Article" INDEXED BY "Article_id_storyId_publishedAt_duplicateOfId_idx" WHERE ${where}`
+      : `SELECT "id", "storyId", "duplicateOfId", round(extract(epoch FROM "publishedAt") * 1000)::bigint AS "publishedAt"
+         FROM "Article" WHERE ${where}`,
+    run,
+  );
 }
 
 /** Lookup rows (arrival, term, window) per statement: four literals each. */
@@ -203,7 +203,7 @@ async function loadCandidates(
   statements: Statements,
   arriving: readonly GroupingArticle[],
   vectors: ReadonlyMap<GroupingArticle, Vector>,
-  context: Required<Pick<GroupingContext, "provider" | "memo">>,
+  memo: GroupingMemo,
 ): Promise<KnownByArrival> {
   if (arriving.length === 0) return new Map();
   const lookups: string[] = [];
@@ -241,20 +241,16 @@ async function loadCandidates(
   const ids = [...wanted].sort((x, y) => x - y);
   await remember(
     statements.tx,
-    ids.filter((id) => !context.memo.has(id)),
-    context.memo,
+    ids.filter((id) => !memo.has(id)),
+    memo,
   );
   await inChunks(
-    ids.filter((id) => context.memo.has(id)),
+    ids.filter((id) => memo.has(id)),
     FIND_CHUNK,
     async (chunk) => {
-      for (const [stateId, storyId, duplicateOfId, publishedAt] of await storyStates(
-        statements,
-        chunk,
-        context.provider,
-      )) {
+      for (const [stateId, storyId, duplicateOfId, publishedAt] of await storyStates(statements, chunk)) {
         const id = Number(stateId);
-        const fixed = context.memo.get(id);
+        const fixed = memo.get(id);
         if (!fixed) continue;
         loaded.set(id, {
           id,
@@ -308,7 +304,7 @@ export async function groupArticles(
 ): Promise<void> {
   if (articles.length === 0) return;
   const { provider, memo = groupingMemo(), now = new Date(), sqlite = null } = context;
-  const statements: Statements = { tx, sqlite };
+  const statements: Statements = { tx, provider, sqlite };
   // One grouping at a time per database: on PostgreSQL two imports grouping concurrently cannot see each
   // other's uncommitted articles (the same event from two feeds would start two stories) and could update
   // shared term counts in opposite orders (a deadlock). Locking the article-count row (term 0) first
@@ -340,7 +336,7 @@ export async function groupArticles(
   const weightOf = idfCache(freq);
   const vectors = new Map<GroupingArticle, Vector>(arriving.map((a) => [a, vectorOf(a.features, weightOf)]));
 
-  const known = await loadCandidates(statements, arriving, vectors, { provider, memo });
+  const known = await loadCandidates(statements, arriving, vectors, memo);
   const { merges } = assign(arriving, known, freq, vectors);
 
   // An article alone in its story keeps storyId null (its story's id is its own): only arrivals that
