@@ -4,7 +4,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { Database, Statement } from "better-sqlite3";
 import { env, providerOf } from "@/lib/env";
-import { registerStemFunction } from "@/lib/search/stem";
+import { registerSqliteFunctions } from "@/lib/sqlite-functions";
 import { keepPreparedStatements } from "@/lib/sqlite-statements";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
@@ -49,7 +49,7 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
     // The adapter keeps its better-sqlite3 connection in `client` (not in its types; the version is pinned).
     const client = (adapter as unknown as { client?: Database }).client;
     if (!client?.function) throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection");
-    registerStemFunction(client);
+    registerSqliteFunctions(client);
     this.bulk = { connection: client, statements: new Map() };
     keepPreparedStatements(client);
     await adapter.executeScript(
@@ -148,13 +148,43 @@ export function providerOfDb(db: Db): "sqlite" | "postgresql" {
   throw new Error(`Prisma no longer tells a client's provider (_activeProvider: ${String(provider)})`);
 }
 
+/** An article write's data, without the text SQLite derives from `bodyHtml`. */
+function withoutBodyText<T>(data: T): T {
+  if (Array.isArray(data)) return data.map(withoutBodyText) as T;
+  if (data === null || typeof data !== "object" || !("bodyText" in data)) return data;
+  const { bodyText: _derived, ...rest } = data as Record<string, unknown>;
+  return rest as T;
+}
+
+const WRITE_ARGS = ["data", "create", "update"] as const;
+
+/**
+ * On SQLite `Article.bodyText` is a generated column, the text of `bodyHtml` (lib/articles/body-text.ts,
+ * migration 20261204000000_body_text_derived), which no statement may write: the client's article writes
+ * leave it out, so that code written for both databases passes it as PostgreSQL needs it. (Raw SQL
+ * inserts name their columns themselves: lib/ingest/store.ts.)
+ */
+function withDerivedBodyText(client: SqliteClient): Db {
+  return client.$extends({
+    query: {
+      article: {
+        $allOperations({ args, query }) {
+          const written = args as Record<string, unknown>;
+          for (const key of WRITE_ARGS) if (key in written) written[key] = withoutBodyText(written[key]);
+          return query(args);
+        },
+      },
+    },
+  }) as unknown as Db;
+}
+
 /** Creates a client for a database URL; callers own its lifetime (scripts and tests). `logQueries` emits query events. */
 export function createDb(url: string = env.DATABASE_URL, { logQueries = false } = {}): Db {
   // Query events for profiling scripts (scripts/profile-search.ts); the app logs none.
   const log = logQueries ? [{ emit: "event" as const, level: "query" as const }] : [];
   if (providerOf(url) === "sqlite") {
     const adapter = new WalSqliteAdapter({ url: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
-    const client = new SqliteClient({ adapter, log });
+    const client = withDerivedBodyText(new SqliteClient({ adapter, log }));
     sqliteAdapters.set(client, adapter);
     return client;
   }

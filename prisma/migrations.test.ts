@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { registerStemFunction } from "@/lib/search/stem";
+import { registerSqliteFunctions } from "@/lib/sqlite-functions";
+import { schemaForDiff } from "./schema-for-diff";
 
 type Provider = "sqlite" | "postgresql";
 
@@ -84,7 +85,7 @@ function sqliteDatabases(): TestDatabases {
   const file = (url: string) => url.slice("file:".length);
   const withDb = <T>(url: string, work: (db: Database.Database) => T): T => {
     const db = new Database(file(url));
-    registerStemFunction(db);
+    registerSqliteFunctions(db);
     try {
       return work(db);
     } finally {
@@ -212,7 +213,7 @@ function migrationSuite(provider: Provider, databases: () => TestDatabases): voi
         "--from-migrations",
         migrations,
         "--to-schema",
-        schemaPath(provider),
+        schemaForDiff(path.join(root, schemaPath(provider)), provider),
         "--exit-code",
       );
       expect(diff.code, `${diff.output}\nThe migrations do not produce the schema: add a migration.`).toBe(0);

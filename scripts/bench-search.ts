@@ -35,7 +35,7 @@ import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import pg from "pg";
 import { regionsForTags, type CountryTag } from "@/lib/regions";
-import { registerStemFunction } from "@/lib/search/stem";
+import { registerSqliteFunctions } from "@/lib/sqlite-functions";
 import { seededRandom } from "@/lib/regions/synthetic-news";
 
 const CORPUS_VERSION = 3;
@@ -181,7 +181,6 @@ function generator() {
     return {
       title,
       summary,
-      bodyText: paragraphs.join("\n\n"),
       bodyHtml: paragraphs.map((p) => `<p>${p}</p>`).join(""),
       publishedAt: new Date(Math.min(time, END)).toISOString().replace("Z", "+00:00"),
       sourceId: 1 + Math.floor(Math.pow(rnd(), 1.6) * 50),
@@ -213,7 +212,7 @@ function corpus(): string {
   const building = `${file}.building`;
   rmSync(building, { force: true });
   const db = new Database(building);
-  registerStemFunction(db);
+  registerSqliteFunctions(db);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
   for (const migration of migrations) db.exec(readFileSync(migration, "utf8"));
@@ -225,8 +224,8 @@ function corpus(): string {
     insertSource.run(s, `Source ${String(s).padStart(2, "0")} Daily`, `https://source-${s}.example/`, stamp);
   const insertArticle =
     db.prepare(`INSERT INTO "Article" ("id", "sourceId", "dedupKey", "url", "title", "summary", "bodyHtml",
-    "bodyText", "publishedAt", "fetchedAt", "updatedAt", "language", "readingMinutes", "contentHash")
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'en', 3, ?)`);
+    "publishedAt", "fetchedAt", "updatedAt", "language", "readingMinutes", "contentHash")
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'en', 3, ?)`);
   const insertCountry = db.prepare(
     `INSERT INTO "ArticleCountry" ("articleId", "code", "salience", "primary", "mentions") VALUES (?, ?, ?, ?, ?)`,
   );
@@ -245,7 +244,6 @@ function corpus(): string {
         a.title,
         a.summary,
         a.bodyHtml,
-        a.bodyText,
         a.publishedAt,
         a.publishedAt,
         a.publishedAt,

@@ -1,3 +1,4 @@
+import { bodyTextOf } from "@/lib/articles/body-text";
 /**
  * Stories benchmark: `npx tsx --conditions=react-server scripts/bench-stories.ts [--articles 100000] [--runs 30]`.
  * Builds a fresh SQLite database through the real store path (`storeItems`, grouping included): generated
@@ -28,16 +29,17 @@ const url = `file:${path.join(dir, "bench.db")}`;
 process.env.DATABASE_URL = url;
 
 function item(title: string, body: string, at: number, key: string): ArticleInput {
+  const bodyHtml = body
+    .split("\n\n")
+    .map((p) => `<p>${p}</p>`)
+    .join("");
   return {
     guid: key,
     url: null,
     title,
     summary: null,
-    bodyHtml: body
-      .split("\n\n")
-      .map((p) => `<p>${p}</p>`)
-      .join(""),
-    bodyText: body,
+    bodyHtml,
+    bodyText: bodyTextOf(bodyHtml),
     author: null,
     publishedAt: new Date(at),
     dateEstimated: false,

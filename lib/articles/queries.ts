@@ -160,7 +160,7 @@ export async function getArticle(id: number, db: Db = defaultDb): Promise<Articl
   return {
     ...toCard(row, await storyExtras(db, [row])),
     bodyHtml: row.bodyHtml,
-    bodyText: row.bodyText,
+    bodyText: row.bodyText ?? "",
     author: row.author,
     readingMinutes: row.readingMinutes,
     fetchedAt: row.fetchedAt,

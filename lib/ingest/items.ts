@@ -1,5 +1,6 @@
 import type { AtomFeed, JsonFeed, RdfFeed, RssFeed } from "feedsmith";
 import { cleanArticleUrl, normalizeLanguage, pickPublishedAt, resolveBase, resolveUrl } from "./normalize";
+import { bodyTextOf } from "@/lib/articles/body-text";
 import { collapseWhitespace, htmlToText, sanitizeHtml } from "./sanitize";
 import type { ArticleInput, ParsedFeed } from "./types";
 
@@ -103,7 +104,7 @@ function finishItem(draft: ItemDraft, index: number, ctx: FeedContext): ArticleI
   const rawHtml = source === null ? "" : source.kind === "html" ? source.value : textToHtml(source.value);
   // The last step before storage: everything stored as HTML has been through the sanitizer once.
   const bodyHtml = sanitizeHtml(rawHtml, contentBase).trim();
-  const bodyText = bodyHtml === "" ? "" : htmlToText(bodyHtml);
+  const bodyText = bodyTextOf(bodyHtml);
 
   let summary: string | null = null;
   if (draft.content !== null && draft.summary !== null) {

@@ -1,3 +1,4 @@
+import { bodyTextOf } from "@/lib/articles/body-text";
 import type { ArticleInput, ParsedFeed } from "./types";
 
 /**
@@ -71,13 +72,14 @@ export function parsePlainText(text: string, opts: PlainTextOptions): ParsedFeed
     .map(stripTrailingBoilerplate)
     .filter((p) => p !== "");
 
+  const bodyHtml = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
   const item: ArticleInput = {
     guid: null,
     url: opts.url ?? null,
     title,
     summary: paragraphs[0] ?? null,
-    bodyHtml: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n"),
-    bodyText: paragraphs.join("\n\n"),
+    bodyHtml,
+    bodyText: bodyTextOf(bodyHtml),
     author: null,
     publishedAt: opts.publishedAt ?? opts.fetchedAt,
     dateEstimated: opts.publishedAt === undefined,

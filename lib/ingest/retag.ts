@@ -28,16 +28,17 @@ export async function retagArticles(
       take: BATCH,
     });
     if (batch.length === 0) break;
+    const articles = batch.map((a) => ({ ...a, bodyText: a.bodyText ?? "" }));
     await db.$transaction(async (tx) => {
-      for (const article of batch) {
+      for (const article of articles) {
         if (article.language !== null) continue;
         article.language = detectLanguage({ title: article.title, body: article.bodyText });
         if (article.language !== null)
           await tx.article.update({ where: { id: article.id }, data: { language: article.language } });
       }
-      await writeTags(tx, batch);
+      await writeTags(tx, articles);
       await tx.article.updateMany({
-        where: { id: { in: batch.map((a) => a.id) } },
+        where: { id: { in: articles.map((a) => a.id) } },
         data: { taggerVersion: TAGGER_VERSION },
       });
     });

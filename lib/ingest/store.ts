@@ -12,6 +12,7 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import { detectLanguage } from "@/lib/language";
 import { insertIndexedBatch } from "@/lib/search/index-batch";
 import { forgetStemsAhead, indexStems, stemsAhead, type IndexStems } from "@/lib/search/stem";
+import { deriveTextsAhead, forgetTextsAhead } from "@/lib/sqlite-functions";
 import { regionsForTags, tagCountries, TAGGER_VERSION } from "@/lib/regions";
 import { storyFeatures, type StoryFeatures } from "@/lib/stories/features";
 import { simhash } from "@/lib/stories/simhash";
@@ -253,6 +254,8 @@ const ARTICLE_COLUMNS = [
 
 /** The article columns as SQL. */
 const ARTICLE_COLUMN_LIST = ARTICLE_COLUMNS.map((c) => `"${c}"`).join(", ");
+/** SQLite computes `bodyText` from `bodyHtml` (a generated column, lib/db.ts): it is not written there. */
+const SQLITE_ARTICLE_COLUMNS = ARTICLE_COLUMNS.filter((c) => c !== "bodyText");
 
 /**
  * Inserts new articles and returns their ids by dedup key. On SQLite `bulk` (lib/db.ts, sqliteBulkWriter)
@@ -272,9 +275,9 @@ async function insertArticles(
   if (bulk) {
     const returned = sqliteInsertRows(
       bulk,
-      `INSERT INTO "Article" (${ARTICLE_COLUMN_LIST})`,
-      rows.map((r) => ARTICLE_COLUMNS.map((c) => sqliteValue(value(r, c)))),
-      perStatement,
+      `INSERT INTO "Article" (${SQLITE_ARTICLE_COLUMNS.map((c) => `"${c}"`).join(", ")})`,
+      rows.map((r) => SQLITE_ARTICLE_COLUMNS.map((c) => sqliteValue(value(r, c)))),
+      Math.min(CHUNK, Math.floor(MAX_PARAMS / SQLITE_ARTICLE_COLUMNS.length)),
       `RETURNING "id", "dedupKey"`,
     );
     for (const [id, dedupKey] of returned) ids.set(dedupKey as string, Number(id));
@@ -424,12 +427,22 @@ async function storePrepared(
   if (feed.items.length === 0) return counts;
   stemsAhead(
     feed.items.flatMap((p) =>
-      p.enriched?.stems ? [{ texts: indexedTexts(p.enriched.data), stems: p.enriched.stems }] : [],
+      p.enriched?.stems
+        ? [
+            {
+              texts: indexedTexts(p.enriched.data),
+              bodyHtml: p.enriched.data.bodyHtml,
+              stems: p.enriched.stems,
+            },
+          ]
+        : [],
     ),
   );
+  deriveTextsAhead(feed.items.flatMap((p) => (p.enriched ? [p.enriched.data] : [])));
   try {
     await storeInOneTransaction(db, sourceId, feed, counts, memo);
   } finally {
+    forgetTextsAhead();
     forgetStemsAhead();
   }
   return counts;

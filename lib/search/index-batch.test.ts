@@ -4,7 +4,7 @@ import { sqlitePath } from "@/lib/db";
 import { storeItems, ensureSource } from "@/lib/ingest/store";
 import type { ArticleInput } from "@/lib/ingest/types";
 import { useTestDatabase } from "@/lib/testing/databases";
-import { registerStemFunction } from "./stem";
+import { registerSqliteFunctions } from "@/lib/sqlite-functions";
 
 const HOUR = 3_600_000;
 const T0 = Date.parse("2024-03-04T06:00:00Z");
@@ -68,13 +68,24 @@ describe("indexing an import's articles in one statement (SQLite)", () => {
     // The same rows inserted one statement each, outside an import: the triggers index them.
     const copy = new Database(sqlitePath(perRow.url));
     try {
-      registerStemFunction(copy);
+      registerSqliteFunctions(copy);
       copy.exec(`ATTACH DATABASE '${sqlitePath(batched.url).replace(/'/g, "''")}' AS batched`);
       copy.exec(`INSERT INTO main."Source" SELECT * FROM batched."Source"`);
+      // Every stored column (the generated "bodyText" is computed, not copied).
+      const stored = (
+        copy.prepare(`PRAGMA table_xinfo("Article")`).all() as { name: string; hidden: number }[]
+      )
+        .filter((c) => c.hidden === 0)
+        .map((c) => `"${c.name}"`)
+        .join(", ");
       for (const { id } of copy.prepare(`SELECT "id" FROM batched."Article" ORDER BY "id"`).all() as {
         id: number;
       }[])
-        copy.prepare(`INSERT INTO main."Article" SELECT * FROM batched."Article" WHERE "id" = ?`).run(id);
+        copy
+          .prepare(
+            `INSERT INTO main."Article" (${stored}) SELECT ${stored} FROM batched."Article" WHERE "id" = ?`,
+          )
+          .run(id);
     } finally {
       copy.close();
     }

@@ -8,7 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEARCH_TABLES } from "./external-tables";
-import { registerStemFunction } from "./stem";
+import { registerSqliteFunctions } from "@/lib/sqlite-functions";
+import { schemaForDiff } from "@/prisma/schema-for-diff";
 
 const root = process.cwd();
 const dir = mkdtempSync(path.join(os.tmpdir(), "dispatch-migrate-"));
@@ -40,10 +41,17 @@ describe("the SQLite search migration", () => {
     expect(deploy.status).toBe(0);
 
     const db = new Database(file);
-    registerStemFunction(db);
+    registerSqliteFunctions(db);
     db.exec(`INSERT INTO "Source" ("id", "name", "updatedAt") VALUES (1, 'S', '2026-11-25T00:00:00.000+00:00');
-      INSERT INTO "Article" ("sourceId", "dedupKey", "title", "bodyHtml", "bodyText", "publishedAt", "fetchedAt", "updatedAt", "contentHash")
-      VALUES (1, 'k', 'Glaciers retreat', '', 'Ice is melting.', '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', 'h')`);
+      INSERT INTO "Article" ("sourceId", "dedupKey", "title", "bodyHtml", "publishedAt", "fetchedAt", "updatedAt", "contentHash")
+      VALUES (1, 'k', 'Glaciers retreat', '<p>Ice is <b>melting</b>.</p><p>Fast.</p>', '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', 'h')`);
+    // The body's text is not stored: a virtual generated column, the text of the HTML (lib/articles/body-text.ts).
+    expect(db.prepare(`SELECT "bodyText" FROM "Article"`).pluck().get()).toBe("Ice is melting.\n\nFast.");
+    const bodyText = (
+      db.prepare(`PRAGMA table_xinfo("Article")`).all() as { name: string; hidden: number }[]
+    ).find((c) => c.name === "bodyText");
+    expect(bodyText?.hidden).toBe(2); // 2: a virtual generated column (3 would be stored)
+    expect(() => db.exec(`UPDATE "Article" SET "bodyText" = 'x'`)).toThrow(/generated column/);
     const rows = db
       .prepare(
         `SELECT rowid >> 31 AS minute, rowid & 2147483647 AS id FROM "ArticleSearch" WHERE "ArticleSearch" MATCH 'glacier'`,
@@ -76,9 +84,8 @@ describe("the SQLite search migration", () => {
     expect(tables).toEqual([...SEARCH_TABLES.sqlite].sort());
 
     // Titles or summaries in scripts written without spaces put an article in the substring index too.
-    const insert =
-      db.prepare(`INSERT INTO "Article" ("sourceId", "dedupKey", "title", "summary", "bodyHtml", "bodyText",
-      "publishedAt", "fetchedAt", "updatedAt", "contentHash") VALUES (1, ?, ?, ?, '', ?, '2026-11-25T07:00:00.000+00:00',
+    const insert = db.prepare(`INSERT INTO "Article" ("sourceId", "dedupKey", "title", "summary", "bodyHtml",
+      "publishedAt", "fetchedAt", "updatedAt", "contentHash") VALUES (1, ?, ?, ?, ?, '2026-11-25T07:00:00.000+00:00',
       '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', 'h')`);
     const titles = [
       "ข่าวไทย",
@@ -110,7 +117,7 @@ describe("the SQLite search migration", () => {
         "--from-migrations",
         "prisma/sqlite/migrations",
         "--to-schema",
-        "prisma/sqlite/schema.prisma",
+        schemaForDiff(path.join(root, "prisma/sqlite/schema.prisma"), "sqlite"),
         "--exit-code",
       ],
       { DATABASE_URL: `file:${path.join(dir, "diff.db")}` },

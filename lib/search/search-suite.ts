@@ -1,10 +1,12 @@
 // The behaviour every search engine must have, run against SQLite (search.test.ts) and PostgreSQL
 // (postgres.test.ts) with the same data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bodyTextOf } from "@/lib/articles/body-text";
 import { parseListParams } from "@/lib/articles/params";
 import type { Db } from "@/lib/db";
 import type { RegionSlug } from "@/lib/regions";
 import { searchArticles } from "./index";
+import { escapeHtml } from "./snippet";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 
@@ -43,8 +45,8 @@ export function searchSuite(engine: string, open: () => Promise<SuiteDatabase>):
         dedupKey: `test:${seed.key}`,
         title: seed.title,
         summary: seed.summary ?? null,
-        bodyHtml: `<p>${body}</p>`,
-        bodyText: body,
+        bodyHtml: `<p>${escapeHtml(body)}</p>`,
+        bodyText: bodyTextOf(`<p>${escapeHtml(body)}</p>`),
         publishedAt: new Date(seed.at),
         fetchedAt: NOW,
         contentHash: seed.key,
@@ -613,7 +615,10 @@ export function searchSuite(engine: string, open: () => Promise<SuiteDatabase>):
       expect(await found("q=glaciers")).toEqual([id]);
       await db.article.update({ where: { id }, data: { publishedAt: new Date("2025-01-01T00:00:00Z") } });
       expect(await found("q=glaciers&from=2025-01-01&to=2025-01-01")).toEqual([id]);
-      await db.article.update({ where: { id }, data: { title: "东京新闻", bodyText: "東京の天気" } });
+      await db.article.update({
+        where: { id },
+        data: { title: "东京新闻", bodyHtml: "<p>東京の天気</p>", bodyText: "東京の天気" },
+      });
       expect(await found(`q=${encodeURIComponent("東京")}`)).toEqual([id]);
     });
 

@@ -423,7 +423,10 @@ async function snippets(
   });
   const terms = highlightTerms(query);
   for (const t of texts)
-    out.set(t.id, highlightSubstrings(t.summary ?? "", terms) ?? highlightSubstrings(t.bodyText, terms));
+    out.set(
+      t.id,
+      highlightSubstrings(t.summary ?? "", terms) ?? highlightSubstrings(t.bodyText ?? "", terms),
+    );
   return out;
 }
 

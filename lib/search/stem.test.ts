@@ -1,16 +1,8 @@
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  forgetStemsAhead,
-  indexStems,
-  registerStemFunction,
-  stemmingOf,
-  stemmingsFor,
-  stemsAhead,
-  stemText,
-  words,
-} from "./stem";
+import { registerSqliteFunctions } from "@/lib/sqlite-functions";
+import { forgetStemsAhead, indexStems, stemmingOf, stemmingsFor, stemsAhead, stemText, words } from "./stem";
 
 describe("stemText", () => {
   it("stems in the article's language, English for unknown ones, none without a stemmer", () => {
@@ -38,7 +30,7 @@ describe("stemText on whole texts", () => {
   // positions snippet() marks in the original text would be wrong.
   it("keeps unicode61's word positions, for any text", () => {
     const db = new Database(":memory:");
-    registerStemFunction(db);
+    registerSqliteFunctions(db);
     db.exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2');
       CREATE VIRTUAL TABLE v USING fts5vocab(t, instance);`);
     const positions = (text: string) => {
@@ -70,7 +62,7 @@ describe("stemText on whole texts", () => {
 describe("stems computed ahead of the write", () => {
   it("are what dispatch_stem answers for those texts until they are forgotten; other texts are stemmed", () => {
     const db = new Database(":memory:");
-    registerStemFunction(db);
+    registerSqliteFunctions(db);
     const stem = (text: string, language: string) =>
       (db.prepare("SELECT dispatch_stem(?, ?) AS s").get(text, language) as { s: string }).s;
     const ahead = indexStems("de", ["Neue Wohnungen", null, "in alten Häusern"]);
@@ -84,5 +76,29 @@ describe("stems computed ahead of the write", () => {
     expect(stem("in alten Häusern", "de")).toBe("in alt haus");
     forgetStemsAhead();
     expect(stem("Neue Wohnungen", "de")).toBe("neu wohnung");
+  });
+
+  it("are found by a body's HTML for dispatch_body_stems, which otherwise stems the HTML's text", () => {
+    const db = new Database(":memory:");
+    registerSqliteFunctions(db);
+    const bodyStems = (html: string, language: string) =>
+      (db.prepare("SELECT dispatch_body_stems(?, ?) AS s").get(html, language) as { s: string }).s;
+    const html = "<p>Neue <b>Wohnungen</b></p><p>in alten Häusern</p>";
+    expect(bodyStems(html, "de")).toBe("neu wohnung\n\nin alt haus");
+    stemsAhead([
+      {
+        texts: ["T", "Neue Wohnungen"],
+        bodyHtml: html,
+        stems: { stemming: "de", stemmed: ["t", "neu wohnungX"] },
+      },
+    ]);
+    expect(bodyStems(html, "de")).toBe("neu wohnungX");
+    expect(bodyStems(html, "en")).toBe("neue wohnungen\n\nin alten hausern");
+    forgetStemsAhead();
+    expect(bodyStems(html, "de")).toBe("neu wohnung\n\nin alt haus");
+    // The generated column's function: the text of the HTML (lib/articles/body-text.ts).
+    expect(db.prepare("SELECT dispatch_text(?) AS t").pluck().get(html)).toBe(
+      "Neue Wohnungen\n\nin alten Häusern",
+    );
   });
 });

@@ -165,6 +165,14 @@ export interface IndexStems {
 
 /** Stems computed ahead of the write (on a reading thread), by stemming, then by text. */
 const ahead = new Map<Stemming, Map<string, string>>();
+/** The same for bodies, by the body's HTML (SQLite derives a body's text from its HTML: lib/sqlite-functions.ts). */
+const bodiesAhead = new Map<Stemming, Map<string, string>>();
+
+function aheadFor(maps: Map<Stemming, Map<string, string>>, stemming: Stemming): Map<string, string> {
+  let known = maps.get(stemming);
+  if (!known) maps.set(stemming, (known = new Map<string, string>()));
+  return known;
+}
 
 /** The index's stems of an article's texts, to hand to `stemsAhead` with the same texts at its write. */
 export function indexStems(language: string | null, texts: readonly (string | null)[]): IndexStems {
@@ -180,45 +188,45 @@ export function indexStems(language: string | null, texts: readonly (string | nu
  * texts cross to the writer once).
  */
 export function stemsAhead(
-  articles: readonly { texts: readonly (string | null)[]; stems: IndexStems }[],
+  articles: readonly { texts: readonly (string | null)[]; bodyHtml?: string; stems: IndexStems }[],
 ): void {
-  for (const { texts, stems } of articles) {
-    let known = ahead.get(stems.stemming);
-    if (!known) ahead.set(stems.stemming, (known = new Map<string, string>()));
+  for (const { texts, bodyHtml, stems } of articles) {
+    const known = aheadFor(ahead, stems.stemming);
     texts.forEach((text, i) => {
       const stemmed = stems.stemmed[i];
       if (text !== null && stemmed !== null && stemmed !== undefined) known.set(text, stemmed);
     });
+    // The last text is the body's: also found by the HTML it was derived from.
+    const body = stems.stemmed[texts.length - 1];
+    if (bodyHtml !== undefined && typeof body === "string")
+      aheadFor(bodiesAhead, stems.stemming).set(bodyHtml, body);
   }
 }
 
 /** Drops the stems handed over by `stemsAhead`. */
 export function forgetStemsAhead(): void {
   ahead.clear();
-}
-
-/** What `dispatch_stem` returns: the stems handed over ahead when there are some, else stemmed now. */
-function indexText(text: string, stemming: Stemming): string | null {
-  return ahead.get(stemming)?.get(text) ?? stemText(text, stemming);
-}
-
-/** The part of a better-sqlite3 connection that registers SQL functions. */
-interface FunctionHost {
-  function(
-    name: string,
-    options: { deterministic: boolean },
-    fn: (text: unknown, language: unknown) => string | null,
-  ): unknown;
+  bodiesAhead.clear();
 }
 
 /**
- * Registers `dispatch_stem(text, language)` on a SQLite connection: the index triggers call it, so every
- * connection that writes articles needs it (the app's, the tests', the schema engine's).
+ * What `dispatch_stem(text, language)` returns (lib/sqlite-functions.ts): the stems handed over ahead when
+ * there are some, else the text stemmed now.
  */
-export function registerStemFunction(database: FunctionHost): void {
-  database.function("dispatch_stem", { deterministic: true }, (text, language) =>
-    typeof text === "string"
-      ? indexText(text, stemmingOf(typeof language === "string" ? language : null))
-      : null,
-  );
+export function stemForIndex(text: string, language: string | null): string | null {
+  const stemming = stemmingOf(language);
+  return ahead.get(stemming)?.get(text) ?? stemText(text, stemming);
+}
+
+/**
+ * What `dispatch_body_stems(bodyHtml, language)` returns (lib/sqlite-functions.ts): the stems of the body's
+ * text (`textOf(bodyHtml)`), from those handed over ahead by HTML when there are some.
+ */
+export function stemBodyForIndex(
+  bodyHtml: string,
+  language: string | null,
+  textOf: (bodyHtml: string) => string,
+): string | null {
+  const stemming = stemmingOf(language);
+  return bodiesAhead.get(stemming)?.get(bodyHtml) ?? stemForIndex(textOf(bodyHtml), language);
 }

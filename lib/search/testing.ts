@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDb, type Db } from "@/lib/db";
-import { registerStemFunction } from "./stem";
+import { registerSqliteFunctions } from "@/lib/sqlite-functions";
 
 const MIGRATIONS = path.join(process.cwd(), "prisma/sqlite/migrations");
 
@@ -25,7 +25,7 @@ export function tempDatabase(): { url: string; file: string; db: Db; dispose: ()
   const dir = mkdtempSync(path.join(os.tmpdir(), "dispatch-search-"));
   const file = path.join(dir, "test.db");
   const raw = new Database(file);
-  registerStemFunction(raw);
+  registerSqliteFunctions(raw);
   for (const script of sqliteMigrations()) raw.exec(script);
   raw.close();
   const url = `file:${file}`;

@@ -54,16 +54,16 @@ export async function restoryArticles(
       },
     });
     if (batch.length === 0) break;
-    const arriving = batch.map((a) => ({
+    const arriving = batch.map(({ bodyText, ...a }) => ({
       id: a.id,
       sourceId: a.sourceId,
       title: a.title,
       publishedAt: a.publishedAt,
-      simhash: simhash(a.bodyText),
+      simhash: simhash(bodyText ?? ""),
       features: storyFeatures({
         title: a.title,
         summary: a.summary,
-        bodyText: a.bodyText,
+        bodyText: bodyText ?? "",
         countries: a.countries.filter((c) => c.primary).map((c) => c.code),
         places: a.countries.flatMap((c) => evidencePhrases(c.evidence)),
       }),

@@ -1,3 +1,4 @@
+import { bodyTextOf } from "@/lib/articles/body-text";
 import type { ArticleInput } from "@/lib/ingest/types";
 
 /**
@@ -23,7 +24,7 @@ export function articleInput({
     title,
     summary: null,
     bodyHtml: `<p>${body}</p>`,
-    bodyText: body,
+    bodyText: bodyTextOf(`<p>${body}</p>`),
     author: null,
     publishedAt,
     dateEstimated: false,

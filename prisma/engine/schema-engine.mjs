@@ -126,16 +126,20 @@ const MIGRATIONS_TABLE_COLUMNS = [
 ];
 
 /**
- * The search index's triggers call `dispatch_stem` (lib/search/stem.ts), a JavaScript function each
- * connection registers, so migrations that write articles (or rebuild the index) need it here too. The
+ * The schema calls JavaScript functions each connection registers (lib/sqlite-functions.ts: the search
+ * index's `dispatch_stem`, the generated `bodyText` column's `dispatch_text`), so migrations that read or
+ * write articles (or rebuild the index) need them here too. The
  * adapter keeps its better-sqlite3 connection in `client`.
  */
 async function registerSqliteFunctions(adapter) {
   const { tsImport } = await import("tsx/esm/api");
-  const { registerStemFunction } = await tsImport("../../lib/search/stem.ts", import.meta.url);
+  const { registerSqliteFunctions: register } = await tsImport(
+    "../../lib/sqlite-functions.ts",
+    import.meta.url,
+  );
   if (!adapter.client?.function)
     throw new EngineError("@prisma/adapter-better-sqlite3 no longer exposes its connection");
-  registerStemFunction(adapter.client);
+  register(adapter.client);
 }
 
 /**
