@@ -10,7 +10,10 @@ export interface ArticleInput {
   summary: string | null;
   /** Sanitized HTML body (the last step before storage). May be "" when the item has no content. */
   bodyHtml: string;
-  /** Plain text of the body, paragraphs separated by a blank line. */
+  /**
+   * Plain text of the body, paragraphs separated by a blank line: always `bodyTextOf(bodyHtml)`
+   * (lib/articles/body-text.ts), which SQLite computes again from the HTML and PostgreSQL stores as given.
+   */
   bodyText: string;
   author: string | null;
   /** UTC instant. */

@@ -3,7 +3,7 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -124,6 +124,41 @@ describe("the SQLite search migration", () => {
     );
     expect(diff.output).toContain("No difference detected");
     expect(diff.status).toBe(0);
+  });
+});
+
+describe("the SQLite migration that derives an article's text from its HTML", () => {
+  it("keeps a stored article's text and word index: the same words found, the text now computed", () => {
+    const folder = path.join(root, "prisma/sqlite/migrations");
+    const migrations = readdirSync(folder)
+      .filter((d) => existsSync(path.join(folder, d, "migration.sql")))
+      .sort();
+    const derived = migrations.indexOf("20261204000000_body_text_derived");
+    expect(derived).toBeGreaterThan(0);
+    const db = new Database(path.join(dir, "upgrade.db"));
+    registerSqliteFunctions(db);
+    const apply = (names: string[]) => {
+      for (const name of names) db.exec(readFileSync(path.join(folder, name, "migration.sql"), "utf8"));
+    };
+    // An archive as the migration before finds it: the text stored beside the HTML.
+    apply(migrations.slice(0, derived));
+    db.exec(`INSERT INTO "Source" ("id", "name", "updatedAt") VALUES (1, 'S', '2026-11-25T00:00:00.000+00:00');
+      INSERT INTO "Article" ("sourceId", "dedupKey", "title", "bodyHtml", "bodyText", "publishedAt", "fetchedAt", "updatedAt", "contentHash", "language")
+      VALUES (1, 'k', 'Wohnungsbau', '<p>Neue <b>Wohnungen</b> &amp; Häuser.</p>', 'Neue Wohnungen & Häuser.', '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', '2026-11-25T07:00:00.000+00:00', 'h', 'de')`);
+    const matches = (q: string) =>
+      db.prepare(`SELECT count(*) FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?`).pluck().get(q);
+    expect(matches("wohnung")).toBe(1);
+    apply(migrations.slice(derived));
+    expect(db.prepare(`SELECT "bodyText" FROM "Article"`).pluck().get()).toBe("Neue Wohnungen & Häuser.");
+    expect(matches("wohnung")).toBe(1);
+    // Edits and deletes take the old words out of the index (its 'delete' rows are stemmed from the HTML).
+    db.exec(`UPDATE "Article" SET "bodyHtml" = '<p>Alte Brücken.</p>'`);
+    expect([matches("wohnung"), matches("bruck")]).toEqual([0, 1]);
+    expect(db.prepare(`SELECT "bodyText" FROM "Article"`).pluck().get()).toBe("Alte Brücken.");
+    db.exec(`INSERT INTO "ArticleSearch" ("ArticleSearch") VALUES ('integrity-check')`);
+    db.exec(`DELETE FROM "Article"`);
+    expect(matches("bruck")).toBe(0);
+    db.close();
   });
 });
 
