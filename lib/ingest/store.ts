@@ -16,7 +16,13 @@ import { deriveTextsAhead, forgetTextsAhead } from "@/lib/sqlite-functions";
 import { regionsForTags, tagCountries, TAGGER_VERSION } from "@/lib/regions";
 import { storyFeatures, type StoryFeatures } from "@/lib/stories/features";
 import { simhash } from "@/lib/stories/simhash";
-import { groupArticles, rememberGrouped, type ArrivingArticle, type GroupingMemo } from "@/lib/stories/store";
+import {
+  checkWritten,
+  groupArticles,
+  rememberGrouped,
+  type ArrivingArticle,
+  type GroupingMemo,
+} from "@/lib/stories/store";
 import { normalizeLink } from "./normalize";
 import type { ArticleInput } from "./types";
 
@@ -469,6 +475,7 @@ async function storeInOneTransaction(
         data: { updatedAt: new Date() },
         select: { id: true },
       });
+      if (memo) await checkWritten(tx, memo, { provider, sqlite: bulk });
       // Read again inside the transaction: another import may have stored some of these items meanwhile.
       const existing = await storedHashes(
         tx,

@@ -34,6 +34,14 @@ await describeEachProvider("grouping's memory over an import run", ({ provider }
     expect(y!.storyId).toBe(x!.id);
     // The first article was read as a candidate for the second, and is remembered.
     expect(memo.has(x!.id)).toBe(true);
+    // On SQLite the run also keeps what it wrote: both articles' stories, and the terms' frequencies.
+    if (provider === "sqlite") {
+      expect(memo.written?.states.get(y!.id)?.storyId).toBe(x!.id);
+      expect(memo.written?.states.get(x!.id)?.storyId).toBe(x!.id);
+      expect(memo.written?.df.get(0)).toBe(2);
+      // The run began with no article stored: the second arrival found the first in the run's own index.
+      expect(memo.written?.base).toBeNull();
+    } else expect(memo.written).toBeNull();
 
     // Meanwhile another writer moves both into another story (as a merge in another process would).
     const other = await db.article.create({
@@ -53,6 +61,13 @@ await describeEachProvider("grouping's memory over an import run", ({ provider }
     await store(c!.id, flood("w", 2, "Murtal homes near Graz flooded by the Brennar river"));
     const w = await db.article.findFirstOrThrow({ where: { guid: "w" } });
     expect(w.storyId).toBe(other.id);
+    if (provider === "sqlite") {
+      // The other writer's change was seen (the data version moved): what the run wrote before is forgotten,
+      // and it keeps only what it wrote since, as it is now.
+      expect(memo.written?.states.has(y!.id)).toBe(false);
+      expect(memo.written?.states.get(w.id)?.storyId).toBe(other.id);
+      expect(memo.written?.df.get(0)).toBe(3);
+    }
   });
 
   it("remembers what a committed feed grouped, and nothing of a feed whose transaction failed", async () => {
@@ -79,6 +94,9 @@ await describeEachProvider("grouping's memory over an import run", ({ provider }
       ),
     ).rejects.toThrow();
     expect(memo.size).toBe(before);
+    // Nor what it wrote: the run's memory is as the last committed feed left it.
+    if (provider === "sqlite") expect([...memo.written!.states.keys()]).toEqual([stored.id]);
+    expect(memo.pending).toBeNull();
     expect(await db.article.count({ where: { guid: "m2" } })).toBe(0);
   });
 });

@@ -94,13 +94,23 @@ function integersIn(statements: Statements, column: string, list: readonly numbe
     : { where: `${column} IN (${literals})`, values: [], keep: false };
 }
 
-/** Document frequencies of these terms (and the article count, term 0) as stored. */
+/**
+ * Document frequencies of these terms (and the article count, term 0) as stored: those the run wrote
+ * (`known`, its `Written.df`) from memory, the others read.
+ */
 async function loadFrequencies(
   statements: Statements,
   terms: readonly number[],
+  known: ReadonlyMap<number, number> | undefined,
 ): Promise<Map<number, number>> {
   const df = new Map<number, number>();
-  await inChunks([0, ...terms], ROWS_PER_STATEMENT, async (chunk) => {
+  const unknown: number[] = [];
+  for (const term of [0, ...terms]) {
+    const count = known?.get(term);
+    if (count === undefined) unknown.push(term);
+    else if (count > 0) df.set(term, count);
+  }
+  await inChunks(unknown, ROWS_PER_STATEMENT, async (chunk) => {
     const { where, ...run } = integersIn(statements, `"term"`, chunk);
     const rows = await rowsOf(statements, `SELECT "term", "df" FROM "StoryTerm" WHERE ${where}`, run);
     for (const [term, count] of rows) df.set(Number(term), Number(count));
@@ -115,26 +125,138 @@ interface Fixed {
   features: StoryFeatures;
 }
 
+/** An article's story, original and publication time (ms), as storyStates reads them. */
+interface StoryState {
+  storyId: number;
+  duplicateOfId: number | null;
+  publishedAt: number;
+}
+
+/**
+ * What the run's own committed groupings wrote (SQLite only): the states of its articles, the stories it
+ * merged, and the document frequencies as they now stand. It holds while nothing else has changed an
+ * article or a story since: the `DataVersion` rows, which triggers bump on every such write by any
+ * connection (this one included), still sum to `version`, read at the end of the last grouping. On
+ * SQLite no other writer can commit between that read and the commit (one writer at a time); PostgreSQL's
+ * writers can, so there the grouping always reads.
+ */
+interface Written {
+  version: string;
+  /**
+   * The publication minutes of every article stored when this memory began, or null when there were none:
+   * an arrival whose window lies outside it can only find the run's own articles, which `keys` holds.
+   */
+  base: { lo: number; hi: number } | null;
+  states: Map<number, StoryState>;
+  /** Stories merged by the run: from -> into (always an older, smaller id). */
+  mergedInto: Map<number, number>;
+  df: Map<number, number>;
+  /** The candidate index rows the run wrote ("StoryKey"), by term: minutes and article ids, sorted by minute when `sorted`. */
+  keys: Map<number, KeyPostings>;
+}
+
+interface KeyPostings {
+  minutes: number[];
+  ids: number[];
+  sorted: boolean;
+}
+
+/** The run's own candidate index rows of a term within [lo, hi] minutes: their article ids. */
+function* keysWithin(postings: KeyPostings | undefined, lo: number, hi: number): Generator<number> {
+  if (!postings) return;
+  if (!postings.sorted) {
+    const order = postings.minutes
+      .map((_, i) => i)
+      .sort((x, y) => postings.minutes[x]! - postings.minutes[y]!);
+    postings.minutes = order.map((i) => postings.minutes[i]!);
+    postings.ids = order.map((i) => postings.ids[i]!);
+    postings.sorted = true;
+  }
+  const { minutes, ids } = postings;
+  let first = 0;
+  let last = minutes.length;
+  while (first < last) {
+    const mid = (first + last) >> 1;
+    if (minutes[mid]! < lo) first = mid + 1;
+    else last = mid;
+  }
+  for (let i = first; i < minutes.length && minutes[i]! <= hi; i++) yield ids[i]!;
+}
+
 /**
  * Grouping's memory over one import run: the features, SimHash and source of the stored articles it has
  * read as candidates, by id. An import writes those once, with the article, so a remembered candidate
- * costs one read of an index: its story, date and original, which other writers change, are always read.
- * Reading and parsing every candidate's features again for every feed was a fifth of a 100,000-article
- * import. Only committed articles are remembered (arrivals are not: a failed transaction's ids may be
- * used again). A regrouping, which rewrites features, takes a fresh memory per batch; one run by another
- * process during an import is seen by the next import. At most MEMO_SIZE articles (about 1 KB each).
+ * costs one read of an index: its story, date and original, which other writers change, are read unless
+ * the run itself wrote them and nothing has changed since (`written`). Reading and parsing every
+ * candidate's features again for every feed was a fifth of a 100,000-article import. Only committed
+ * articles are remembered (arrivals are not: a failed transaction's ids may be used again). A regrouping,
+ * which rewrites features, takes a fresh memory per batch; one run by another process during an import
+ * is seen by the next import. At most MEMO_SIZE articles (about 1 KB each).
  */
-export type GroupingMemo = Map<number, Fixed>;
+export class GroupingMemo extends Map<number, Fixed> {
+  written: Written | null = null;
+  /** Set by `checkWritten` in the current transaction, before it wrote anything; groupArticles clears it. */
+  checked = false;
+  /** What the last groupArticles wrote, for `rememberGrouped` to keep once its transaction has committed. */
+  pending: {
+    version: string;
+    states: ReadonlyMap<number, StoryState>;
+    merges: readonly [number, number][];
+    df: ReadonlyMap<number, number>;
+    keys: readonly (readonly [term: number, minute: number, id: number])[];
+  } | null = null;
+}
 
 const MEMO_SIZE = 200_000;
 
 export function groupingMemo(): GroupingMemo {
-  return new Map();
+  return new GroupingMemo();
 }
 
 function memorize(memo: GroupingMemo, id: number, fixed: Fixed): void {
   if (memo.size >= MEMO_SIZE) memo.clear();
   memo.set(id, fixed);
+}
+
+/** The sum of the data-version rows (lib/search/cache.ts): it changes with every write to an article or story. */
+async function dataVersion(statements: Statements): Promise<string> {
+  const [row] = await rowsOf(statements, `SELECT CAST(sum("version") AS TEXT) FROM "DataVersion"`, {
+    keep: true,
+  });
+  return String(row?.[0] ?? "");
+}
+
+/**
+ * Call first in a transaction that will group articles with this memo, before it writes an article: on
+ * SQLite, keeps what the run wrote only if nothing else has written since (see `Written`), and lets this
+ * transaction's groupArticles use it. Elsewhere it does nothing, and the grouping reads.
+ */
+export async function checkWritten(
+  tx: Tx,
+  memo: GroupingMemo,
+  { provider, sqlite = null }: Pick<GroupingContext, "provider" | "sqlite">,
+): Promise<void> {
+  memo.pending = null;
+  memo.checked = false;
+  if (provider !== "sqlite") return;
+  const statements: Statements = { tx, provider, sqlite };
+  const version = await dataVersion(statements);
+  if (!memo.written || memo.written.version !== version) {
+    const [[lo, hi] = []] = await rowsOf(
+      statements,
+      `SELECT CAST(unixepoch(min("publishedAt")) / 60 AS INTEGER), CAST(unixepoch(max("publishedAt")) / 60 AS INTEGER) FROM "Article"`,
+      { keep: true },
+    );
+    memo.written = {
+      version,
+      base: lo === null || lo === undefined ? null : { lo: Number(lo), hi: Number(hi) },
+      states: new Map(),
+      mergedInto: new Map(),
+      df: new Map(),
+      keys: new Map(),
+    };
+  }
+  memo.checked = true;
 }
 
 /**
@@ -145,6 +267,26 @@ function memorize(memo: GroupingMemo, id: number, fixed: Fixed): void {
 export function rememberGrouped(memo: GroupingMemo, articles: readonly ArrivingArticle[]): void {
   for (const a of articles)
     memorize(memo, a.id, { sourceId: a.sourceId, simhash: a.simhash, features: a.features });
+  const { pending, written } = memo;
+  memo.pending = null;
+  if (!pending || !written) return;
+  if (written.states.size + pending.states.size > MEMO_SIZE) {
+    // Too much to hold: begin again, with everything stored so far as the base that is read.
+    memo.written = null;
+    return;
+  }
+  for (const [id, state] of pending.states) written.states.set(id, state);
+  for (const [from, into] of pending.merges) written.mergedInto.set(from, into);
+  if (written.df.size + pending.df.size > MEMO_SIZE * 5) written.df.clear();
+  for (const [term, df] of pending.df) written.df.set(term, df);
+  for (const [term, minute, id] of pending.keys) {
+    let postings = written.keys.get(term);
+    if (!postings) written.keys.set(term, (postings = { minutes: [], ids: [], sorted: true }));
+    postings.minutes.push(minute);
+    postings.ids.push(id);
+    postings.sorted = false;
+  }
+  written.version = pending.version;
 }
 
 /**
@@ -204,16 +346,27 @@ async function loadCandidates(
   arriving: readonly GroupingArticle[],
   vectors: ReadonlyMap<GroupingArticle, Vector>,
   memo: GroupingMemo,
+  written: Written | null,
 ): Promise<KnownByArrival> {
   if (arriving.length === 0) return new Map();
-  const lookups: string[] = [];
-  arriving.forEach((a, index) => {
-    const lo = integer(minuteOf(a.publishedAt - WINDOW_MS));
-    const hi = integer(minuteOf(a.publishedAt + WINDOW_MS));
-    for (const term of keysOf(vectors.get(a)!)) lookups.push(`(${index}, ${integer(term)}, ${lo}, ${hi})`);
-  });
   // Per arrival: candidate id -> number of its lookup terms the candidate shares.
   const shared = arriving.map(() => new Map<number, number>());
+  const lookups: string[] = [];
+  arriving.forEach((a, index) => {
+    const lo = minuteOf(a.publishedAt - WINDOW_MS);
+    const hi = minuteOf(a.publishedAt + WINDOW_MS);
+    const base = written?.base;
+    if (written && (!base || hi < base.lo || lo > base.hi)) {
+      // Only the run's own articles lie within this window: its memory holds their index rows.
+      const counts = shared[index]!;
+      for (const term of keysOf(vectors.get(a)!))
+        for (const id of keysWithin(written.keys.get(term), lo, hi))
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+      return;
+    }
+    for (const term of keysOf(vectors.get(a)!))
+      lookups.push(`(${index}, ${integer(term)}, ${integer(lo)}, ${integer(hi)})`);
+  });
   await inChunks(lookups, LOOKUPS_PER_STATEMENT, async (chunk) => {
     const rows = await rowsOf(
       statements,
@@ -244,24 +397,44 @@ async function loadCandidates(
     ids.filter((id) => !memo.has(id)),
     memo,
   );
-  await inChunks(
-    ids.filter((id) => memo.has(id)),
-    FIND_CHUNK,
-    async (chunk) => {
-      for (const [stateId, storyId, duplicateOfId, publishedAt] of await storyStates(statements, chunk)) {
-        const id = Number(stateId);
-        const fixed = memo.get(id);
-        if (!fixed) continue;
-        loaded.set(id, {
-          id,
-          ...fixed,
-          publishedAt: Number(publishedAt),
-          storyId: storyId === null ? id : Number(storyId),
-          duplicateOfId: duplicateOfId === null ? null : Number(duplicateOfId),
-        });
-      }
-    },
-  );
+  const unread: number[] = [];
+  for (const id of ids) {
+    const fixed = memo.get(id);
+    if (!fixed) continue;
+    const state = written?.states.get(id);
+    if (!state) {
+      unread.push(id);
+      continue;
+    }
+    let storyId = state.storyId;
+    for (
+      let into = written!.mergedInto.get(storyId);
+      into !== undefined;
+      into = written!.mergedInto.get(storyId)
+    )
+      storyId = into;
+    loaded.set(id, {
+      id,
+      ...fixed,
+      publishedAt: state.publishedAt,
+      storyId,
+      duplicateOfId: state.duplicateOfId,
+    });
+  }
+  await inChunks(unread, FIND_CHUNK, async (chunk) => {
+    for (const [stateId, storyId, duplicateOfId, publishedAt] of await storyStates(statements, chunk)) {
+      const id = Number(stateId);
+      const fixed = memo.get(id);
+      if (!fixed) continue;
+      loaded.set(id, {
+        id,
+        ...fixed,
+        publishedAt: Number(publishedAt),
+        storyId: storyId === null ? id : Number(storyId),
+        duplicateOfId: duplicateOfId === null ? null : Number(duplicateOfId),
+      });
+    }
+  });
   const known = new Map<GroupingArticle, GroupingArticle[]>();
   arriving.forEach((a, index) => {
     known.set(
@@ -313,6 +486,11 @@ export async function groupArticles(
   await tx.$executeRawUnsafe(
     `INSERT INTO "StoryTerm" ("term", "df") VALUES (0, 0) ON CONFLICT ("term") DO UPDATE SET "df" = "StoryTerm"."df"`,
   );
+  // What the run wrote holds while nothing else has written since (SQLite only: see `Written`).
+  const remembers = memo.checked;
+  memo.checked = false;
+  memo.pending = null;
+  const written = remembers ? memo.written : null;
   const arriving: GroupingArticle[] = articles.map((a) => ({
     id: a.id,
     sourceId: a.sourceId,
@@ -325,7 +503,7 @@ export async function groupArticles(
 
   // Document frequencies as of this batch: the stored ones plus the arrivals' own.
   const terms = termsOf(arriving);
-  const stored = await loadFrequencies(statements, terms);
+  const stored = await loadFrequencies(statements, terms, written?.df);
   const added = new Map<number, number>();
   for (const a of arriving)
     for (const t of new Set([...a.features.t, ...a.features.l])) added.set(t, (added.get(t) ?? 0) + 1);
@@ -336,7 +514,7 @@ export async function groupArticles(
   const weightOf = idfCache(freq);
   const vectors = new Map<GroupingArticle, Vector>(arriving.map((a) => [a, vectorOf(a.features, weightOf)]));
 
-  const known = await loadCandidates(statements, arriving, vectors, memo);
+  const known = await loadCandidates(statements, arriving, vectors, memo, written);
   const { merges } = assign(arriving, known, freq, vectors);
 
   // An article alone in its story keeps storyId null (its story's id is its own): only arrivals that
@@ -400,4 +578,19 @@ export async function groupArticles(
       `INSERT INTO "StoryTerm" ("term", "df") VALUES ${chunk.join(", ")} ON CONFLICT ("term") DO UPDATE SET "df" = "StoryTerm"."df" + excluded."df"`,
     );
   });
+  if (remembers)
+    memo.pending = {
+      version: await dataVersion(statements),
+      states: new Map(
+        arriving.map((a) => [
+          a.id,
+          { storyId: a.storyId!, duplicateOfId: a.duplicateOfId, publishedAt: a.publishedAt },
+        ]),
+      ),
+      merges,
+      keys: keyRows,
+      df: new Map(
+        [0, ...terms].map((t) => [t, t === 0 ? freq.total : (stored.get(t) ?? 0) + (added.get(t) ?? 0)]),
+      ),
+    };
 }
