@@ -223,7 +223,8 @@ async function dataVersion(statements: Statements): Promise<string> {
   const [row] = await rowsOf(statements, `SELECT CAST(sum("version") AS TEXT) FROM "DataVersion"`, {
     keep: true,
   });
-  return String(row?.[0] ?? "");
+  const version = row?.[0];
+  return typeof version === "string" ? version : "";
 }
 
 /**
