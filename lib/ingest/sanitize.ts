@@ -152,6 +152,9 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
 }
 
+/** Whitespace that collapsing to single spaces would change (a text node without it is kept as it is). */
+const COLLAPSIBLE = /[^\S ]| {2}/;
+
 /** Plain text of an HTML fragment, entities decoded once; block boundaries become blank lines, <br> a newline. */
 export function htmlToText(html: string): string {
   // Most titles and names carry no markup at all.
@@ -181,7 +184,7 @@ export function htmlToText(html: string): string {
       ontext(text) {
         if (skipDepth > 0) return;
         // Source line breaks mean nothing in HTML, except inside <pre>.
-        out += preDepth > 0 ? text : text.replace(/[\s]+/g, " ");
+        out += preDepth > 0 || !COLLAPSIBLE.test(text) ? text : text.replace(/[\s]+/g, " ");
       },
     },
     { decodeEntities: true, lowerCaseTags: true },

@@ -151,27 +151,47 @@ interface Written {
   /** Stories merged by the run: from -> into (always an older, smaller id). */
   mergedInto: Map<number, number>;
   df: Map<number, number>;
-  /** The candidate index rows the run wrote ("StoryKey"), by term: minutes and article ids, sorted by minute when `sorted`. */
+  /** The candidate index rows the run wrote ("StoryKey"), by term: minutes and article ids. */
   keys: Map<number, KeyPostings>;
 }
 
 interface KeyPostings {
   minutes: number[];
   ids: number[];
-  sorted: boolean;
+  /** How many of the first rows are in minute order (rows are appended by feed, each feed spanning months). */
+  sorted: number;
 }
 
-/** The run's own candidate index rows of a term within [lo, hi] minutes: their article ids. */
-function* keysWithin(postings: KeyPostings | undefined, lo: number, hi: number): Generator<number> {
-  if (!postings) return;
-  if (!postings.sorted) {
-    const order = postings.minutes
-      .map((_, i) => i)
-      .sort((x, y) => postings.minutes[x]! - postings.minutes[y]!);
-    postings.minutes = order.map((i) => postings.minutes[i]!);
-    postings.ids = order.map((i) => postings.ids[i]!);
-    postings.sorted = true;
+/** Puts a term's rows in minute order: the rows appended since the last time sorted, then merged in. */
+function sortPostings(postings: KeyPostings): void {
+  const { minutes, ids, sorted } = postings;
+  if (sorted === minutes.length) return;
+  const added = Array.from({ length: minutes.length - sorted }, (_, i) => sorted + i).sort(
+    (x, y) => minutes[x]! - minutes[y]!,
+  );
+  const mergedMinutes: number[] = [];
+  const mergedIds: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < sorted || j < added.length) {
+    const k = j >= added.length || (i < sorted && minutes[i]! <= minutes[added[j]!]!) ? i++ : added[j++]!;
+    mergedMinutes.push(minutes[k]!);
+    mergedIds.push(ids[k]!);
   }
+  postings.minutes = mergedMinutes;
+  postings.ids = mergedIds;
+  postings.sorted = mergedMinutes.length;
+}
+
+/** Counts, per article, the run's own candidate index rows of a term within [lo, hi] minutes. */
+function countKeysWithin(
+  postings: KeyPostings | undefined,
+  lo: number,
+  hi: number,
+  counts: Map<number, number>,
+): void {
+  if (!postings) return;
+  sortPostings(postings);
   const { minutes, ids } = postings;
   let first = 0;
   let last = minutes.length;
@@ -180,7 +200,10 @@ function* keysWithin(postings: KeyPostings | undefined, lo: number, hi: number):
     if (minutes[mid]! < lo) first = mid + 1;
     else last = mid;
   }
-  for (let i = first; i < minutes.length && minutes[i]! <= hi; i++) yield ids[i]!;
+  for (let i = first; i < minutes.length && minutes[i]! <= hi; i++) {
+    const id = ids[i]!;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
 }
 
 /**
@@ -282,10 +305,9 @@ export function rememberGrouped(memo: GroupingMemo, articles: readonly ArrivingA
   for (const [term, df] of pending.df) written.df.set(term, df);
   for (const [term, minute, id] of pending.keys) {
     let postings = written.keys.get(term);
-    if (!postings) written.keys.set(term, (postings = { minutes: [], ids: [], sorted: true }));
+    if (!postings) written.keys.set(term, (postings = { minutes: [], ids: [], sorted: 0 }));
     postings.minutes.push(minute);
     postings.ids.push(id);
-    postings.sorted = false;
   }
   written.version = pending.version;
 }
@@ -360,9 +382,7 @@ async function loadCandidates(
     if (written && (!base || hi < base.lo || lo > base.hi)) {
       // Only the run's own articles lie within this window: its memory holds their index rows.
       const counts = shared[index]!;
-      for (const term of keysOf(vectors.get(a)!))
-        for (const id of keysWithin(written.keys.get(term), lo, hi))
-          counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const term of keysOf(vectors.get(a)!)) countKeysWithin(written.keys.get(term), lo, hi, counts);
       return;
     }
     for (const term of keysOf(vectors.get(a)!))
