@@ -515,12 +515,12 @@ async function storeInOneTransaction(
       }
       await writeTags(tx, changed);
 
-      const ids = await insertIndexedBatch(tx, provider, () =>
-        insertArticles(
-          tx,
-          fresh.map((f) => f.row),
-          bulk,
-        ),
+      const rows = new Map(fresh.map(({ row }) => [row.dedupKey, row]));
+      const ids = await insertIndexedBatch(
+        tx,
+        provider,
+        () => insertArticles(tx, [...rows.values()], bulk),
+        (key: string) => [rows.get(key)?.title ?? null, rows.get(key)?.summary ?? null],
       );
       const created = fresh.flatMap(({ row, tags, features }) => {
         const id = ids.get(row.dedupKey);

@@ -3,6 +3,9 @@ import type { Db } from "@/lib/db";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/** Whether a text may hold a script written without spaces: a character at U+0E00 or above (Thai is the first). */
+const mayBeUnsegmented = (text: string | null) => text !== null && /[\u0E00-\uFFFF]/.test(text);
+
 /**
  * Inserts a batch of articles (`insert`, which returns their ids by any key) and indexes them for search, inside the
  * caller's transaction. On SQLite the word indexes get the whole batch in one statement, in search-key
@@ -12,28 +15,37 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * article, docs/benchmarks.md). The row in "ArticleSearchBatch" tells the insert trigger to leave the
  * batch alone; it exists only inside this transaction. On PostgreSQL a trigger writes each article's
  * document to its search table and the GIN index has no segments per statement: `insert` runs as it is.
+ *
+ * `texts(key)` gives an inserted article's title and summary. The substring index holds only articles whose
+ * title or summary has a script written without spaces (the view `ArticleSearchTrigramRows` says which),
+ * and an article can only be one of them if a character there is at U+0E00 or above (every such script is):
+ * only those are offered to the view, which decides. Offering every article made SQLite evaluate the view
+ * for each of them, reading its row and deriving its body's text: about 60 µs an article at 100,000.
  */
 export async function insertIndexedBatch<K>(
   tx: Tx,
   provider: "sqlite" | "postgresql",
   insert: () => Promise<ReadonlyMap<K, number>>,
+  texts: (key: K) => readonly (string | null)[],
 ): Promise<ReadonlyMap<K, number>> {
   if (provider !== "sqlite") return insert();
   await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearchBatch" ("open") VALUES (1)`);
   const ids = await insert();
   await tx.$executeRawUnsafe(`DELETE FROM "ArticleSearchBatch"`);
   if (ids.size === 0) return ids;
-  const batch = JSON.stringify([...ids.values()]);
+  const unsegmented: number[] = [];
+  for (const [key, id] of ids) if (texts(key).some(mayBeUnsegmented)) unsegmented.push(id);
   // Each index from the view that says what its rows are (the same views the triggers read).
-  for (const [index, rows] of [
-    ["ArticleSearch", "ArticleSearchStems"],
-    ["ArticleSearchTrigram", "ArticleSearchTrigramRows"],
-  ]) {
+  for (const [index, rows, batch] of [
+    ["ArticleSearch", "ArticleSearchStems", [...ids.values()]],
+    ["ArticleSearchTrigram", "ArticleSearchTrigramRows", unsegmented],
+  ] as const) {
+    if (batch.length === 0) continue;
     await tx.$executeRawUnsafe(
       `INSERT INTO "${index}" ("rowid", "title", "summary", "bodyText")
        SELECT "searchKey", "title", "summary", "bodyText" FROM "${rows}"
        WHERE "id" IN (SELECT "value" FROM json_each(?)) ORDER BY "searchKey"`,
-      batch,
+      JSON.stringify(batch),
     );
   }
   return ids;
