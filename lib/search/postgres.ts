@@ -6,16 +6,17 @@ import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
 import { archiveDays, type ArchiveMinutes } from "./archive";
 import { readDataVersion } from "./cache";
 import { queryLanguages } from "./languages";
-import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
+import { resolveFilters, type PlannedBin } from "./plan";
 import {
-  highlightTerms,
-  isEmptyQuery,
-  isUnsegmented,
-  parseQuery,
-  type Atom,
-  type SearchQuery,
-} from "./query";
-import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
+  betterSnippet,
+  histogramPlan,
+  pageRequest,
+  searchResult,
+  substringSnippets,
+  type PageRequest,
+} from "./result";
+import { isEmptyQuery, isUnsegmented, parseQuery, type Atom, type SearchQuery } from "./query";
+import { MARK_CLOSE, MARK_OPEN } from "./snippet";
 import { FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
 import { estimatedStories, groupsStories, storyCount, storyPage, windowHolds } from "./stories";
 import type { SearchResult } from "./types";
@@ -285,12 +286,6 @@ function rankScore(q: Sql | null, now: Date): Sql {
   return sql`${score} * (1.0 + ${raw(RECENCY_BOOST.toFixed(1))} / (1.0 + greatest(0, ${nowMinute}::bigint - (${KEY} >> 31)) / ${raw(FRESH_MINUTES.toFixed(1))}))`;
 }
 
-interface PageRequest {
-  offset: number;
-  limit: number;
-  ranked: boolean;
-}
-
 /** The newest RANK_WINDOW matches' keys (after filters): the matches that are ranked by relevance. */
 function rankWindow(text: TextCondition | null, filters: Filters): Sql {
   return sql`SELECT ${KEY} AS k FROM "ArticleSearch" s WHERE ${conditions(text, filters)} ORDER BY ${newestFirst(text)} LIMIT ${RANK_WINDOW}`;
@@ -407,24 +402,10 @@ async function snippets(
       SELECT a."id" AS id, ts_headline(dispatch_search_config(a."language"), coalesce(a."summary", ''), ${q}, ${HEADLINE}) AS summary,
         ts_headline(dispatch_search_config(a."language"), a."bodyText", ${q}, ${HEADLINE}) AS body
       FROM "Article" a WHERE a."id" IN (${join(ids)})`;
-    for (const row of rows) {
-      const best =
-        markedTermCount(row.body ?? "") > markedTermCount(row.summary ?? "") ? row.body : row.summary;
-      out.set(row.id, best ? markedToHtml(best) : null);
-    }
+    for (const row of rows) out.set(row.id, betterSnippet(row.summary, row.body));
     return out;
   }
-  const texts = await db.article.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, summary: true, bodyText: true },
-  });
-  const terms = highlightTerms(query);
-  for (const t of texts)
-    out.set(
-      t.id,
-      highlightSubstrings(t.summary ?? "", terms) ?? highlightSubstrings(t.bodyText ?? "", terms),
-    );
-  return out;
+  return substringSnippets(db, query, ids);
 }
 
 /** Exact counts per bar in one pass: width_bucket finds each key's bar by binary search over the edges. */
@@ -518,15 +499,8 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
   const text = indexed && readsDocuments(query) ? await candidateSet(db, indexed, filters) : indexed;
   const q = rankQuery(query, configs);
 
-  const days = histogramDays(params, now, archive);
-  const plan = days
-    ? planBins(days.first, days.last, params.tz)
-    : { unit: "day" as const, bins: [], clipped: false };
-  const page = {
-    offset: (params.page - 1) * params.pageSize,
-    limit: params.pageSize,
-    ranked: !isEmptyQuery(query) && params.sort === "relevance",
-  };
+  const plan = histogramPlan(params, now, archive);
+  const page = pageRequest(params, query);
   const bars = binCounts(db, text, filters, plan.bins);
   const articles =
     plan.bins.length > 0 && !plan.clipped
@@ -563,19 +537,10 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
     bars,
     articles,
   ]);
-  return {
-    items,
-    total,
-    totalApproximate: approximate,
-    page: params.page,
-    pageSize: params.pageSize,
-    pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
-    facets: lists,
-    countryCounts: Object.fromEntries(counts.counts.country),
-    histogram: {
-      unit: plan.unit,
-      bins: plan.bins.map((b, i) => ({ start: b.start, end: b.end, count: bins[i] ?? 0 })),
-      approximate: false,
-    },
-  };
+  return searchResult(
+    params,
+    { items, total, approximate },
+    { lists, countryCounts: counts.counts.country },
+    { plan, bars: bins, approximate: false },
+  );
 }

@@ -6,10 +6,17 @@ import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
 import { archiveDays, type ArchiveMinutes } from "./archive";
 import { readDataVersion } from "./cache";
 import { queryLanguages } from "./languages";
-import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
+import { resolveFilters, type PlannedBin } from "./plan";
+import {
+  betterSnippet,
+  histogramPlan,
+  pageRequest,
+  searchResult,
+  substringSnippets,
+  type PageRequest,
+} from "./result";
 import {
   hasUnsegmented,
-  highlightTerms,
   isEmptyQuery,
   isUnsegmented,
   parseQuery,
@@ -19,7 +26,7 @@ import {
   type Atom,
   type SearchQuery,
 } from "./query";
-import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
+import { MARK_CLOSE, MARK_OPEN } from "./snippet";
 import { stemmingsFor, type Stemming } from "./stem";
 import { FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
 import { estimatedStories, groupsStories, storyCount, storyPage, windowHolds } from "./stories";
@@ -280,12 +287,6 @@ function windowRows(rs: RowSource, source: SourceFactory, filters: Filters, colu
     WHERE ${and([...rs.where, sql`${rs.key} >= (SELECT min(k) FROM win)`, sql`+${rs.key} IN (SELECT k FROM win)`])}`;
 }
 
-interface PageRequest {
-  ranked: boolean;
-  offset: number;
-  limit: number;
-}
-
 /**
  * One page of stories and how many there are (lib/search/stories.ts): every match takes part, those in
  * the ranked window scored, the rest not; each story is represented by its first match in that order.
@@ -409,25 +410,14 @@ async function snippets(
       FROM "ArticleSearch" s
       WHERE s."ArticleSearch" MATCH ${rs.snippetMatch} AND s.rowid BETWEEN ${keyOf(byKey[0]!)} AND ${keyOf(byKey[byKey.length - 1]!)}
         AND +s.rowid IN (${join(rows.map(keyOf))})`;
-    for (const row of found) {
-      const summary = row.summary ?? "";
-      const body = row.body ?? "";
-      const best = markedTermCount(body) > markedTermCount(summary) ? body : summary;
-      out.set(num(row.id), best ? markedToHtml(best) : null);
-    }
+    for (const row of found) out.set(num(row.id), betterSnippet(row.summary, row.body));
     return out;
   }
-  const texts = await db.article.findMany({
-    where: { id: { in: rows.map((r) => num(r.id)) } },
-    select: { id: true, summary: true, bodyText: true },
-  });
-  const terms = highlightTerms(query);
-  for (const t of texts)
-    out.set(
-      t.id,
-      highlightSubstrings(t.summary ?? "", terms) ?? highlightSubstrings(t.bodyText ?? "", terms),
-    );
-  return out;
+  return substringSnippets(
+    db,
+    query,
+    rows.map((r) => num(r.id)),
+  );
 }
 
 /** A CASE expression giving the bar index of a key: a binary search over the bar edges. */
@@ -662,14 +652,11 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
   const source = rowSource(query, stemmings);
 
   // The histogram spans the date filter, or the whole archive; its bars then add up to the total.
-  const days = histogramDays(
+  const plan = histogramPlan(
     params,
     now,
     await archiveDays(db, params.tz, version, () => archiveMinutes(db)),
   );
-  const plan = days
-    ? planBins(days.first, days.last, params.tz)
-    : { unit: "day" as const, bins: [], clipped: false };
   const covered = plan.bins.length > 0 && !plan.clipped;
 
   // Candidates: the matches within the date filter. Region, country and source filters cost a lookup per
@@ -691,11 +678,7 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
     bars = sampled.bars;
   }
 
-  const page = {
-    ranked: !isEmptyQuery(query) && params.sort === "relevance",
-    offset: (params.page - 1) * params.pageSize,
-    limit: params.pageSize,
-  };
+  const page = pageRequest(params, query);
   // Grouped by story, the page and the total are over stories; the histogram and facets still count articles.
   // The number of stories is exact when the article total is, and estimated from the newest matches when
   // not (windowStoryRows). With an estimated total the page is fetched anyway: past the real end it is empty.
@@ -718,19 +701,13 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
     rows.map((r) => num(r.id)),
     snips,
   );
-  return {
-    items,
-    total,
-    totalApproximate: estimated,
-    page: params.page,
-    pageSize: params.pageSize,
-    pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
-    facets: await facetLists(db, sampled.facets, filters, sampled.facetsApproximate),
-    countryCounts: Object.fromEntries(sampled.facets.country),
-    histogram: {
-      unit: plan.unit,
-      bins: plan.bins.map((b, i) => ({ start: b.start, end: b.end, count: bars[i] ?? 0 })),
-      approximate: !exact,
+  return searchResult(
+    params,
+    { items, total, approximate: estimated },
+    {
+      lists: await facetLists(db, sampled.facets, filters, sampled.facetsApproximate),
+      countryCounts: sampled.facets.country,
     },
-  };
+    { plan, bars, approximate: !exact },
+  );
 }

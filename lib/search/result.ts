@@ -1,0 +1,99 @@
+import "server-only";
+import type { ListParams } from "@/lib/articles/params";
+import type { ArticleCard } from "@/lib/articles/types";
+import type { Db } from "@/lib/db";
+import { histogramDays, planBins, type PlannedBin } from "./plan";
+import { highlightTerms, isEmptyQuery, type SearchQuery } from "./query";
+import { highlightSubstrings, markedTermCount, markedToHtml } from "./snippet";
+import type { Facets, HistogramUnit, SearchResult } from "./types";
+
+// What a search request is and gives, whichever engine answers it (lib/search/sqlite.ts, postgres.ts): the
+// page it asks for, the histogram's bars, the snippets an engine cannot make, and the result's shape.
+
+/** The rows a request lists: from `offset`, `limit` of them, by relevance (`ranked`) or newest first. */
+export interface PageRequest {
+  ranked: boolean;
+  offset: number;
+  limit: number;
+}
+
+export function pageRequest(params: ListParams, query: SearchQuery): PageRequest {
+  return {
+    ranked: !isEmptyQuery(query) && params.sort === "relevance",
+    offset: (params.page - 1) * params.pageSize,
+    limit: params.pageSize,
+  };
+}
+
+/** The histogram's bars before counting; `clipped`: the span had more days than bars can show. */
+export interface HistogramPlan {
+  unit: HistogramUnit;
+  bins: PlannedBin[];
+  clipped: boolean;
+}
+
+/** The bars of a request's histogram: over its date filter, or the whole archive (`archive`: first and last day). */
+export function histogramPlan(
+  params: ListParams,
+  now: Date,
+  archive: { first: string; last: string } | null,
+): HistogramPlan {
+  const days = histogramDays(params, now, archive);
+  return days ? planBins(days.first, days.last, params.tz) : { unit: "day", bins: [], clipped: false };
+}
+
+/** Of an engine's two highlighted extracts (summary and body, matches between markers), the one with more matches, as HTML. */
+export function betterSnippet(summary: string | null, body: string | null): string | null {
+  const best = markedTermCount(body ?? "") > markedTermCount(summary ?? "") ? body : summary;
+  return best ? markedToHtml(best) : null;
+}
+
+/**
+ * Snippets where the word index cannot make them (a query in a script written without spaces, matched as
+ * substrings): the first passage of the summary, else of the body, holding a query term, by article id.
+ */
+export async function substringSnippets(
+  db: Db,
+  query: SearchQuery,
+  ids: readonly number[],
+): Promise<Map<number, string | null>> {
+  const texts = await db.article.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, summary: true, bodyText: true },
+  });
+  const terms = highlightTerms(query);
+  return new Map(
+    texts.map((t) => [
+      t.id,
+      highlightSubstrings(t.summary ?? "", terms) ?? highlightSubstrings(t.bodyText ?? "", terms),
+    ]),
+  );
+}
+
+/** A request's answer from what an engine found. */
+export function searchResult(
+  params: ListParams,
+  listed: { items: ArticleCard[]; total: number; approximate: boolean },
+  facets: { lists: Facets; countryCounts: ReadonlyMap<string, number> },
+  histogram: { plan: HistogramPlan; bars: readonly number[]; approximate: boolean },
+): SearchResult {
+  return {
+    items: listed.items,
+    total: listed.total,
+    totalApproximate: listed.approximate,
+    page: params.page,
+    pageSize: params.pageSize,
+    pageCount: Math.max(1, Math.ceil(listed.total / params.pageSize)),
+    facets: facets.lists,
+    countryCounts: Object.fromEntries(facets.countryCounts),
+    histogram: {
+      unit: histogram.plan.unit,
+      bins: histogram.plan.bins.map((b, i) => ({
+        start: b.start,
+        end: b.end,
+        count: histogram.bars[i] ?? 0,
+      })),
+      approximate: histogram.approximate,
+    },
+  };
+}
