@@ -20,6 +20,9 @@ export default defineConfig({
   retries: process.env.CI === "true" ? 1 : 0,
   forbidOnly: process.env.CI === "true",
   timeout: 30_000,
+  // An assertion waits up to 10 s (Playwright's default is 5): the first visit of a route makes the server
+  // load that route's code while it also serves, on the same two cores (seen: the first article page).
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? "reports/e2e-sqlite.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -17,7 +17,7 @@ import {
 } from "./result";
 import { isEmptyQuery, isUnsegmented, parseQuery, type Atom, type SearchQuery } from "./query";
 import { MARK_CLOSE, MARK_OPEN } from "./snippet";
-import { FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
+import { FIELD_WEIGHTS, FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
 import { estimatedStories, groupsStories, storyCount, storyPage, windowHolds } from "./stories";
 import type { SearchResult } from "./types";
 import {
@@ -48,8 +48,10 @@ export const FACET_SAMPLE = 3000;
  * (`fewMatches`).
  */
 export const POSTGRES_LIMITS = { storyWindowMatches: 5_000, fewMatches: 5_000 };
-/** ts_rank_cd weights for D, C, B, A: body 0.1, summary 0.4, title 1 (the SQLite bm25 ratios). */
-const RANK_WEIGHTS = raw("'{0, 0.1, 0.4, 1.0}'::float4[]");
+/** ts_rank_cd's weights by label, in its order (D, C, B, A): unused, body, summary, title. */
+const RANK_WEIGHTS = raw(
+  `'{0, ${[FIELD_WEIGHTS.body, FIELD_WEIGHTS.summary, FIELD_WEIGHTS.title].map((w) => w / FIELD_WEIGHTS.title).join(", ")}}'::float4[]`,
+);
 const HEADLINE = `StartSel="${MARK_OPEN}", StopSel="${MARK_CLOSE}", MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
 
 const KEY = raw(`s."key"`);

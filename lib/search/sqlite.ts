@@ -28,7 +28,7 @@ import {
 } from "./query";
 import { MARK_CLOSE, MARK_OPEN } from "./snippet";
 import { stemmingsFor, type Stemming } from "./stem";
-import { FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
+import { FIELD_WEIGHTS, FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
 import { estimatedStories, groupsStories, storyCount, storyPage, windowHolds } from "./stories";
 import type { SearchResult } from "./types";
 import {
@@ -64,7 +64,9 @@ export const FACET_SAMPLE = 3000;
 /** Sample size for estimated totals and histograms (see SQLITE_LIMITS). */
 export const ESTIMATE_SAMPLE = 10_000;
 /** bm25 column weights: title, summary, body. */
-const BM25_WEIGHTS = raw("10.0, 4.0, 1.0");
+const BM25_WEIGHTS = raw(
+  [FIELD_WEIGHTS.title, FIELD_WEIGHTS.summary, FIELD_WEIGHTS.body].map((w) => w.toFixed(1)).join(", "),
+);
 
 /** Where rows come from: the word index, the substring index, or all articles (browsing). */
 interface RowSource {
