@@ -3,6 +3,7 @@ import { cleanArticleUrl, normalizeLanguage, pickPublishedAt, resolveBase, resol
 import { bodyTextOf } from "@/lib/articles/body-text";
 import { collapseWhitespace, htmlToText, sanitizeHtml } from "./sanitize";
 import type { ArticleInput, ParsedFeed } from "./types";
+import { escapeHtml } from "@/lib/html/escape";
 
 /** A piece of item text as the feed gave it: HTML (entities still encoded) or literal plain text. */
 interface Markup {
@@ -50,10 +51,6 @@ function text(value: string | null | undefined): Markup | null {
 function markupToLine(markup: Markup | null): string {
   if (markup === null) return "";
   return collapseWhitespace(markup.kind === "html" ? htmlToText(markup.value) : markup.value);
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** Literal text as HTML paragraphs: blank lines split paragraphs, single newlines become <br>. */

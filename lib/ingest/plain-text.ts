@@ -1,5 +1,6 @@
 import { bodyTextOf } from "@/lib/articles/body-text";
 import type { ArticleInput, ParsedFeed } from "./types";
+import { escapeHtml } from "@/lib/html/escape";
 
 /**
  * Lines that news aggregators append to copied wire stories. They are never part of the article;
@@ -25,10 +26,6 @@ function stripTrailingBoilerplate(paragraph: string): string {
   while (sentences.length > 0 && isBoilerplate(sentences[sentences.length - 1] ?? "")) sentences.pop();
   if (sentences.length > 0 && isBoilerplate(sentences.join(" "))) return "";
   return sentences.join(" ");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 export interface PlainTextOptions {

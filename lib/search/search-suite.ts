@@ -6,7 +6,7 @@ import { parseListParams } from "@/lib/articles/params";
 import type { Db } from "@/lib/db";
 import type { RegionSlug } from "@/lib/regions";
 import { searchArticles } from "./index";
-import { escapeHtml } from "./snippet";
+import { escapeHtml } from "@/lib/html/escape";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 

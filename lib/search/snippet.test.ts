@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  escapeHtml,
-  highlightSubstrings,
-  MARK_CLOSE,
-  MARK_OPEN,
-  markedTermCount,
-  markedToHtml,
-} from "./snippet";
+import { escapeHtml } from "@/lib/html/escape";
+import { highlightSubstrings, MARK_CLOSE, MARK_OPEN, markedTermCount, markedToHtml } from "./snippet";
 
 const marked = (s: string) => s.replaceAll("[", MARK_OPEN).replaceAll("]", MARK_CLOSE);
 

@@ -1,21 +1,9 @@
 // Snippets are HTML: the article text escaped, with <mark> around matching words and nothing else.
+import { escapeHtml } from "@/lib/html/escape";
 
 /** Private markers the engines put around matches; they never survive into the output. */
 export const MARK_OPEN = "\u0002";
 export const MARK_CLOSE = "\u0003";
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 /**
  * Turns engine output (text with MARK_OPEN/MARK_CLOSE around matches) into safe HTML: everything is escaped,
