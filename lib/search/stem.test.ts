@@ -89,10 +89,15 @@ describe("stems computed ahead of the write", () => {
       {
         texts: ["T", "Neue Wohnungen"],
         bodyHtml: html,
-        stems: { stemming: "de", stemmed: ["t", "neu wohnungX"] },
+        stems: { stemming: "de", stemmed: ["tX", "neu wohnungX"] },
       },
     ]);
     expect(bodyStems(html, "de")).toBe("neu wohnungX");
+    // Only by its HTML: the body's text is not kept as a key (nothing looks it up there).
+    expect(db.prepare("SELECT dispatch_stem(?, ?) AS s").pluck().get("Neue Wohnungen", "de")).toBe(
+      "neu wohnung",
+    );
+    expect(db.prepare("SELECT dispatch_stem(?, ?) AS s").pluck().get("T", "de")).toBe("tX");
     expect(bodyStems(html, "en")).toBe("neue wohnungen\n\nin alten hausern");
     forgetStemsAhead();
     expect(bodyStems(html, "de")).toBe("neu wohnung\n\nin alt haus");

@@ -192,11 +192,14 @@ export function stemsAhead(
 ): void {
   for (const { texts, bodyHtml, stems } of articles) {
     const known = aheadFor(ahead, stems.stemming);
-    texts.forEach((text, i) => {
+    // The last text is the body's. Given its HTML, the body's stems are found by that HTML
+    // (`dispatch_body_stems`), and only by it: nothing looks a body up by its text, a long key to hash.
+    const byText = bodyHtml === undefined ? texts.length : texts.length - 1;
+    for (let i = 0; i < byText; i++) {
+      const text = texts[i];
       const stemmed = stems.stemmed[i];
-      if (text !== null && stemmed !== null && stemmed !== undefined) known.set(text, stemmed);
-    });
-    // The last text is the body's: also found by the HTML it was derived from.
+      if (text !== null && text !== undefined && typeof stemmed === "string") known.set(text, stemmed);
+    }
     const body = stems.stemmed[texts.length - 1];
     if (bodyHtml !== undefined && typeof body === "string")
       aheadFor(bodiesAhead, stems.stemming).set(bodyHtml, body);
