@@ -412,6 +412,13 @@ async function loadCandidates(
     return ranked;
   });
   const loaded = new Map<number, GroupingArticle>();
+  const load = (
+    id: number,
+    state: { storyId: number; duplicateOfId: number | null; publishedAt: number },
+  ) => {
+    const fixed = memo.get(id);
+    if (fixed) loaded.set(id, { id, ...fixed, ...state });
+  };
   const ids = [...wanted].sort((x, y) => x - y);
   await remember(
     statements.tx,
@@ -420,8 +427,7 @@ async function loadCandidates(
   );
   const unread: number[] = [];
   for (const id of ids) {
-    const fixed = memo.get(id);
-    if (!fixed) continue;
+    if (!memo.has(id)) continue;
     const state = written?.states.get(id);
     if (!state) {
       unread.push(id);
@@ -434,25 +440,15 @@ async function loadCandidates(
       into = written!.mergedInto.get(storyId)
     )
       storyId = into;
-    loaded.set(id, {
-      id,
-      ...fixed,
-      publishedAt: state.publishedAt,
-      storyId,
-      duplicateOfId: state.duplicateOfId,
-    });
+    load(id, { storyId, duplicateOfId: state.duplicateOfId, publishedAt: state.publishedAt });
   }
   await inChunks(unread, FIND_CHUNK, async (chunk) => {
     for (const [stateId, storyId, duplicateOfId, publishedAt] of await storyStates(statements, chunk)) {
       const id = Number(stateId);
-      const fixed = memo.get(id);
-      if (!fixed) continue;
-      loaded.set(id, {
-        id,
-        ...fixed,
-        publishedAt: Number(publishedAt),
+      load(id, {
         storyId: storyId === null ? id : Number(storyId),
         duplicateOfId: duplicateOfId === null ? null : Number(duplicateOfId),
+        publishedAt: Number(publishedAt),
       });
     }
   });
