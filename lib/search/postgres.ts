@@ -3,19 +3,10 @@ import type { ListParams } from "@/lib/articles/params";
 import { POOL_WAIT_MS, type Db } from "@/lib/db";
 import { loadCards } from "@/lib/articles/queries";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
-import { archiveDays, type ArchiveMinutes } from "./archive";
-import { readDataVersion } from "./cache";
-import { queryLanguages } from "./languages";
-import { resolveFilters, type PlannedBin } from "./plan";
-import {
-  betterSnippet,
-  histogramPlan,
-  pageRequest,
-  searchResult,
-  substringSnippets,
-  type PageRequest,
-} from "./result";
-import { isEmptyQuery, isUnsegmented, parseQuery, type Atom, type SearchQuery } from "./query";
+import type { ArchiveMinutes } from "./archive";
+import type { PlannedBin } from "./plan";
+import { betterSnippet, searchRequest, searchResult, substringSnippets, type PageRequest } from "./result";
+import { isEmptyQuery, isUnsegmented, type Atom, type SearchQuery } from "./query";
 import { MARK_CLOSE, MARK_OPEN } from "./snippet";
 import { FIELD_WEIGHTS, FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
 import { estimatedStories, groupsStories, storyCount, storyPage, windowHolds } from "./stories";
@@ -487,22 +478,13 @@ async function archiveMinutes(db: Db): Promise<ArchiveMinutes> {
  * Statements that do not need each other's answers run concurrently on the pool (docs/search.md).
  */
 export async function searchPostgres(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
-  const query = parseQuery(params.q);
-  const filters = resolveFilters(params, now);
-  // What this request knows of the collection (its languages, its first and last day) is as of this version.
-  const version = await readDataVersion(db);
-  const [languages, archive] = await Promise.all([
-    isEmptyQuery(query) ? null : queryLanguages(db, filters.languages, version),
-    archiveDays(db, params.tz, version, () => archiveMinutes(db)),
-  ]);
+  const { query, filters, languages, plan, page } = await searchRequest(db, params, now, archiveMinutes);
   const configs = languages ? configsFor(languages) : [];
   const where = textCondition(query, configs);
   const indexed = where ? { where, indexed: true } : null;
   const text = indexed && readsDocuments(query) ? await candidateSet(db, indexed, filters) : indexed;
   const q = rankQuery(query, configs);
 
-  const plan = histogramPlan(params, now, archive);
-  const page = pageRequest(params, query);
   const bars = binCounts(db, text, filters, plan.bins);
   const articles =
     plan.bins.length > 0 && !plan.clipped

@@ -2,13 +2,56 @@ import "server-only";
 import type { ListParams } from "@/lib/articles/params";
 import type { ArticleCard } from "@/lib/articles/types";
 import type { Db } from "@/lib/db";
-import { histogramDays, planBins, type PlannedBin } from "./plan";
-import { highlightTerms, isEmptyQuery, type SearchQuery } from "./query";
+import { archiveDays, type ArchiveMinutes } from "./archive";
+import { readDataVersion } from "./cache";
+import { queryLanguages } from "./languages";
+import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
+import { highlightTerms, isEmptyQuery, parseQuery, type SearchQuery } from "./query";
 import { highlightSubstrings, markedTermCount, markedToHtml } from "./snippet";
 import type { Facets, HistogramUnit, SearchResult } from "./types";
+import type { Filters } from "./where";
 
 // What a search request is and gives, whichever engine answers it (lib/search/sqlite.ts, postgres.ts): the
-// page it asks for, the histogram's bars, the snippets an engine cannot make, and the result's shape.
+// request as both read it (query, filters, page, languages, the histogram's bars), the snippets an engine
+// cannot make, and the result's shape.
+
+/** A request as both engines read it before their own statements. */
+export interface SearchRequest {
+  query: SearchQuery;
+  filters: Filters;
+  /** The languages a query's words are looked up in (lib/search/languages.ts); null without a query. */
+  languages: (string | null)[] | null;
+  plan: HistogramPlan;
+  page: PageRequest;
+}
+
+/**
+ * Reads a request: its query, filters and page, and what it needs to know of the collection (the languages
+ * of its articles, the archive's first and last day: `archiveMinutes` is the engine's statement), both as
+ * of one data version and usually from the cache of facts that only writes change (lib/search/cache.ts).
+ */
+export async function searchRequest(
+  db: Db,
+  params: ListParams,
+  now: Date,
+  archiveMinutes: (db: Db) => Promise<ArchiveMinutes>,
+): Promise<SearchRequest> {
+  const query = parseQuery(params.q);
+  const filters = resolveFilters(params, now);
+  const version = await readDataVersion(db);
+  const [languages, archive] = await Promise.all([
+    isEmptyQuery(query) ? null : queryLanguages(db, filters.languages, version),
+    archiveDays(db, params.tz, version, () => archiveMinutes(db)),
+  ]);
+  // The histogram spans the date filter, or the whole archive.
+  return {
+    query,
+    filters,
+    languages,
+    plan: histogramPlan(params, now, archive),
+    page: pageRequest(params, query),
+  };
+}
 
 /** The rows a request lists: from `offset`, `limit` of them, by relevance (`ranked`) or newest first. */
 export interface PageRequest {
@@ -17,7 +60,7 @@ export interface PageRequest {
   limit: number;
 }
 
-export function pageRequest(params: ListParams, query: SearchQuery): PageRequest {
+function pageRequest(params: ListParams, query: SearchQuery): PageRequest {
   return {
     ranked: !isEmptyQuery(query) && params.sort === "relevance",
     offset: (params.page - 1) * params.pageSize,
@@ -26,14 +69,14 @@ export function pageRequest(params: ListParams, query: SearchQuery): PageRequest
 }
 
 /** The histogram's bars before counting; `clipped`: the span had more days than bars can show. */
-export interface HistogramPlan {
+interface HistogramPlan {
   unit: HistogramUnit;
   bins: PlannedBin[];
   clipped: boolean;
 }
 
 /** The bars of a request's histogram: over its date filter, or the whole archive (`archive`: first and last day). */
-export function histogramPlan(
+function histogramPlan(
   params: ListParams,
   now: Date,
   archive: { first: string; last: string } | null,

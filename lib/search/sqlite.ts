@@ -3,23 +3,13 @@ import type { ListParams } from "@/lib/articles/params";
 import type { Db } from "@/lib/db";
 import { loadCards } from "@/lib/articles/queries";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
-import { archiveDays, type ArchiveMinutes } from "./archive";
-import { readDataVersion } from "./cache";
-import { queryLanguages } from "./languages";
-import { resolveFilters, type PlannedBin } from "./plan";
-import {
-  betterSnippet,
-  histogramPlan,
-  pageRequest,
-  searchResult,
-  substringSnippets,
-  type PageRequest,
-} from "./result";
+import type { ArchiveMinutes } from "./archive";
+import type { PlannedBin } from "./plan";
+import { betterSnippet, searchRequest, searchResult, substringSnippets, type PageRequest } from "./result";
 import {
   hasUnsegmented,
   isEmptyQuery,
   isUnsegmented,
-  parseQuery,
   toFts5Any,
   toFts5Match,
   withoutUnsegmented,
@@ -644,21 +634,9 @@ export const SQLITE_LIMITS = { exactLookups: 20_000 };
 
 /** Search and browse on SQLite (FTS5): see docs/search.md for the plan and its costs. */
 export async function searchSqlite(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
-  const query = parseQuery(params.q);
-  const filters = resolveFilters(params, now);
-  // What this request knows of the collection (its languages, its first and last day) is as of this version.
-  const version = await readDataVersion(db);
-  const stemmings = isEmptyQuery(query)
-    ? []
-    : stemmingsFor(await queryLanguages(db, filters.languages, version));
-  const source = rowSource(query, stemmings);
-
-  // The histogram spans the date filter, or the whole archive; its bars then add up to the total.
-  const plan = histogramPlan(
-    params,
-    now,
-    await archiveDays(db, params.tz, version, () => archiveMinutes(db)),
-  );
+  const { query, filters, languages, plan, page } = await searchRequest(db, params, now, archiveMinutes);
+  const source = rowSource(query, languages ? stemmingsFor(languages) : []);
+  // When the histogram's bars cover its whole span, they add up to the total.
   const covered = plan.bins.length > 0 && !plan.clipped;
 
   // Candidates: the matches within the date filter. Region, country and source filters cost a lookup per
@@ -680,7 +658,6 @@ export async function searchSqlite(db: Db, params: ListParams, now: Date): Promi
     bars = sampled.bars;
   }
 
-  const page = pageRequest(params, query);
   // Grouped by story, the page and the total are over stories; the histogram and facets still count articles.
   // The number of stories is exact when the article total is, and estimated from the newest matches when
   // not (windowStoryRows). With an estimated total the page is fetched anyway: past the real end it is empty.
