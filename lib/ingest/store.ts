@@ -520,7 +520,10 @@ async function storeInOneTransaction(
         tx,
         provider,
         () => insertArticles(tx, [...rows.values()], bulk),
-        (key: string) => [rows.get(key)?.title ?? null, rows.get(key)?.summary ?? null],
+        (key: string) => {
+          const row = rows.get(key);
+          return [row?.title ?? null, row?.summary ?? null];
+        },
       );
       const created = fresh.flatMap(({ row, tags, features }) => {
         const id = ids.get(row.dedupKey);

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { UNSEGMENTED } from "./query";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-/** Whether a text may hold a script written without spaces: a character at U+0E00 or above (Thai is the first). */
-const mayBeUnsegmented = (text: string | null) => text !== null && /[\u0E00-\uFFFF]/.test(text);
+/** Whether a text has a script written without spaces (the substring index's rule, lib/search/query.ts). */
+const isUnsegmentedText = (text: string | null) => text !== null && UNSEGMENTED.test(text);
 
 /**
  * Inserts a batch of articles (`insert`, which returns their ids by any key) and indexes them for search, inside the
@@ -17,10 +18,10 @@ const mayBeUnsegmented = (text: string | null) => text !== null && /[\u0E00-\uFF
  * document to its search table and the GIN index has no segments per statement: `insert` runs as it is.
  *
  * `texts(key)` gives an inserted article's title and summary. The substring index holds only articles whose
- * title or summary has a script written without spaces (the view `ArticleSearchTrigramRows` says which),
- * and an article can only be one of them if a character there is at U+0E00 or above (every such script is):
- * only those are offered to the view, which decides. Offering every article made SQLite evaluate the view
- * for each of them, reading its row and deriving its body's text: about 60 µs an article at 100,000.
+ * title or summary has a script written without spaces (the view `ArticleSearchTrigramRows` says which, by
+ * the same class as UNSEGMENTED): only those are offered to the view, which still decides. Offering every
+ * article made SQLite evaluate the view for each of them, reading its row and deriving its body's text:
+ * about 60 µs an article at 100,000.
  */
 export async function insertIndexedBatch<K>(
   tx: Tx,
@@ -34,7 +35,7 @@ export async function insertIndexedBatch<K>(
   await tx.$executeRawUnsafe(`DELETE FROM "ArticleSearchBatch"`);
   if (ids.size === 0) return ids;
   const unsegmented: number[] = [];
-  for (const [key, id] of ids) if (texts(key).some(mayBeUnsegmented)) unsegmented.push(id);
+  for (const [key, id] of ids) if (texts(key).some(isUnsegmentedText)) unsegmented.push(id);
   // Each index from the view that says what its rows are (the same views the triggers read).
   for (const [index, rows, batch] of [
     ["ArticleSearch", "ArticleSearchStems", [...ids.values()]],

@@ -7,13 +7,13 @@ import { readDataVersion } from "./cache";
 import { queryLanguages } from "./languages";
 import { histogramDays, planBins, resolveFilters, type PlannedBin } from "./plan";
 import { highlightTerms, isEmptyQuery, parseQuery, type SearchQuery } from "./query";
-import { highlightSubstrings, markedTermCount, markedToHtml } from "./snippet";
+import { highlightSubstrings } from "./snippet";
 import type { Facets, HistogramUnit, SearchResult } from "./types";
 import type { Filters } from "./where";
 
 // What a search request is and gives, whichever engine answers it (lib/search/sqlite.ts, postgres.ts): the
-// request as both read it (query, filters, page, languages, the histogram's bars), the snippets an engine
-// cannot make, and the result's shape.
+// request as both read it (query, filters, page, languages, the histogram's bars), the snippets the word
+// index cannot make, and the result's shape.
 
 /** A request as both engines read it before their own statements. */
 export interface SearchRequest {
@@ -43,7 +43,6 @@ export async function searchRequest(
     isEmptyQuery(query) ? null : queryLanguages(db, filters.languages, version),
     archiveDays(db, params.tz, version, () => archiveMinutes(db)),
   ]);
-  // The histogram spans the date filter, or the whole archive.
   return {
     query,
     filters,
@@ -83,12 +82,6 @@ function histogramPlan(
 ): HistogramPlan {
   const days = histogramDays(params, now, archive);
   return days ? planBins(days.first, days.last, params.tz) : { unit: "day", bins: [], clipped: false };
-}
-
-/** Of an engine's two highlighted extracts (summary and body, matches between markers), the one with more matches, as HTML. */
-export function betterSnippet(summary: string | null, body: string | null): string | null {
-  const best = markedTermCount(body ?? "") > markedTermCount(summary ?? "") ? body : summary;
-  return best ? markedToHtml(best) : null;
 }
 
 /**

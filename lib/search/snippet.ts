@@ -66,3 +66,9 @@ export function highlightSubstrings(text: string, terms: readonly string[], maxC
   marked += flat.slice(at, end);
   return `${start > 0 ? "…" : ""}${markedToHtml(marked)}${end < flat.length ? "…" : ""}`;
 }
+
+/** Of an engine's two highlighted extracts (summary and body, matches between markers), the one with more matches, as HTML. */
+export function betterSnippet(summary: string | null, body: string | null): string | null {
+  const best = markedTermCount(body ?? "") > markedTermCount(summary ?? "") ? body : summary;
+  return best ? markedToHtml(best) : null;
+}

@@ -5,7 +5,7 @@ import { loadCards } from "@/lib/articles/queries";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
 import type { ArchiveMinutes } from "./archive";
 import type { PlannedBin } from "./plan";
-import { betterSnippet, searchRequest, searchResult, substringSnippets, type PageRequest } from "./result";
+import { searchRequest, searchResult, substringSnippets, type PageRequest } from "./result";
 import {
   hasUnsegmented,
   isEmptyQuery,
@@ -16,7 +16,7 @@ import {
   type Atom,
   type SearchQuery,
 } from "./query";
-import { MARK_CLOSE, MARK_OPEN } from "./snippet";
+import { betterSnippet, MARK_CLOSE, MARK_OPEN } from "./snippet";
 import { stemmingsFor, type Stemming } from "./stem";
 import { FIELD_WEIGHTS, FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
 import { estimatedStories, groupsStories, storyCount, storyPage, windowHolds } from "./stories";
