@@ -3,7 +3,7 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import { countryName } from "@/lib/regions";
 import type { SearchOptions } from "@/lib/search";
 import { parseFeatures, placeTermsOf, type StoryFeatures } from "@/lib/stories/features";
-import { cosine, idfCache, keysOf, vectorOf } from "@/lib/stories/grouping";
+import { cosine, IdfCache, keysOf, vectorOf } from "@/lib/stories/grouping";
 import { storyOfArticle } from "@/lib/stories/queries";
 import type { StoryArticle, StoryRef } from "@/lib/stories/types";
 import type { ListOrigin } from "./list-link";
@@ -102,8 +102,8 @@ async function relatedRows(db: Db, article: ArticleDetail, storyId: number): Pro
   const terms = [...new Set([...features.t, ...features.l])];
   const frequencies = await db.storyTerm.findMany({ where: { term: { in: [0, ...terms] } } });
   const df = new Map(frequencies.map((r) => [r.term, r.df]));
-  const weightOf = idfCache({ total: df.get(0) ?? 0, df: (t) => df.get(t) ?? 0 });
-  const vector = vectorOf(features, weightOf);
+  const idfs = new IdfCache({ total: df.get(0) ?? 0, df: (t) => df.get(t) ?? 0 });
+  const vector = vectorOf(features, idfs);
   const keys = keysOf(vector);
   if (keys.length === 0) return [];
   const minute = Math.floor(article.publishedAt.getTime() / 60_000);
@@ -115,8 +115,7 @@ async function relatedRows(db: Db, article: ArticleDetail, storyId: number): Pro
   // Rank candidates by the weight of the distinctive terms they share, then score the best of them.
   const shared = new Map<number, number>();
   for (const h of hits)
-    if (h.articleId !== article.id)
-      shared.set(h.articleId, (shared.get(h.articleId) ?? 0) + weightOf(h.term));
+    if (h.articleId !== article.id) shared.set(h.articleId, (shared.get(h.articleId) ?? 0) + idfs.of(h.term));
   const ids = [...shared.entries()]
     .sort((a, b) => b[1] - a[1] || b[0] - a[0])
     .slice(0, RELATED_CANDIDATES)
@@ -130,7 +129,7 @@ async function relatedRows(db: Db, article: ArticleDetail, storyId: number): Pro
   const scored = candidates.flatMap((c) => {
     const f = parseFeatures(c.storyFeatures);
     if (!f) return [];
-    let score = cosine(vector, vectorOf(without(f, places), weightOf));
+    let score = cosine(vector, vectorOf(without(f, places), idfs));
     // The same words about the same place are more likely the same subject; about two others, less.
     if (countries.size > 0 && f.c.length > 0) score *= f.c.some((x) => countries.has(x)) ? 1.25 : 0.5;
     return score >= RELATED_MIN_SCORE ? [{ row: c, score }] : [];

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { stem, storyFeatures, termHash } from "./features";
-import { assign, WINDOW_MS, type DocumentFrequencies, type GroupingArticle } from "./grouping";
+import {
+  assign,
+  cosine,
+  IdfCache,
+  vectorOf,
+  WINDOW_MS,
+  type DocumentFrequencies,
+  type GroupingArticle,
+} from "./grouping";
 import { simhash } from "./simhash";
 
 const HOUR = 3_600_000;
@@ -138,5 +146,25 @@ describe("assign", () => {
     );
     assign([a, b, c], [], frequencies([a, b, c]));
     expect(new Set([a.storyId, b.storyId, c.storyId]).size).toBe(3);
+  });
+});
+
+describe("vectors", () => {
+  it("score the same after the term numbering starts again (past its bound of about a million terms)", () => {
+    const a = quake(1, T0, "Malatya");
+    const b = quake(2, T0 + HOUR, "Malatya");
+    const freq = frequencies([a, b]);
+    const idfs = new IdfCache(freq);
+    const before = cosine(vectorOf(a.features, idfs), vectorOf(b.features, idfs));
+    expect(before).toBeGreaterThan(0.5);
+    // Three articles of 400,000 distinct terms each overflow the numbering once (2^20 = 1,048,576).
+    for (let k = 0; k < 3; k++) {
+      const terms = Array.from({ length: 400_000 }, (_, i) => -1 - (k * 400_000 + i));
+      vectorOf({ t: terms, l: [], n: [], c: [], p: [] }, idfs);
+    }
+    // The same cache and a new one: both renumber the old shapes and weigh them as before, to the bit.
+    expect(cosine(vectorOf(a.features, idfs), vectorOf(b.features, idfs))).toBe(before);
+    const fresh = new IdfCache(freq);
+    expect(cosine(vectorOf(a.features, fresh), vectorOf(b.features, fresh))).toBe(before);
   });
 });

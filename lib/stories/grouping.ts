@@ -50,26 +50,49 @@ export interface Assignment {
 }
 
 export interface Vector {
-  terms: readonly number[];
-  weights: number[];
-  /** The terms in ascending order, and where each is in `terms` (shared by every vector of the same features). */
-  sorted: Int32Array;
-  slots: Int32Array;
+  /** The terms in ascending order, their weights in the same order, and which of them name a place. */
+  sorted: readonly number[];
+  weights: readonly number[];
+  placeMask: readonly boolean[] | null;
   norm: number;
   /** The LOOKUP_TERMS heaviest terms, made by `keysOf` when first asked (most vectors are only compared). */
   keys: number[] | null;
-  /** Terms of place names (StoryFeatures.p), null when there are none. */
-  places: ReadonlySet<number> | null;
 }
 
 /** What of an article's vector does not depend on the document frequencies (see `vectorOf`). */
 interface VectorShape {
-  terms: readonly number[];
-  /** Per term: 2 for the title, 1 for the lead, half as much again for a name. */
-  boosts: readonly number[];
-  sorted: Int32Array;
-  slots: Int32Array;
-  places: ReadonlySet<number> | null;
+  /** The terms in ascending order; per term, its boost (2 for the title, 1 for the lead, half as much again
+   * for a name), its number in `termNumbers` (of `generation`), and whether it names a place. */
+  sorted: number[];
+  boosts: number[];
+  numbers: number[];
+  generation: number;
+  placeMask: boolean[] | null;
+  /** Where each term of the features' own order (title, then lead) is in `sorted`: the norm is summed in
+   * that order, as it always was, so that scores do not change in their last bit. */
+  positions: number[];
+}
+
+/**
+ * Terms numbered 0, 1, 2… as shapes first see them, so that a batch's inverse document frequencies are an
+ * array read by number rather than a map read by hash (an import compares each candidate with the
+ * arrivals of every feed, and weighs its terms again per feed). Bounded: past TERM_NUMBERS the numbering
+ * starts again, and a shape numbered before renumbers its terms when next used.
+ */
+const termNumbers = new Map<number, number>();
+const TERM_NUMBERS = 1 << 20;
+let generation = 0;
+
+function numbersOf(terms: readonly number[]): number[] {
+  if (termNumbers.size + terms.length > TERM_NUMBERS) {
+    termNumbers.clear();
+    generation++;
+  }
+  return terms.map((term) => {
+    let n = termNumbers.get(term);
+    if (n === undefined) termNumbers.set(term, (n = termNumbers.size));
+    return n;
+  });
 }
 
 /**
@@ -83,18 +106,26 @@ const shapes = new WeakMap<StoryFeatures, VectorShape>();
 function shapeOf(f: StoryFeatures): VectorShape {
   let shape = shapes.get(f);
   if (!shape) {
-    const names = f.n.length > 0 ? new Set(f.n) : null;
+    // A few names and places each: a list reads faster than a set made for one use.
+    const { n: names, p: places } = f;
     // Title and lead terms are disjoint (features.ts), so each term is weighed once.
     const terms = [...f.t, ...f.l];
-    const slots = Int32Array.from(terms.keys()).sort((x, y) => terms[x]! - terms[y]!);
+    const order = terms.map((_, i) => i).sort((x, y) => terms[x]! - terms[y]!);
+    const sorted = order.map((i) => terms[i]!);
+    const positions = new Array<number>(terms.length);
+    order.forEach((i, position) => (positions[i] = position));
     shape = {
-      terms,
-      boosts: terms.map((t, i) => (i < f.t.length ? 2 : 1) * (names?.has(t) ? 1.5 : 1)),
-      sorted: Int32Array.from(slots, (i) => terms[i]!),
-      slots,
-      places: f.p.length > 0 ? new Set(f.p) : null,
+      sorted,
+      boosts: order.map((i) => (i < f.t.length ? 2 : 1) * (names.includes(terms[i]!) ? 1.5 : 1)),
+      numbers: numbersOf(sorted),
+      generation,
+      placeMask: places.length > 0 ? sorted.map((t) => places.includes(t)) : null,
+      positions,
     };
     shapes.set(f, shape);
+  } else if (shape.generation !== generation) {
+    shape.numbers = numbersOf(shape.sorted);
+    shape.generation = generation;
   }
   return shape;
 }
@@ -104,27 +135,56 @@ export function idf(freq: DocumentFrequencies, term: number): number {
   return Math.log(1 + (freq.total + 1) / (Math.max(1, freq.df(term)) + 0.5));
 }
 
-/** Memoised inverse document frequencies for one batch (the frequencies do not change within it). */
-export function idfCache(freq: DocumentFrequencies): (term: number) => number {
-  const cache = new Map<number, number>();
-  return (term) => {
-    let v = cache.get(term);
-    if (v === undefined) cache.set(term, (v = idf(freq, term)));
+/**
+ * Memoised inverse document frequencies for one batch (the frequencies do not change within it): `of` by
+ * term, and for vectors by the terms' numbers (NaN: not yet computed).
+ */
+export class IdfCache {
+  private readonly byTerm = new Map<number, number>();
+  private byNumber = new Float64Array(0);
+  private generation = -1;
+
+  constructor(private readonly freq: DocumentFrequencies) {}
+
+  of(term: number): number {
+    let v = this.byTerm.get(term);
+    if (v === undefined) this.byTerm.set(term, (v = idf(this.freq, term)));
     return v;
-  };
+  }
+
+  /** The weights of a shape's terms (in its sorted order), and their norm. */
+  weigh(shape: VectorShape): { weights: number[]; norm: number } {
+    if (this.generation !== generation) {
+      this.byNumber = new Float64Array(0);
+      this.generation = generation;
+    }
+    if (this.byNumber.length < termNumbers.size) {
+      const grown = new Float64Array(Math.max(termNumbers.size, 2 * this.byNumber.length)).fill(NaN);
+      grown.set(this.byNumber);
+      this.byNumber = grown;
+    }
+    const { sorted, boosts, numbers, positions } = shape;
+    const table = this.byNumber;
+    const weights = new Array<number>(sorted.length);
+    for (let i = 0; i < sorted.length; i++) {
+      let v = table[numbers[i]!]!;
+      if (v !== v) table[numbers[i]!] = v = idf(this.freq, sorted[i]!);
+      weights[i] = boosts[i]! * v;
+    }
+    let sum = 0;
+    for (let i = 0; i < positions.length; i++) {
+      const w = weights[positions[i]!]!;
+      sum += w * w;
+    }
+    return { weights, norm: Math.sqrt(sum) || 1 };
+  }
 }
 
 /** The TF-IDF vector of an article: title terms count double, names half as much again. */
-export function vectorOf(f: StoryFeatures, weightOf: (term: number) => number): Vector {
-  const { terms, boosts, sorted, slots, places } = shapeOf(f);
-  const weights = new Array<number>(terms.length);
-  let sum = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const w = boosts[i]! * weightOf(terms[i]!);
-    weights[i] = w;
-    sum += w * w;
-  }
-  return { terms, weights, sorted, slots, norm: Math.sqrt(sum) || 1, keys: null, places };
+export function vectorOf(f: StoryFeatures, idfs: IdfCache): Vector {
+  const shape = shapeOf(f);
+  const { weights, norm } = idfs.weigh(shape);
+  return { sorted: shape.sorted, weights, placeMask: shape.placeMask, norm, keys: null };
 }
 
 /**
@@ -134,9 +194,11 @@ export function vectorOf(f: StoryFeatures, weightOf: (term: number) => number): 
  */
 export function keysOf(v: Vector): number[] {
   if (!v.keys) {
-    const { terms, weights } = v;
-    const order = terms.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || terms[a]! - terms[b]!);
-    v.keys = order.slice(0, LOOKUP_TERMS).map((i) => terms[i]!);
+    const { sorted, weights } = v;
+    const order = sorted
+      .map((_, i) => i)
+      .sort((a, b) => weights[b]! - weights[a]! || sorted[a]! - sorted[b]!);
+    v.keys = order.slice(0, LOOKUP_TERMS).map((i) => sorted[i]!);
   }
   return v.keys;
 }
@@ -152,8 +214,8 @@ export function cosine(a: Vector, b: Vector): number {
  * merge of their sorted terms (every arrival is compared with up to a hundred candidates).
  */
 function sharedWeight(a: Vector, b: Vector): [event: number, place: number] {
-  const { sorted: as, slots: aSlots, weights: aWeights } = a;
-  const { sorted: bs, slots: bSlots, weights: bWeights } = b;
+  const { sorted: as, weights: aw, placeMask: ap } = a;
+  const { sorted: bs, weights: bw, placeMask: bp } = b;
   let event = 0;
   let place = 0;
   let i = 0;
@@ -164,8 +226,8 @@ function sharedWeight(a: Vector, b: Vector): [event: number, place: number] {
     if (x < y) i++;
     else if (x > y) j++;
     else {
-      const w = aWeights[aSlots[i]!]! * bWeights[bSlots[j]!]!;
-      if (a.places?.has(x) || b.places?.has(x)) place += w;
+      const w = aw[i]! * bw[j]!;
+      if ((ap !== null && ap[i]!) || (bp !== null && bp[j]!)) place += w;
       else event += w;
       i++;
       j++;
@@ -231,10 +293,10 @@ export function assign(
   vectors: Map<GroupingArticle, Vector> = new Map(),
 ): Assignment {
   const merges: [number, number][] = [];
-  const weightOf = idfCache(freq);
+  const idfs = new IdfCache(freq);
   const vector = (a: GroupingArticle) => {
     let v = vectors.get(a);
-    if (!v) vectors.set(a, (v = vectorOf(a.features, weightOf)));
+    if (!v) vectors.set(a, (v = vectorOf(a.features, idfs)));
     return v;
   };
   // Arrivals from one source (a feed) cannot join each other's stories: they need not be indexed.

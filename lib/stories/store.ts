@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import { parseFeatures, type StoryFeatures } from "./features";
 import {
   assign,
-  idfCache,
+  IdfCache,
   KEYS_PER_ARTICLE,
   keysOf,
   termsOf,
@@ -528,8 +528,8 @@ export async function groupArticles(
     total: (stored.get(0) ?? 0) + arriving.length,
     df: (t) => (stored.get(t) ?? 0) + (added.get(t) ?? 0),
   };
-  const weightOf = idfCache(freq);
-  const vectors = new Map<GroupingArticle, Vector>(arriving.map((a) => [a, vectorOf(a.features, weightOf)]));
+  const idfs = new IdfCache(freq);
+  const vectors = new Map<GroupingArticle, Vector>(arriving.map((a) => [a, vectorOf(a.features, idfs)]));
 
   const known = await loadCandidates(statements, arriving, vectors, memo, written);
   const { merges } = assign(arriving, known, freq, vectors);
