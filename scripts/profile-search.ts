@@ -1,6 +1,6 @@
 /**
  * `DATABASE_URL=postgresql://…|file:… npx tsx --conditions=react-server scripts/profile-search.ts [--runs N]
- *  [--source ID] [--baseline FILE] [--explain]`
+ *  [--source ID] [--baseline FILE] [--explain] [--only TEXT]`
  *
  * Where a search request spends its time, on an existing database: calls `searchPostgres` or `searchSqlite`
  * (by the URL) for a few list states (one item per article, as GET /api/articles does, unless the state
@@ -9,10 +9,12 @@
  * times the search function of another module (say, an older version saved with
  * `git show main:lib/search/postgres.ts`), alternating call by call so both see the same load. `--explain`
  * prints EXPLAIN (ANALYZE, BUFFERS) of each statement of the last call (PostgreSQL; without SET LOCAL).
+ * `--only` runs the states whose name contains the text.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_LIST_PARAMS, type ListParams } from "@/lib/articles/params";
+import { DATE_FROM, DATE_TO } from "@/lib/bench/cases";
 import { createDb } from "@/lib/db";
 import { providerOf } from "@/lib/env";
 import { searchPostgres } from "@/lib/search/postgres";
@@ -24,6 +26,7 @@ const { values: args } = parseArgs({
     explain: { type: "boolean", default: false },
     source: { type: "string", default: "36" },
     baseline: { type: "string" },
+    only: { type: "string" },
   },
 });
 const url = process.env.DATABASE_URL ?? "";
@@ -48,8 +51,10 @@ const cases: [string, Partial<ListParams>][] = [
   ["q=ceasefire&region=europe", { q: "ceasefire", regions: ["europe"] }],
   ["q=ceasefire&region=europe, by story", { q: "ceasefire", regions: ["europe"], all: false }],
   ["q=people", { q: "people" }],
+  ["q=people&from..to", { q: "people", from: DATE_FROM, to: DATE_TO }],
   ['q="interest rates"', { q: '"interest rates"' }],
   [`q="interest rates"&source=${args.source}`, { q: '"interest rates"', sources: [Number(args.source)] }],
+  ['q="interest rates"&region=europe', { q: '"interest rates"', regions: ["europe"] }],
   ["q=election -inflation", { q: "election -inflation" }],
   ["browse", {}],
   ["browse region=europe", { regions: ["europe"] }],
@@ -87,6 +92,7 @@ function byStatement(entries: Logged[], into: Map<string, number[]>) {
 
 const now = new Date();
 for (const [name, partial] of cases) {
+  if (args.only && !name.includes(args.only)) continue;
   const params: ListParams = { ...DEFAULT_LIST_PARAMS, all: true, ...partial };
   const totals = engines.map((): number[] => []);
   const statements = engines.map(() => new Map<string, number[]>());

@@ -216,30 +216,54 @@ function rankQuery(query: SearchQuery, configs: readonly Sql[]): Sql | null {
     : null;
 }
 
+/** The key as an expression no index answers: a condition on it filters the rows another index found. */
+const KEY_FILTER = raw(`(s."key" + 0)`);
+
+/**
+ * A statement's conditions. With a word-index condition, the date filter is checked on each match the GIN
+ * index finds rather than offered as a key range: given the range, the planner scans it and decides `@@`
+ * row by row, reading every dated row's TOASTed document (`q=people` over six months, 14,666 of 24,924
+ * rows: 80-130 ms, against 9 ms for the 57,919 matches' keys; docs/search.md). `walk`: the statement walks
+ * the key index newest first until its LIMIT, starting where the range ends, and keeps the range unless
+ * its matches are few enough to be sorted instead (`fewMatches`).
+ */
 function conditions(
   text: TextCondition | null,
   filters: Filters,
   except: readonly FilterKind[] = [],
   extra: (Sql | null)[] = [],
+  walk = false,
 ): Sql {
-  return and([...extra, text?.where, ...filterConditions(filters, { id: ID, date: keyRange(KEY) }, except)]);
+  const key = text?.indexed && !(walk && !text.sorted) ? KEY_FILTER : KEY;
+  return and([...extra, text?.where, ...filterConditions(filters, { id: ID, date: keyRange(key) }, except)]);
 }
 
 /**
  * Runs a statement over "ArticleSearch" that applies `text`. The planner prices a sequential scan by the
  * table's own pages, not by the TOASTed documents every row's `@@` then decompresses (about 5 kB each), so
  * for a common word it picks a scan that costs ten times the GIN bitmap; SET LOCAL steers this statement,
- * and only this one, to the index (docs/search.md).
+ * and only this one, to the index (docs/search.md). `lookups`: the statement joins a few thousand rows
+ * (a sample) to other tables, which index lookups answer best; the planner, which cannot estimate a
+ * sample's size, would otherwise read those tables whole to hash or merge them.
  */
-async function matching<T>(db: Db, text: TextCondition | null, statement: Sql): Promise<T> {
-  if (!text?.indexed) return db.$queryRaw<T>(statement);
+async function matching<T>(
+  db: Db,
+  text: TextCondition | null,
+  statement: Sql,
+  { lookups = false } = {},
+): Promise<T> {
+  const settings = [
+    ...(text?.indexed ? ["enable_seqscan"] : []),
+    ...(lookups ? ["enable_hashjoin", "enable_mergejoin"] : []),
+  ];
+  if (settings.length === 0) return db.$queryRaw<T>(statement);
   // Prisma's transaction defaults (2 s to get a connection, 5 s to run) would fail a search under load
   // where a plain statement queues: allow the pool's wait instead.
-  const [, rows] = await db.$transaction(
-    [db.$executeRaw`SET LOCAL enable_seqscan = off`, db.$queryRaw<T>(statement)],
+  const rows = await db.$transaction(
+    [...settings.map((name) => db.$executeRawUnsafe(`SET LOCAL ${name} = off`)), db.$queryRaw<T>(statement)],
     { maxWait: POOL_WAIT_MS, timeout: POOL_WAIT_MS },
   );
-  return rows;
+  return rows[rows.length - 1] as T;
 }
 
 async function count(
@@ -281,7 +305,7 @@ function rankScore(q: Sql | null, now: Date): Sql {
 
 /** The newest RANK_WINDOW matches' keys (after filters): the matches that are ranked by relevance. */
 function rankWindow(text: TextCondition | null, filters: Filters): Sql {
-  return sql`SELECT ${KEY} AS k FROM "ArticleSearch" s WHERE ${conditions(text, filters)} ORDER BY ${newestFirst(text)} LIMIT ${RANK_WINDOW}`;
+  return sql`SELECT ${KEY} AS k FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [], true)} ORDER BY ${newestFirst(text)} LIMIT ${RANK_WINDOW}`;
 }
 
 /**
@@ -354,7 +378,7 @@ async function pageIds(
     matching<{ id: number }[]>(
       db,
       text,
-      sql`SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [bound])}
+      sql`SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [bound], true)}
       ORDER BY ${newestFirst(text)} LIMIT ${take} OFFSET ${skip}`,
     );
   if (!ranked || !text) return (await newest(null, offset, limit)).map((r) => r.id);
@@ -453,6 +477,7 @@ async function facetCounts(db: Db, text: TextCondition | null, filters: Filters,
     WITH m AS MATERIALIZED (SELECT ${ID} AS id${flags.length ? join(flags, "") : sql``} FROM "ArticleSearch" s
       WHERE ${conditions(text, filters, LOOKUP_KINDS, [sampleCondition(ID, rate)])})
     ${join(parts, " UNION ALL ")}`,
+    { lookups: true },
   );
   const counts: Record<FacetKind, Map<string, number>> = {
     region: new Map(),
