@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIST_PARAMS, type ListParams } from "@/lib/articles/params";
 import { addMonths, canonicalTimeZone, dayOf, isCalendarDay, startOfDay } from "./dates";
-import { histogramDays, MAX_BINS, planBins, resolveFilters } from "./plan";
+import { barsOfMinutes, histogramDays, MAX_BINS, planBins, resolveFilters } from "./plan";
 
 const params = (p: Partial<ListParams>): ListParams => ({ ...DEFAULT_LIST_PARAMS, ...p });
 const iso = (d: Date) => d.toISOString();
@@ -59,6 +59,22 @@ describe("resolveFilters", () => {
 });
 
 describe("histogram bins", () => {
+  it("counts minutes into the bar that holds them, from its first minute up to the next bar's", () => {
+    const { bins } = planBins("2026-11-01", "2026-11-03", "Europe/Paris");
+    const minute = (iso: string) => Date.parse(iso) / 60_000;
+    const at = [
+      minute("2026-10-31T22:59:00Z"), // 23:59 the day before, Paris: no bar
+      minute("2026-10-31T23:00:00Z"), // midnight, 1 November
+      minute("2026-11-01T22:59:00Z"), // 23:59, 1 November
+      minute("2026-11-01T23:00:00Z"), // midnight, 2 November
+      minute("2026-11-03T22:59:00Z"), // 23:59, 3 November
+      minute("2026-11-03T23:00:00Z"), // 4 November: no bar
+    ];
+    expect(barsOfMinutes(at, bins)).toEqual([2, 1, 1]);
+    expect(barsOfMinutes([], bins)).toEqual([0, 0, 0]);
+    expect(barsOfMinutes(at, [])).toEqual([]);
+  });
+
   it("uses days, weeks or months by span", () => {
     expect(planBins("2026-11-01", "2026-11-30", "UTC").unit).toBe("day");
     expect(planBins("2026-05-01", "2026-10-31", "UTC").unit).toBe("week");

@@ -121,3 +121,28 @@ export function planBins(
   });
   return { unit, bins, clipped: kept.length < starts.length };
 }
+
+/**
+ * Counts per bar of articles published at these minutes (since the epoch), as the engines' statements
+ * count search keys: a bar holds the minutes from its `from`, rounded up to a whole minute, up to the next
+ * bar's (the last bar's `until`); minutes outside every bar are not counted.
+ */
+export function barsOfMinutes(minutes: readonly number[], bins: readonly PlannedBin[]): number[] {
+  const edge = (d: Date) => Math.max(0, Math.ceil(d.getTime() / 60_000));
+  const edges = bins.map((b) => edge(b.from));
+  if (bins.length > 0) edges.push(edge(bins[bins.length - 1]!.until));
+  const counts = bins.map(() => 0);
+  for (const m of minutes) {
+    if (!(m >= edges[0]! && m < edges[edges.length - 1]!)) continue;
+    // The bar whose edges hold m: edges[lo] <= m < edges[hi].
+    let lo = 0;
+    let hi = bins.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (m < edges[mid]!) hi = mid;
+      else lo = mid;
+    }
+    counts[lo]!++;
+  }
+  return counts;
+}

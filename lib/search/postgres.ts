@@ -4,7 +4,7 @@ import { POOL_WAIT_MS, type Db } from "@/lib/db";
 import { loadCards } from "@/lib/articles/queries";
 import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
 import type { ArchiveMinutes } from "./archive";
-import type { PlannedBin } from "./plan";
+import { barsOfMinutes, type PlannedBin } from "./plan";
 import { searchRequest, searchResult, substringSnippets, type PageRequest } from "./result";
 import { isEmptyQuery, isUnsegmented, type Atom, type SearchQuery } from "./query";
 import { betterSnippet, MARK_CLOSE, MARK_OPEN } from "./snippet";
@@ -14,6 +14,7 @@ import type { SearchResult } from "./types";
 import {
   and,
   filterConditions,
+  inSample,
   join,
   raw,
   sampleCondition,
@@ -130,6 +131,13 @@ interface TextCondition {
   indexed: boolean;
   /** Newest first by sorting the matches, not by walking the key index (see `fewMatches`). */
   sorted?: boolean;
+  /**
+   * The minute and article id of each candidate (text and dates), when the request found them once
+   * (`candidateSet`): their number, the facets' sample and, without a filter that needs a lookup, the
+   * histogram need no pass over the candidates' keys.
+   */
+  minutes?: readonly number[];
+  ids?: readonly number[];
 }
 
 /**
@@ -196,13 +204,20 @@ function readsDocuments(query: SearchQuery): boolean {
  * a phrase means reading every candidate's document again (docs/search.md, "one candidate set").
  */
 async function candidateSet(db: Db, text: TextCondition, filters: Filters): Promise<TextCondition> {
-  const rows = await matching<{ keys: string }[]>(
+  const rows = await matching<{ keys: string; minutes: string; ids: string }[]>(
     db,
     text,
-    sql`SELECT coalesce(array_agg(${KEY}), '{}')::text AS keys FROM "ArticleSearch" s
-    WHERE ${conditions(text, filters, LOOKUP_KINDS)}`,
+    sql`SELECT coalesce(array_agg(${KEY}), '{}')::text AS keys, coalesce(array_agg(${KEY} >> 31), '{}')::text AS minutes,
+      coalesce(array_agg(${ID}), '{}')::text AS ids
+    FROM "ArticleSearch" s WHERE ${conditions(text, filters, LOOKUP_KINDS)}`,
   );
-  return { where: sql`${KEY} = ANY(${rows[0]?.keys ?? "{}"}::bigint[])`, indexed: false };
+  const numbers = (array = "{}") => (array === "{}" ? [] : array.slice(1, -1).split(",").map(Number));
+  return {
+    where: sql`${KEY} = ANY(${rows[0]?.keys ?? "{}"}::bigint[])`,
+    indexed: false,
+    minutes: numbers(rows[0]?.minutes),
+    ids: numbers(rows[0]?.ids),
+  };
 }
 
 /** One tsquery with every positive word, for ranking and headlines; null when there are none. */
@@ -451,10 +466,13 @@ async function binCounts(
 /** Facet counts, each kind with every other filter, over a sample of candidates when they are many. */
 async function facetCounts(db: Db, text: TextCondition | null, filters: Filters, candidates: number) {
   const rate = Math.min(1, FACET_SAMPLE / Math.max(1, candidates));
+  // A candidate set's sample is drawn from the ids it holds, with no pass over its keys.
+  const sampled = text?.ids?.filter((id) => inSample(id, rate)) ?? null;
+  const id = sampled ? raw("u.id") : ID;
   const only = (kind: FacetKind) =>
     filterConditions(
       filters,
-      { id: ID, date: () => null },
+      { id, date: () => null },
       FACET_KINDS.filter((k) => k !== kind),
     );
   const active = FACET_KINDS.filter((kind) => only(kind).length > 0);
@@ -474,8 +492,11 @@ async function facetCounts(db: Db, text: TextCondition | null, filters: Filters,
     db,
     text,
     sql`
-    WITH m AS MATERIALIZED (SELECT ${ID} AS id${flags.length ? join(flags, "") : sql``} FROM "ArticleSearch" s
-      WHERE ${conditions(text, filters, LOOKUP_KINDS, [sampleCondition(ID, rate)])})
+    WITH m AS MATERIALIZED (SELECT ${id} AS id${flags.length ? join(flags, "") : sql``} FROM ${
+      sampled
+        ? sql`unnest(${`{${sampled.join(",")}}`}::int[]) AS u(id)`
+        : sql`"ArticleSearch" s WHERE ${conditions(text, filters, LOOKUP_KINDS, [sampleCondition(ID, rate)])}`
+    })
     ${join(parts, " UNION ALL ")}`,
     { lookups: true },
   );
@@ -506,19 +527,28 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
   const { query, filters, languages, plan, page } = await searchRequest(db, params, now, archiveMinutes);
   const configs = languages ? configsFor(languages) : [];
   const where = textCondition(query, configs);
-  const indexed = where ? { where, indexed: true } : null;
+  const indexed: TextCondition | null = where ? { where, indexed: true } : null;
   const text = indexed && readsDocuments(query) ? await candidateSet(db, indexed, filters) : indexed;
   const q = rankQuery(query, configs);
 
-  const bars = binCounts(db, text, filters, plan.bins);
+  const lookups =
+    filters.regions.length + filters.countries.length + filters.sources.length + filters.languages.length > 0;
+  // A candidate set's minutes are its matches before the filters that need a lookup.
+  const known = text?.minutes && !lookups ? text.minutes : null;
+  const bars = known
+    ? Promise.resolve(barsOfMinutes(known, plan.bins))
+    : binCounts(db, text, filters, plan.bins);
   const articles =
     plan.bins.length > 0 && !plan.clipped
       ? bars.then((b) => b.reduce((a, n) => a + n, 0))
-      : count(db, text, filters);
-  const candidates =
-    filters.regions.length || filters.countries.length || filters.sources.length || filters.languages.length
-      ? count(db, text, filters, LOOKUP_KINDS)
-      : articles;
+      : known
+        ? Promise.resolve(known.length)
+        : count(db, text, filters);
+  const candidates = !lookups
+    ? articles
+    : text?.minutes
+      ? Promise.resolve(text.minutes.length)
+      : count(db, text, filters, LOOKUP_KINDS);
   const facets = candidates.then((n) => facetCounts(db, text, filters, n));
   // Browsing, the page does not wait for the counts: past the last match its statement simply finds no rows.
   // Over the word index it waits for the number of matches, which decides its plan (`fewMatches`).

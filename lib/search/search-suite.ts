@@ -430,6 +430,23 @@ export function searchSuite(engine: string, open: () => Promise<SuiteDatabase>):
       expect(newest.facets.countries.map((c) => [c.code, c.count])).toEqual([["BR", 1]]);
     });
 
+    it("bars and counts a phrase's matches as it does a word's", async () => {
+      // A one-word phrase matches what the word does, but PostgreSQL finds a phrase's candidates once and
+      // counts them and their bars itself (lib/search/postgres.ts, candidateSet), the word in its statements.
+      for (const dates of [
+        "",
+        "&from=2026-11-01&to=2026-11-20",
+        "&from=2026-03-10&to=2026-03-12&tz=America/New_York",
+        "&range=30d",
+      ])
+        for (const word of ["flood", "ceasefire", "election"]) {
+          const phrase = await search(`q=${encodeURIComponent(`"${word}"`)}${dates}`);
+          const plain = await search(`q=${word}${dates}`);
+          expect(plain.total).toBeGreaterThan(dates ? -1 : 0);
+          expect([phrase.total, phrase.histogram]).toEqual([plain.total, plain.histogram]);
+        }
+    });
+
     it("puts day boundaries at midnight in the reader's time zone", async () => {
       expect(await foundKeys("from=2026-03-10&to=2026-03-10&tz=America/New_York")).toEqual(["lateNight"]);
       expect(await foundKeys("from=2026-03-10&to=2026-03-10")).toEqual([]);

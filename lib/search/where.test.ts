@@ -4,6 +4,7 @@ import {
   and,
   filterConditions,
   hasLookupFilters,
+  inSample,
   raw,
   sampleCondition,
   sql,
@@ -79,6 +80,23 @@ describe("filterConditions", () => {
     ).n;
     expect(n).toBeGreaterThan(1800);
     expect(n).toBeLessThan(2200);
+    // The same ids without the database (PostgreSQL's facets sample candidates they already hold).
+    const ids = (
+      db.prepare(`SELECT id FROM t WHERE ${condition.sql} ORDER BY id`).all(...condition.values) as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
+    expect(Array.from({ length: 20_000 }, (_, i) => i + 1).filter((id) => inSample(id, 0.1))).toEqual(ids);
+    expect(inSample(12345, 1)).toBe(true);
+    for (const id of [2_147_483_647, 2_000_000_001, 987_654_321, 65_536])
+      expect(inSample(id, 0.3)).toBe(
+        Boolean(
+          db
+            .prepare(`SELECT ${sampleCondition(raw("?"), 0.3)!.sql} AS x`)
+            .pluck()
+            .get(id, ...sampleCondition(raw("?"), 0.3)!.values),
+        ),
+      );
     db.close();
   });
 });

@@ -111,6 +111,12 @@ export function sampleThreshold(rate: number): number {
   return Math.max(1, Math.floor(Math.min(1, rate) * HASH_SPACE));
 }
 
+/** Whether an id is in the sample that `sampleCondition(…, rate)` keeps, decided without the database. */
+export function inSample(id: number, rate: number): boolean {
+  // Math.imul keeps the product's low 32 bits, which is what `& 4294967295` keeps of it in SQL.
+  return rate >= 1 || Math.imul(id, 2654435761) >>> 0 < sampleThreshold(rate);
+}
+
 /** A condition keeping a uniform sample of about `rate` of the rows (by id hash); null when the rate is 1. */
 export function sampleCondition(id: Sql, rate: number): Sql | null {
   return rate >= 1 ? null : sql`${idHash(id)} < ${sampleThreshold(rate)}`;
