@@ -52,6 +52,8 @@ const cases: [string, Partial<ListParams>][] = [
   ["q=ceasefire&region=europe, by story", { q: "ceasefire", regions: ["europe"], all: false }],
   ["q=people", { q: "people" }],
   ["q=people&from..to", { q: "people", from: DATE_FROM, to: DATE_TO }],
+  ["q=people&region=europe", { q: "people", regions: ["europe"] }],
+  [`q=people&source=${args.source}`, { q: "people", sources: [Number(args.source)] }],
   ['q="interest rates"', { q: '"interest rates"' }],
   [`q="interest rates"&source=${args.source}`, { q: '"interest rates"', sources: [Number(args.source)] }],
   ['q="interest rates"&region=europe', { q: '"interest rates"', regions: ["europe"] }],
