@@ -178,13 +178,28 @@ function withDerivedBodyText(client: SqliteClient): Db {
   }) as unknown as Db;
 }
 
-/** Creates a client for a database URL; callers own its lifetime (scripts and tests). `logQueries` emits query events. */
-export function createDb(url: string = env.DATABASE_URL, { logQueries = false } = {}): Db {
-  // Query events for profiling scripts (scripts/profile-search.ts); the app logs none.
-  const log = logQueries ? [{ emit: "event" as const, level: "query" as const }] : [];
+/** A statement the client sent, for profiling scripts: its SQL, its parameters (JSON) and its milliseconds. */
+interface QueryEvent {
+  query: string;
+  params: string;
+  duration: number;
+}
+
+/**
+ * Creates a client for a database URL; callers own its lifetime (scripts and tests). `onQuery` hears every
+ * statement (scripts/profile-search.ts); the app listens to none.
+ */
+export function createDb(
+  url: string = env.DATABASE_URL,
+  { onQuery }: { onQuery?: (e: QueryEvent) => void } = {},
+): Db {
+  const log = onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
   if (providerOf(url) === "sqlite") {
     const adapter = new WalSqliteAdapter({ url: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
-    const client = withDerivedBodyText(new SqliteClient({ adapter, log }));
+    const base = new SqliteClient({ adapter, log });
+    // Listened to before the extension below, whose client has no $on.
+    if (onQuery) base.$on("query", onQuery);
+    const client = withDerivedBodyText(base);
     sqliteAdapters.set(client, adapter);
     return client;
   }
@@ -199,7 +214,9 @@ export function createDb(url: string = env.DATABASE_URL, { logQueries = false } 
     connectionTimeoutMillis: POOL_WAIT_MS,
     options: "-c jit=off",
   });
-  return new PostgresClient({ adapter, log }) as unknown as Db;
+  const client = new PostgresClient({ adapter, log });
+  if (onQuery) client.$on("query", onQuery);
+  return client as unknown as Db;
 }
 
 const globalForDb = globalThis as unknown as { dispatchDb?: Db };

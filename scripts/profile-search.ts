@@ -31,19 +31,16 @@ const { values: args } = parseArgs({
 });
 const url = process.env.DATABASE_URL ?? "";
 const provider = providerOf(url);
-const db = createDb(url, { logQueries: true });
+let log: Logged[] = [];
+const db = createDb(url, {
+  onQuery: (e) => log.push({ query: e.query, params: e.params, ms: e.duration }),
+});
 
 interface Logged {
   query: string;
   params: string;
   ms: number;
 }
-let log: Logged[] = [];
-(
-  db as unknown as {
-    $on(event: "query", listener: (e: { query: string; params: string; duration: number }) => void): void;
-  }
-).$on("query", (e) => log.push({ query: e.query, params: e.params, ms: e.duration }));
 
 const cases: [string, Partial<ListParams>][] = [
   ["q=quixotically", { q: "quixotically" }],
