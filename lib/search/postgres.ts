@@ -14,6 +14,7 @@ import type { SearchResult } from "./types";
 import {
   and,
   filterConditions,
+  hasLookupFilters,
   inSample,
   join,
   raw,
@@ -136,8 +137,7 @@ interface TextCondition {
    * (`candidateSet`): their number, the facets' sample and, without a filter that needs a lookup, the
    * histogram need no pass over the candidates' keys.
    */
-  minutes?: readonly number[];
-  ids?: readonly number[];
+  candidates?: { minutes: readonly number[]; ids: readonly number[] };
 }
 
 /**
@@ -215,8 +215,7 @@ async function candidateSet(db: Db, text: TextCondition, filters: Filters): Prom
   return {
     where: sql`${KEY} = ANY(${rows[0]?.keys ?? "{}"}::bigint[])`,
     indexed: false,
-    minutes: numbers(rows[0]?.minutes),
-    ids: numbers(rows[0]?.ids),
+    candidates: { minutes: numbers(rows[0]?.minutes), ids: numbers(rows[0]?.ids) },
   };
 }
 
@@ -247,7 +246,7 @@ function conditions(
   filters: Filters,
   except: readonly FilterKind[] = [],
   extra: (Sql | null)[] = [],
-  walk = false,
+  { walk = false } = {},
 ): Sql {
   const key = text?.indexed && !(walk && !text.sorted) ? KEY_FILTER : KEY;
   return and([...extra, text?.where, ...filterConditions(filters, { id: ID, date: keyRange(key) }, except)]);
@@ -320,7 +319,7 @@ function rankScore(q: Sql | null, now: Date): Sql {
 
 /** The newest RANK_WINDOW matches' keys (after filters): the matches that are ranked by relevance. */
 function rankWindow(text: TextCondition | null, filters: Filters): Sql {
-  return sql`SELECT ${KEY} AS k FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [], true)} ORDER BY ${newestFirst(text)} LIMIT ${RANK_WINDOW}`;
+  return sql`SELECT ${KEY} AS k FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [], { walk: true })} ORDER BY ${newestFirst(text)} LIMIT ${RANK_WINDOW}`;
 }
 
 /**
@@ -393,7 +392,7 @@ async function pageIds(
     matching<{ id: number }[]>(
       db,
       text,
-      sql`SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [bound], true)}
+      sql`SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [bound], { walk: true })}
       ORDER BY ${newestFirst(text)} LIMIT ${take} OFFSET ${skip}`,
     );
   if (!ranked || !text) return (await newest(null, offset, limit)).map((r) => r.id);
@@ -467,7 +466,7 @@ async function binCounts(
 async function facetCounts(db: Db, text: TextCondition | null, filters: Filters, candidates: number) {
   const rate = Math.min(1, FACET_SAMPLE / Math.max(1, candidates));
   // A candidate set's sample is drawn from the ids it holds, with no pass over its keys.
-  const sampled = text?.ids?.filter((id) => inSample(id, rate)) ?? null;
+  const sampled = text?.candidates?.ids.filter((id) => inSample(id, rate)) ?? null;
   const id = sampled ? raw("u.id") : ID;
   const only = (kind: FacetKind) =>
     filterConditions(
@@ -531,24 +530,24 @@ export async function searchPostgres(db: Db, params: ListParams, now: Date): Pro
   const text = indexed && readsDocuments(query) ? await candidateSet(db, indexed, filters) : indexed;
   const q = rankQuery(query, configs);
 
-  const lookups =
-    filters.regions.length + filters.countries.length + filters.sources.length + filters.languages.length > 0;
-  // A candidate set's minutes are its matches before the filters that need a lookup.
-  const known = text?.minutes && !lookups ? text.minutes : null;
-  const bars = known
-    ? Promise.resolve(barsOfMinutes(known, plan.bins))
-    : binCounts(db, text, filters, plan.bins);
+  const lookups = hasLookupFilters(filters);
+  // A candidate set holds the matches before the filters that need a lookup.
+  const found = text?.candidates;
+  const bars =
+    found && !lookups
+      ? Promise.resolve(barsOfMinutes(found.minutes, plan.bins))
+      : binCounts(db, text, filters, plan.bins);
   const articles =
     plan.bins.length > 0 && !plan.clipped
       ? bars.then((b) => b.reduce((a, n) => a + n, 0))
-      : known
-        ? Promise.resolve(known.length)
+      : found && !lookups
+        ? Promise.resolve(found.ids.length)
         : count(db, text, filters);
-  const candidates = !lookups
-    ? articles
-    : text?.minutes
-      ? Promise.resolve(text.minutes.length)
-      : count(db, text, filters, LOOKUP_KINDS);
+  const candidates = found
+    ? Promise.resolve(found.ids.length)
+    : lookups
+      ? count(db, text, filters, LOOKUP_KINDS)
+      : articles;
   const facets = candidates.then((n) => facetCounts(db, text, filters, n));
   // Browsing, the page does not wait for the counts: past the last match its statement simply finds no rows.
   // Over the word index it waits for the number of matches, which decides its plan (`fewMatches`).

@@ -100,10 +100,12 @@ export function and(conditions: readonly (Sql | null | undefined)[]): Sql {
 }
 
 const HASH_SPACE = 4_294_967_296;
+/** Knuth's multiplier for a 32-bit multiplicative hash (2^32 / φ). */
+const HASH_MULTIPLIER = 2_654_435_761;
 
 /** A 32-bit hash of an article id (Knuth's multiplicative hash): uniform, and the same on every run. */
 export function idHash(id: Sql): Sql {
-  return sql`((${id} * 2654435761) & 4294967295)`;
+  return sql`((${id} * ${raw(String(HASH_MULTIPLIER))}) & ${raw(String(HASH_SPACE - 1))})`;
 }
 
 /** The hash bound below which about `rate` of all ids fall. */
@@ -114,7 +116,7 @@ export function sampleThreshold(rate: number): number {
 /** Whether an id is in the sample that `sampleCondition(…, rate)` keeps, decided without the database. */
 export function inSample(id: number, rate: number): boolean {
   // Math.imul keeps the product's low 32 bits, which is what `& 4294967295` keeps of it in SQL.
-  return rate >= 1 || Math.imul(id, 2654435761) >>> 0 < sampleThreshold(rate);
+  return rate >= 1 || Math.imul(id, HASH_MULTIPLIER) >>> 0 < sampleThreshold(rate);
 }
 
 /** A condition keeping a uniform sample of about `rate` of the rows (by id hash); null when the rate is 1. */
