@@ -79,23 +79,33 @@ async function main(): Promise<void> {
       ? startThreadReader({ ...readOptions, stems: providerOf(env.DATABASE_URL) === "sqlite" })
       : null;
   // The reading thread starts (loading the app's modules, a second or so) while this one loads its own.
-  const [{ createDb }, { runIngest }, { BULK_LOAD_ARTICLES, optimizeSearchIndex }, { createProgress }] =
-    await Promise.all([
-      import("@/lib/db"),
-      import("@/lib/ingest/run"),
-      import("@/lib/search/optimize"),
-      import("./progress"),
-    ]);
+  const [
+    { createDb },
+    { runIngest },
+    { BULK_LOAD_ARTICLES, optimizeSearchIndex, pauseSearchIndexMerges },
+    { createProgress },
+  ] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/ingest/run"),
+    import("@/lib/search/optimize"),
+    import("./progress"),
+  ]);
   const db = createDb();
   const progress = values.json ? null : createProgress("ingest");
   let summary: IngestSummary;
   try {
-    summary = await runIngest(db, positionals, {
-      ...readOptions,
-      reader: reader?.read,
-      onStart: (total) => progress?.start(total),
-      onResult: (report, counts) => progress?.update(report, counts),
-    });
+    // Several inputs may be a bulk load: the word index merges its segments once, at the end (optimize.ts).
+    const resumeMerges = several ? await pauseSearchIndexMerges(db) : null;
+    try {
+      summary = await runIngest(db, positionals, {
+        ...readOptions,
+        reader: reader?.read,
+        onStart: (total) => progress?.start(total),
+        onResult: (report, counts) => progress?.update(report, counts),
+      });
+    } finally {
+      await resumeMerges?.();
+    }
     // A bulk load leaves the SQLite word index in many segments that every search reads: merge them now.
     if (summary.counts.new + summary.counts.updated >= BULK_LOAD_ARTICLES) await optimizeSearchIndex(db);
   } catch (error) {

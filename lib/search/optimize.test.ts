@@ -7,7 +7,7 @@ import { seededRandom, syntheticArticle } from "@/lib/regions/synthetic-news";
 import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
 import { searchArticles } from "./index";
 import { parseListParams } from "@/lib/articles/params";
-import { optimizeSearchIndex } from "./optimize";
+import { optimizeSearchIndex, pauseSearchIndexMerges } from "./optimize";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dispatch-optimize-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,17 +15,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Feeds of synthetic articles, one transaction each when imported. */
-function writeFeeds(feeds: number, perFeed: number): string[] {
+function writeFeeds(feeds: number, perFeed: number, name = "f"): string[] {
   const rand = seededRandom(7);
   return Array.from({ length: feeds }, (_, f) => {
     const items = Array.from({ length: perFeed }, (_, i) => {
       const a = syntheticArticle(rand, 60);
-      return `<item><guid>f${f}-${i}</guid><title>${escapeXml(a.title)}</title><pubDate>${new Date(Date.UTC(2024, 0, 1 + i)).toUTCString()}</pubDate><description>${escapeXml(a.body)}</description></item>`;
+      return `<item><guid>${name}${f}-${i}</guid><title>${escapeXml(a.title)}</title><pubDate>${new Date(Date.UTC(2024, 0, 1 + i)).toUTCString()}</pubDate><description>${escapeXml(a.body)}</description></item>`;
     });
-    const file = path.join(dir, `feed-${f}.xml`);
+    const file = path.join(dir, `${name}-feed-${f}.xml`);
     writeFileSync(
       file,
-      `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${f}</title><link>https://f${f}.example/</link>${items.join("")}</channel></rss>`,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${name}${f}</title><link>https://${name}${f}.example/</link>${items.join("")}</channel></rss>`,
     );
     return file;
   });
@@ -54,6 +54,44 @@ await describeEachProvider("optimizing the word index after a bulk load", ({ pro
     expect(after.items.map((i) => i.id)).toEqual(before.items.map((i) => i.id));
     expect(after.total).toBe(before.total);
   });
+
+  if (provider === "sqlite")
+    it("pauses the background merges for a bulk load (one segment per transaction) and restores FTS5's defaults", async () => {
+      const settings = async (index: string) =>
+        Object.fromEntries(
+          (
+            await t.db.$queryRawUnsafe<{ k: string; v: number | bigint }[]>(
+              `SELECT "k", "v" FROM "${index}_config" WHERE "k" IN ('automerge', 'crisismerge')`,
+            )
+          ).map((r) => [r.k, Number(r.v)]),
+        );
+      const segments = async () =>
+        Number(
+          (
+            await t.db.$queryRawUnsafe<{ n: number | bigint }[]>(
+              `SELECT count(DISTINCT "segid") AS n FROM "ArticleSearch_idx"`,
+            )
+          )[0]!.n,
+        );
+      await optimizeSearchIndex(t.db, provider);
+      const resume = await pauseSearchIndexMerges(t.db, provider);
+      for (const index of ["ArticleSearch", "ArticleSearchTrigram"])
+        expect(await settings(index)).toEqual({ automerge: 0, crisismerge: 64 });
+      // The optimized segment and one per transaction (FTS5's defaults would have merged four of them).
+      await runIngest(t.db, writeFeeds(6, 5, "bulk"));
+      expect(await segments()).toBe(7);
+      await resume();
+      for (const index of ["ArticleSearch", "ArticleSearchTrigram"])
+        expect(await settings(index)).toEqual({ automerge: 4, crisismerge: 16 });
+      expect(await optimizeSearchIndex(t.db, provider)).toBe(true);
+      expect(await segments()).toBe(1);
+    });
+
+  if (provider === "postgresql")
+    it("has no merges to pause on PostgreSQL", async () => {
+      const resume = await pauseSearchIndexMerges(t.db, provider);
+      await expect(resume()).resolves.toBeUndefined();
+    });
 
   if (provider === "sqlite")
     it("keeps a 16 MB buffer for the terms a transaction writes", async () => {
