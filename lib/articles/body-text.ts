@@ -1,4 +1,4 @@
-import { htmlToText } from "../ingest/sanitize";
+import { htmlToText, sanitizedHtmlToText } from "../ingest/sanitize";
 
 /**
  * An article's plain text: the text of its sanitized HTML, the one rule for it. The import derives it so,
@@ -7,5 +7,6 @@ import { htmlToText } from "../ingest/sanitize";
  * instead of storing the text twice.
  */
 export function bodyTextOf(bodyHtml: string): string {
-  return bodyHtml === "" ? "" : htmlToText(bodyHtml);
+  // Stored bodies are the sanitizer's output, which is read without a parser; anything else is parsed.
+  return bodyHtml === "" ? "" : (sanitizedHtmlToText(bodyHtml) ?? htmlToText(bodyHtml));
 }

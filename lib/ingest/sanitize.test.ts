@@ -1,6 +1,7 @@
 import { parseFragment } from "parse5";
 import { describe, expect, it } from "vitest";
-import { htmlToText, sanitizeHtml } from "./sanitize";
+import { createCorpus, feedItem, itemHtml } from "@/lib/bench/corpus";
+import { htmlToText, sanitizedHtmlToText, sanitizeHtml } from "./sanitize";
 
 const BASE = "https://news.example.com/2024/story/";
 
@@ -147,5 +148,59 @@ describe("htmlToText", () => {
 
   it("collapses whitespace in plain text", () => {
     expect(htmlToText("  a \t b\n c  ")).toBe("a b c");
+  });
+});
+
+describe("sanitizedHtmlToText", () => {
+  it("reads what the sanitizer writes to the same text as htmlToText", () => {
+    const dirty = [
+      "<p>One\n  two</p><p>Three<br>four</p><ul><li>a</li><li>b<ul><li>c</li></ul></li></ul>",
+      '<p>AT&amp;T &lt;b&gt; "quoted" and it\'s</p><pre>l1\n\n  l2\r\nl3</pre><hr>after',
+      '<table><tr><td>a</td><td>b</td></tr><tr><th>c</th></tr></table><a href="https://x.example/?a=1&b=2">link</a>',
+      '<div><p>x<img src="https://x.example/i.png" alt="a &quot;b&quot;">y</p>\u00a0\u200b<wbr>z</div>',
+      "<h2>Head</h2>text<blockquote>quote<br/>more</blockquote><dl><dt>t</dt><dd>d</dd></dl>",
+    ];
+    for (const html of dirty) {
+      const clean = sanitizeHtml(html, BASE);
+      const fast = sanitizedHtmlToText(clean);
+      expect(fast, clean).not.toBeNull();
+      expect(fast, clean).toBe(htmlToText(clean));
+    }
+  });
+
+  it("leaves to htmlToText what the sanitizer does not write, or what htmlparser2 would restructure", () => {
+    for (const html of [
+      "<p>a<!-- note -->b</p>",
+      "<p>caf&eacute;</p>",
+      "<p>a &amp b</p>",
+      "<p>a</div>",
+      "<p>a<div>b</div></p>",
+      "<li>a<li>b</li></li>",
+      "a</br>b",
+      "<font>a</font>",
+      "<p class=x>a</p>",
+      "<span/>a",
+      "<p>unclosed <b>bold",
+    ]) {
+      const fast = sanitizedHtmlToText(html);
+      if (fast !== null) expect(fast, html).toBe(htmlToText(html));
+      else expect(htmlToText(html), html).toEqual(expect.any(String));
+    }
+    expect(sanitizedHtmlToText("<p>a<!-- note -->b</p>")).toBeNull();
+    expect(sanitizedHtmlToText("<p>a<div>b</div></p>")).toBeNull();
+    expect(sanitizedHtmlToText("<p>caf&eacute;</p>")).toBeNull();
+    expect(sanitizedHtmlToText("a</br>b")).toBeNull();
+  });
+
+  it("reads every body of the benchmark's corpus without a parser, to htmlToText's text", () => {
+    const corpus = createCorpus(1_000);
+    let read = 0;
+    for (let source = 0; source < 10; source++)
+      for (let position = 0; position < 20; position++) {
+        const clean = sanitizeHtml(itemHtml(feedItem(corpus, source, position)), BASE);
+        expect(sanitizedHtmlToText(clean)).toBe(htmlToText(clean));
+        read++;
+      }
+    expect(read).toBe(200);
   });
 });
