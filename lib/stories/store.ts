@@ -359,6 +359,29 @@ function storyStates(statements: Statements, ids: readonly number[]) {
 const LOOKUPS_PER_STATEMENT = 2_000;
 
 /**
+ * The `limit` articles that share the most lookup terms with an arrival (`counts`: id -> terms shared; ties
+ * go to the larger id), leaving out `excluded`, in no particular order. Counted into one list per count, so
+ * that only the list at the limit is sorted: sorting every arrival's candidates (often a thousand) was a
+ * tenth of the grouping's time at 100,000 articles.
+ */
+export function mostShared(
+  counts: ReadonlyMap<number, number>,
+  excluded: ReadonlySet<number>,
+  limit: number,
+): number[] {
+  const byCount: number[][] = [];
+  for (const [id, count] of counts) if (!excluded.has(id)) (byCount[count] ??= []).push(id);
+  const chosen: number[] = [];
+  for (let count = byCount.length - 1; count > 0 && chosen.length < limit; count--) {
+    const ids = byCount[count];
+    if (!ids) continue;
+    if (chosen.length + ids.length > limit) ids.sort((x, y) => y - x);
+    for (let i = 0; i < ids.length && chosen.length < limit; i++) chosen.push(ids[i]!);
+  }
+  return chosen;
+}
+
+/**
  * Earlier articles that share a lookup term with an arrival within that arrival's own time window: for
  * each arrival, the MAX_LOADED_PER_ARRIVAL sharing the most terms (common terms would otherwise load
  * thousands). A batch spanning months (a feed's first import) reads only what each of its articles could
@@ -403,11 +426,7 @@ async function loadCandidates(
   const arrivingIds = new Set(arriving.map((a) => a.id));
   const wanted = new Set<number>();
   const chosen = shared.map((counts) => {
-    const ranked = [...counts.entries()]
-      .filter(([id]) => !arrivingIds.has(id))
-      .sort((x, y) => y[1] - x[1] || y[0] - x[0])
-      .slice(0, MAX_LOADED_PER_ARRIVAL)
-      .map(([id]) => id);
+    const ranked = mostShared(counts, arrivingIds, MAX_LOADED_PER_ARRIVAL);
     for (const id of ranked) wanted.add(id);
     return ranked;
   });
