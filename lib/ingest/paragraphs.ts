@@ -8,14 +8,14 @@ const LINE = 2;
 const PARAGRAPH = 3;
 const SEPARATORS = ["", " ", "\n", "\n\n"] as const;
 
-/** What `\s` matches in a regular expression, and U+200B (zero width space): never visible text. */
-function isWhitespace(code: number): boolean {
+/** The characters `\s` matches in a regular expression. */
+export function isSpaceCode(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
   return (
     code === 0xa0 ||
     code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200b) ||
+    (code >= 0x2000 && code <= 0x200a) ||
     code === 0x2028 ||
     code === 0x2029 ||
     code === 0x202f ||
@@ -23,6 +23,11 @@ function isWhitespace(code: number): boolean {
     code === 0x3000 ||
     code === 0xfeff
   );
+}
+
+/** `\s` and U+200B (zero width space): never visible text. */
+function isWhitespace(code: number): boolean {
+  return code === 0x200b || isSpaceCode(code);
 }
 
 /** Whitespace that may stand between two line breaks that end a paragraph (tab, CR, FF, VT, space, NBSP). */

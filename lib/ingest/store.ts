@@ -24,6 +24,7 @@ import {
   type GroupingMemo,
 } from "@/lib/stories/store";
 import { normalizeLink } from "./normalize";
+import { isSpaceCode } from "./paragraphs";
 import type { ArticleInput } from "./types";
 
 /** What storing a batch of items did. */
@@ -84,28 +85,11 @@ export function readingMinutes(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
+    const space = isSpaceCode(text.charCodeAt(i));
     if (!space && !inWord) words++;
     inWord = !space;
   }
   return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
-}
-
-/** The characters `\s` matches in a regular expression. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 /** What the tagger reads of a stored or incoming article. */
