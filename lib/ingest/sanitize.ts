@@ -200,7 +200,7 @@ const VOID_TAGS = new Set([
   "area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex",
   "keygen", "link", "meta", "param", "source", "track", "wbr",
 ]);
-const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p"];
+const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
 // prettier-ignore
 const CLOSES_P = [
   "address", "article", "aside", "blockquote", "details", "div", "dl", "figcaption", "figure", "footer",
@@ -219,7 +219,7 @@ const IMPLIED_CLOSES = new Map<string, readonly string[]>([
   ["tbody", ["thead", "tbody"]],
   ["tfoot", ["thead", "tbody"]],
   ["p", ["p"]],
-  ...HEADINGS.filter((h) => h !== "p").map((h): [string, readonly string[]] => [h, HEADINGS]),
+  ...HEADINGS.map((h): [string, readonly string[]] => [h, [...HEADINGS, "p"]]),
   ...CLOSES_P.map((t): [string, readonly string[]] => [t, ["p"]]),
 ]);
 const KEPT_TAGS = new Set(ALLOWED_TAGS);

@@ -96,10 +96,10 @@ function numbersOf(terms: readonly number[]): number[] {
 }
 
 /**
- * Shapes by features object (on the object itself, see shapeOf). An import run keeps each candidate's features for the whole run
- * (lib/stories/store.ts, GroupingMemo) and compares it with the arrivals of many feeds, each feed with its
- * own frequencies: the shape is made once, and only the weights again per feed (building the whole vector
- * per candidate and feed was a tenth of the writer's time at 100,000 articles).
+ * Shapes by features object, kept on the object itself (see shapeOf). An import run keeps each candidate's
+ * features for the whole run (lib/stories/store.ts, GroupingMemo) and compares it with the arrivals of many
+ * feeds, each feed with its own frequencies: the shape is made once, and only the weights again per feed
+ * (building the whole vector per candidate and feed was a tenth of the writer's time at 100,000 articles).
  */
 const SHAPE = Symbol("vector shape");
 type Shaped = StoryFeatures & { [SHAPE]?: VectorShape };
