@@ -1,15 +1,15 @@
 import "server-only";
 import type { ListParams } from "@/lib/articles/params";
 import { POOL_WAIT_MS, type Db } from "@/lib/db";
-import { loadCards } from "@/lib/articles/queries";
-import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
+import { FACET_KINDS, num, type FacetKind } from "./facets";
 import type { ArchiveMinutes } from "./archive";
 import { barsOfMinutes, type PlannedBin } from "./plan";
-import { searchRequest, searchResult, substringSnippets, type PageRequest } from "./result";
-import { isEmptyQuery, isUnsegmented, type Atom, type SearchQuery } from "./query";
+import type { Listing } from "./listing";
+import { runSearch, type FacetSample, type SearchEngine } from "./pipeline";
+import { substringSnippets } from "./result";
+import { isUnsegmented, type Atom, type SearchQuery } from "./query";
 import { betterSnippet, MARK_CLOSE, MARK_OPEN } from "./snippet";
 import { FIELD_WEIGHTS, FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
-import { estimatedStories, groupsStories, storyCount, storyPage, windowHolds } from "./stories";
 import type { SearchResult } from "./types";
 import {
   and,
@@ -36,11 +36,11 @@ export const FACET_SAMPLE = 3000;
 /**
  * Limits the plan reaches only on large archives; tests lower them to take those paths with little data.
  * `storyWindowMatches`: past this many matches, a list grouped by story takes its page from the newest
- * RANK_WINDOW matches and estimates the number of stories (`storyIds`); the article total stays exact.
- * `fewMatches`: up to this many matches, a newest-first page sorts them instead of walking the key index
- * (`fewMatches`).
+ * RANK_WINDOW matches and estimates the number of stories (lib/search/listing.ts); the article total
+ * stays exact, as every count does (`exactLookups`). `fewMatches`: up to this many matches, a newest-first
+ * page sorts them instead of walking the key index (`fewMatches`).
  */
-export const POSTGRES_LIMITS = { storyWindowMatches: 5_000, fewMatches: 5_000 };
+export const POSTGRES_LIMITS = { storyWindowMatches: 5_000, fewMatches: 5_000, exactLookups: Infinity };
 /** ts_rank_cd's weights by label, in its order (D, C, B, A): unused, body, summary, title. */
 const RANK_WEIGHTS = raw(
   `'{0, ${[FIELD_WEIGHTS.body, FIELD_WEIGHTS.summary, FIELD_WEIGHTS.title].map((w) => w / FIELD_WEIGHTS.title).join(", ")}}'::float4[]`,
@@ -297,19 +297,6 @@ async function count(
 /** The FROM item that looks an article's story up by id (lib/search/stories.ts). */
 const STORY_BY_ID = raw(`"Article" g`);
 
-/** How many stories the matches belong to (each story once, however many of its articles match). */
-async function countStories(db: Db, text: TextCondition | null, filters: Filters): Promise<number> {
-  const rows = await matching<{ n: bigint }[]>(
-    db,
-    text,
-    storyCount(
-      sql`SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${conditions(text, filters)}`,
-      STORY_BY_ID,
-    ),
-  );
-  return num(rows[0]?.n);
-}
-
 /** Text relevance blended with recency (lib/search/ranking.ts): a new article counts up to 1.5×. */
 function rankScore(q: Sql | null, now: Date): Sql {
   const nowMinute = Math.floor(now.getTime() / 60_000);
@@ -322,102 +309,41 @@ function rankWindow(text: TextCondition | null, filters: Filters): Sql {
   return sql`SELECT ${KEY} AS k FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [], { walk: true })} ORDER BY ${newestFirst(text)} LIMIT ${RANK_WINDOW}`;
 }
 
-/**
- * One page of stories and how many there are (lib/search/stories.ts): every match takes part, those in
- * the ranked window scored, the rest not; each story is represented by its first match in that order.
- */
-async function storyIds(
+/** The statements that list a request's matches (lib/search/listing.ts), once their number is known. */
+function postgresListing(
   db: Db,
-  q: Sql | null,
-  text: TextCondition | null,
+  { text: matched, q }: PostgresMatches,
   filters: Filters,
-  page: PageRequest,
   now: Date,
   articles: number,
-): Promise<{ ids: number[]; total: number; approximate: boolean }> {
-  if (articles > POSTGRES_LIMITS.storyWindowMatches && windowHolds(page)) {
-    // The newest RANK_WINDOW matches alone, all of them scored when ranked (lib/search/stories.ts).
-    const score = page.ranked && text ? rankScore(q, now) : sql`NULL::float8`;
-    const matches = sql`SELECT ${ID} AS id, ${KEY} AS k, ${score} AS sc FROM "ArticleSearch" s
-      WHERE ${KEY} IN (SELECT ws.k FROM (${rankWindow(text, filters)}) ws)`;
-    const rows = await matching<{ id: number; n: bigint }[]>(
-      db,
-      text,
-      storyPage(matches, STORY_BY_ID, page.limit, page.offset),
-    );
-    if (rows.length === page.limit) {
-      return {
-        ids: rows.map((r) => r.id),
-        total: estimatedStories(articles, num(rows[0]!.n)),
-        approximate: true,
-      };
-    }
-  }
-  return { ...(await exactStoryIds(db, q, text, filters, page, now)), approximate: false };
-}
-
-/** One page of stories and their exact number, over every match. */
-async function exactStoryIds(
-  db: Db,
-  q: Sql | null,
-  text: TextCondition | null,
-  filters: Filters,
-  page: PageRequest,
-  now: Date,
-): Promise<{ ids: number[]; total: number }> {
-  const score =
-    page.ranked && text
-      ? sql`CASE WHEN ${KEY} >= (SELECT min(ws.k) FROM (${rankWindow(text, filters)}) ws) THEN ${rankScore(q, now)} END`
-      : sql`NULL::float8`;
-  const matches = sql`SELECT ${ID} AS id, ${KEY} AS k, ${score} AS sc FROM "ArticleSearch" s WHERE ${conditions(text, filters)}`;
-  const rows = await matching<{ id: number; n: bigint }[]>(
-    db,
-    text,
-    storyPage(matches, STORY_BY_ID, page.limit, page.offset),
-  );
-  const ids = rows.map((r) => r.id);
-  if (rows[0]) return { ids, total: num(rows[0].n) };
-  return { ids, total: page.offset === 0 ? 0 : await countStories(db, text, filters) };
-}
-
-async function pageIds(
-  db: Db,
-  q: Sql | null,
-  text: TextCondition | null,
-  filters: Filters,
-  { offset, limit, ranked }: PageRequest,
-  now: Date,
-) {
-  const newest = (bound: Sql | null, skip: number, take: number) =>
-    matching<{ id: number }[]>(
-      db,
-      text,
-      sql`SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${conditions(text, filters, [], [bound], { walk: true })}
-      ORDER BY ${newestFirst(text)} LIMIT ${take} OFFSET ${skip}`,
-    );
-  if (!ranked || !text) return (await newest(null, offset, limit)).map((r) => r.id);
-
-  // Only the newest RANK_WINDOW matches are ranked; older ones follow newest first (docs/search.md).
+): Listing {
+  // Over the word index, the number of matches decides the plan of the newest-first statements.
+  const text = fewMatches(matched, articles);
   const window = rankWindow(text, filters);
-  const ids: number[] = [];
-  if (offset < RANK_WINDOW) {
-    const take = Math.min(limit, RANK_WINDOW - offset);
-    const rows = await matching<{ id: number }[]>(
-      db,
-      text,
+  const score = text ? rankScore(q, now) : null;
+  const scoreOr = (scored: boolean, inWindow: (score: Sql) => Sql) =>
+    scored && score ? inWindow(score) : sql`NULL::float8`;
+  return {
+    scored: score !== null,
+    run: <T>(statement: Sql) => matching<T>(db, text, statement),
+    storyLookup: STORY_BY_ID,
+    window: (scored) =>
+      sql`SELECT ${ID} AS id, ${KEY} AS k, ${scoreOr(scored, (sc) => sc)} AS sc FROM "ArticleSearch" s
+      WHERE ${KEY} IN (SELECT ws.k FROM (${window}) ws)`,
+    all: (scored) =>
+      sql`SELECT ${ID} AS id, ${KEY} AS k, ${scoreOr(
+        scored,
+        (sc) => sql`CASE WHEN ${KEY} >= (SELECT min(ws.k) FROM (${window}) ws) THEN ${sc} END`,
+      )} AS sc FROM "ArticleSearch" s WHERE ${conditions(text, filters)}`,
+    newest: (older, skip, take) =>
+      sql`SELECT ${ID} AS id, ${KEY} >> 31 AS m FROM "ArticleSearch" s
+      WHERE ${conditions(text, filters, [], [older ? sql`${KEY} < (SELECT min(ws.k) FROM (${window}) ws)` : null], { walk: true })}
+      ORDER BY ${newestFirst(text)} LIMIT ${take} OFFSET ${skip}`,
+    best: (skip, take) =>
       sql`WITH win AS MATERIALIZED (${window})
-      SELECT ${ID} AS id FROM "ArticleSearch" s WHERE ${KEY} IN (SELECT k FROM win)
-      ORDER BY ${rankScore(q, now)} DESC, ${KEY} DESC LIMIT ${take} OFFSET ${offset}`,
-    );
-    ids.push(...rows.map((r) => r.id));
-    if (ids.length < take || take === limit) return ids;
-  }
-  const rest = await newest(
-    sql`${KEY} < (SELECT min(ws.k) FROM (${window}) ws)`,
-    Math.max(0, offset - RANK_WINDOW),
-    limit - ids.length,
-  );
-  return [...ids, ...rest.map((r) => r.id)];
+      SELECT ${ID} AS id, ${KEY} >> 31 AS m FROM "ArticleSearch" s WHERE ${KEY} IN (SELECT k FROM win)
+      ORDER BY ${score ?? sql`NULL::float8`} DESC, ${KEY} DESC LIMIT ${take} OFFSET ${skip}`,
+  };
 }
 
 async function snippets(
@@ -463,7 +389,12 @@ async function binCounts(
 }
 
 /** Facet counts, each kind with every other filter, over a sample of candidates when they are many. */
-async function facetCounts(db: Db, text: TextCondition | null, filters: Filters, candidates: number) {
+async function facetCounts(
+  db: Db,
+  text: TextCondition | null,
+  filters: Filters,
+  candidates: number,
+): Promise<FacetSample> {
   const rate = Math.min(1, FACET_SAMPLE / Math.max(1, candidates));
   // A candidate set's sample is drawn from the ids it holds, with no pass over its keys.
   const sampled = text?.candidates?.ids.filter((id) => inSample(id, rate)) ?? null;
@@ -506,7 +437,7 @@ async function facetCounts(db: Db, text: TextCondition | null, filters: Filters,
     language: new Map(),
   };
   for (const row of rows) if (row.key !== null) counts[row.kind].set(row.key, Math.round(num(row.n) / rate));
-  return { counts, approximate: rate < 1 };
+  return { facets: counts, approximate: rate < 1, estimate: null };
 }
 
 /** The archive's first and last minute. */
@@ -518,67 +449,57 @@ async function archiveMinutes(db: Db): Promise<ArchiveMinutes> {
   return lo === null || hi === null ? null : { first: num(lo), last: num(hi) };
 }
 
-/**
- * Search and browse on PostgreSQL (tsvector + GIN); same results as searchSqlite, unoptimized counts.
- * Statements that do not need each other's answers run concurrently on the pool (docs/search.md).
- */
-export async function searchPostgres(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
-  const { query, filters, languages, plan, page } = await searchRequest(db, params, now, archiveMinutes);
-  const configs = languages ? configsFor(languages) : [];
-  const where = textCondition(query, configs);
-  const indexed: TextCondition | null = where ? { where, indexed: true } : null;
-  const text = indexed && readsDocuments(query) ? await candidateSet(db, indexed, filters) : indexed;
-  const q = rankQuery(query, configs);
-
-  const lookups = hasLookupFilters(filters);
-  // A candidate set holds the matches before the filters that need a lookup.
-  const found = text?.candidates;
-  const bars =
-    found && !lookups
-      ? Promise.resolve(barsOfMinutes(found.minutes, plan.bins))
-      : binCounts(db, text, filters, plan.bins);
-  const articles =
-    plan.bins.length > 0 && !plan.clipped
-      ? bars.then((b) => b.reduce((a, n) => a + n, 0))
-      : found && !lookups
-        ? Promise.resolve(found.ids.length)
-        : count(db, text, filters);
-  const candidates = found
-    ? Promise.resolve(found.ids.length)
-    : lookups
-      ? count(db, text, filters, LOOKUP_KINDS)
-      : articles;
-  const facets = candidates.then((n) => facetCounts(db, text, filters, n));
-  // Browsing, the page does not wait for the counts: past the last match its statement simply finds no rows.
-  // Over the word index it waits for the number of matches, which decides its plan (`fewMatches`).
-  // Grouped by story, the page and the total are over stories (estimated past storyWindowMatches); the
-  // histogram and facets still count articles.
-  const pageText = text?.indexed ? articles.then((n) => fewMatches(text, n)) : Promise.resolve(text);
-  const listed = pageText.then((t) =>
-    groupsStories(params)
-      ? articles.then((n) => storyIds(db, q, t, filters, page, now, n))
-      : Promise.all([articles, pageIds(db, q, t, filters, page, now)]).then(([total, ids]) => ({
-          ids,
-          total,
-          approximate: false,
-        })),
-  );
-  // One Promise.all over every statement started, so none can fail unobserved.
-  const [{ total, approximate }, items, lists, counts, bins] = await Promise.all([
-    listed,
-    // Headlines (the slowest statement of a small search) are made while the cards load.
-    listed.then(({ ids }) =>
-      loadCards(db, ids, isEmptyQuery(query) ? undefined : snippets(db, query, q, ids)),
-    ),
-    facets.then((f) => facetLists(db, f.counts, filters, f.approximate)),
-    facets,
-    bars,
-    articles,
-  ]);
-  return searchResult(
-    params,
-    { items, total, approximate },
-    { lists, countryCounts: counts.counts.country },
-    { plan, bars: bins, approximate: false },
-  );
+/** What a request matches on PostgreSQL: its text condition (null: every article) and its ranking tsquery. */
+interface PostgresMatches {
+  text: TextCondition | null;
+  q: Sql | null;
 }
+
+/** How many candidates a candidate set holds for these filters, when it can tell without a statement. */
+function heldCount(
+  text: TextCondition | null,
+  filters: Filters,
+  except: readonly FilterKind[],
+): number | null {
+  return text?.candidates && !hasLookupFilters(filters, except) ? text.candidates.ids.length : null;
+}
+
+/**
+ * Search and browse on PostgreSQL (tsvector + GIN): the steps of lib/search/pipeline.ts, whose independent
+ * statements run concurrently on the pool; same results as SQLite's, counts always exact (docs/search.md).
+ */
+export const postgresEngine: SearchEngine<PostgresMatches> = {
+  limits: POSTGRES_LIMITS,
+  archiveMinutes,
+  matches: async (db, { query, filters, languages }) => {
+    const configs = languages ? configsFor(languages) : [];
+    const where = textCondition(query, configs);
+    const indexed: TextCondition | null = where ? { where, indexed: true } : null;
+    return {
+      text: indexed && readsDocuments(query) ? await candidateSet(db, indexed, filters) : indexed,
+      q: rankQuery(query, configs),
+    };
+  },
+  count: async (db, { text }, filters, except = []) =>
+    heldCount(text, filters, except) ?? count(db, text, filters, except),
+  // A candidate set holds the matches before the filters that need a lookup: without one, the bars are its minutes'.
+  bars: async (db, { text }, filters, bins) =>
+    text?.candidates && !hasLookupFilters(filters)
+      ? barsOfMinutes(text.candidates.minutes, bins)
+      : binCounts(db, text, filters, bins),
+  facets: async (db, { text }, filters, candidates, estimate) => {
+    if (estimate) throw new Error("PostgreSQL counts exactly: it estimates no total");
+    return facetCounts(db, text, filters, candidates);
+  },
+  listing: postgresListing,
+  snippets: (db, { q }, query, rows) =>
+    snippets(
+      db,
+      query,
+      q,
+      rows.map((r) => r.id),
+    ),
+};
+
+export const searchPostgres = (db: Db, params: ListParams, now: Date): Promise<SearchResult> =>
+  runSearch(postgresEngine, db, params, now);

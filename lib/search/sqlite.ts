@@ -1,14 +1,14 @@
 import "server-only";
 import type { ListParams } from "@/lib/articles/params";
 import type { Db } from "@/lib/db";
-import { loadCards } from "@/lib/articles/queries";
-import { FACET_KINDS, facetLists, num, type FacetKind } from "./facets";
+import { FACET_KINDS, num, type FacetKind } from "./facets";
 import type { ArchiveMinutes } from "./archive";
 import type { PlannedBin } from "./plan";
-import { searchRequest, searchResult, substringSnippets, type PageRequest } from "./result";
+import type { Listing, PageRow } from "./listing";
+import { runSearch, type SearchEngine } from "./pipeline";
+import { substringSnippets } from "./result";
 import {
   hasUnsegmented,
-  isEmptyQuery,
   isUnsegmented,
   toFts5Any,
   toFts5Match,
@@ -19,7 +19,6 @@ import {
 import { betterSnippet, MARK_CLOSE, MARK_OPEN } from "./snippet";
 import { stemmingsFor, type Stemming } from "./stem";
 import { FIELD_WEIGHTS, FRESH_MINUTES, RANK_WINDOW, RECENCY_BOOST } from "./ranking";
-import { estimatedStories, groupsStories, storyCount, storyPage, windowHolds } from "./stories";
 import type { SearchResult } from "./types";
 import {
   and,
@@ -240,22 +239,7 @@ async function count(
   return num(rows[0]?.n);
 }
 
-/** How many stories the matches belong to (each story once, however many of its articles match). */
-async function countStories(db: Db, source: SourceFactory, filters: Filters): Promise<number> {
-  const rs = source("s");
-  const rows = await db.$queryRaw<{ n: bigint | number }[]>(
-    storyCount(sql`SELECT ${rs.id} AS id FROM ${rs.from} WHERE ${conditions(rs, filters)}`, STORY_BY_ID),
-  );
-  return num(rows[0]?.n);
-}
-
-/** A result row: the article id and its publication minute (together they rebuild the key exactly). */
-interface PageRow {
-  id: number | bigint;
-  m: number | bigint;
-}
-
-const keyOf = (row: PageRow) => sql`(${BigInt(row.m)} * 2147483648 + ${BigInt(row.id)})`;
+const keyOf = (row: PageRow) => sql`(${BigInt(row.minute)} * 2147483648 + ${BigInt(row.id)})`;
 
 /** Text relevance blended with recency: a new article counts up to 1.5×. */
 function freshness(key: Sql, now: Date): Sql {
@@ -279,108 +263,37 @@ function windowRows(rs: RowSource, source: SourceFactory, filters: Filters, colu
     WHERE ${and([...rs.where, sql`${rs.key} >= (SELECT min(k) FROM win)`, sql`+${rs.key} IN (SELECT k FROM win)`])}`;
 }
 
-/**
- * One page of stories and how many there are (lib/search/stories.ts): every match takes part, those in
- * the ranked window scored, the rest not; each story is represented by its first match in that order.
- */
-async function storyRows(
-  db: Db,
-  source: SourceFactory,
-  filters: Filters,
-  page: PageRequest,
-  now: Date,
-  estimatedArticles: number | null,
-): Promise<{ rows: PageRow[]; total: number; approximate: boolean }> {
-  if (estimatedArticles !== null) {
-    const windowed = await windowStoryRows(db, source, filters, page, now, estimatedArticles);
-    if (windowed) return { ...windowed, approximate: true };
-  }
-  return { ...(await exactStoryRows(db, source, filters, page, now)), approximate: false };
-}
-
-/**
- * A page of stories from the newest RANK_WINDOW matches alone, when the article total is an estimate anyway
- * (very many matches behind a region, country, source or language filter). Every match in the window comes
- * before every match outside it in display order (scored before unscored when ranked, newer before older
- * when not), so a story with a match in the window is represented there: when the window holds the page's
- * stories, the page is the exact one. The number of stories is then estimated (`estimatedStories`). Null
- * when the window does not reach the page (the exact statement follows).
- */
-async function windowStoryRows(
-  db: Db,
-  source: SourceFactory,
-  filters: Filters,
-  page: PageRequest,
-  now: Date,
-  estimatedArticles: number,
-): Promise<{ rows: PageRow[]; total: number } | null> {
-  if (!windowHolds(page)) return null;
+/** The statements that list a request's matches (lib/search/listing.ts). */
+function sqliteListing(db: Db, source: SourceFactory, filters: Filters, now: Date): Listing {
   const rs = source("s");
-  const score = page.ranked && rs.score ? sql`${rs.score} * ${freshness(rs.key, now)}` : raw("NULL");
-  const matches = windowRows(rs, source, filters, sql`${rs.id} AS id, ${rs.key} AS k, ${score} AS sc`);
-  const rows = await db.$queryRaw<(PageRow & { n: bigint | number })[]>(
-    storyPage(matches, STORY_BY_ID, page.limit, page.offset),
-  );
-  if (rows.length < page.limit) return null;
-  return { rows, total: estimatedStories(estimatedArticles, num(rows[0]?.n)) };
-}
-
-/** One page of stories and their exact number, over every match. */
-async function exactStoryRows(
-  db: Db,
-  source: SourceFactory,
-  filters: Filters,
-  page: PageRequest,
-  now: Date,
-): Promise<{ rows: PageRow[]; total: number }> {
-  const rs = source("s");
-  const score =
-    page.ranked && rs.score
-      ? sql`CASE WHEN ${rs.key} >= (SELECT min(ws.k) FROM (${rankWindow(source, filters)}) ws) THEN ${rs.score} * ${freshness(rs.key, now)} END`
-      : raw("NULL");
-  const matches = sql`SELECT ${rs.id} AS id, ${rs.key} AS k, ${score} AS sc FROM ${rs.from} WHERE ${conditions(rs, filters)}`;
-  const rows = await db.$queryRaw<(PageRow & { n: bigint | number })[]>(
-    storyPage(matches, STORY_BY_ID, page.limit, page.offset),
-  );
-  if (rows[0]) return { rows, total: num(rows[0].n) };
-  return { rows, total: page.offset === 0 ? 0 : await countStories(db, source, filters) };
-}
-
-/** The page's articles in display order (independent of the total, which may be an estimate). */
-async function pageRows(
-  db: Db,
-  source: SourceFactory,
-  filters: Filters,
-  page: PageRequest,
-  now: Date,
-): Promise<PageRow[]> {
-  const rs = source("s");
-  const newest = (bound: Sql | null, skip: number, take: number) =>
-    db.$queryRaw<PageRow[]>`SELECT ${rs.id} AS id, ${minuteOf(rs.key)} AS m FROM ${rs.from}
-      WHERE ${conditions(rs, filters, [], [bound])} ORDER BY ${rs.key} DESC LIMIT ${take} OFFSET ${skip}`;
-  if (!page.ranked || !rs.score) return newest(null, page.offset, page.limit);
-
-  // Only the newest RANK_WINDOW matches (after filters) are scored (bm25 blended with recency); older
-  // matches follow them, newest first. Scoring every match of a common word is what costs: docs/search.md.
+  const score = rs.score ? sql`${rs.score} * ${freshness(rs.key, now)}` : null;
   const window = rankWindow(source, filters);
-  const rows: PageRow[] = [];
-  if (page.offset < RANK_WINDOW) {
-    const take = Math.min(page.limit, RANK_WINDOW - page.offset);
-    rows.push(
-      ...(await db.$queryRaw<
-        PageRow[]
-      >`${windowRows(rs, source, filters, sql`${rs.id} AS id, ${minuteOf(rs.key)} AS m`)}
-        ORDER BY ${rs.score} * ${freshness(rs.key, now)} DESC, ${rs.key} DESC LIMIT ${take} OFFSET ${page.offset}`),
-    );
-    // Fewer rows than asked for: the window is exhausted, and so is the result (it held every match).
-    if (rows.length < take || take === page.limit) return rows;
-  }
-  const rest = await newest(
-    sql`${rs.key} < (SELECT min(ws.k) FROM (${window}) ws)`,
-    Math.max(0, page.offset - RANK_WINDOW),
-    page.limit - rows.length,
-  );
-  return [...rows, ...rest];
+  const scoreOr = (scored: boolean, inWindow: (score: Sql) => Sql) =>
+    scored && score ? inWindow(score) : raw("NULL");
+  return {
+    scored: score !== null,
+    run: <T>(statement: Sql) => db.$queryRaw<T>(statement),
+    storyLookup: STORY_BY_ID,
+    window: (scored) =>
+      windowRows(
+        rs,
+        source,
+        filters,
+        sql`${rs.id} AS id, ${rs.key} AS k, ${scoreOr(scored, (sc) => sc)} AS sc`,
+      ),
+    all: (scored) =>
+      sql`SELECT ${rs.id} AS id, ${rs.key} AS k, ${scoreOr(
+        scored,
+        (sc) => sql`CASE WHEN ${rs.key} >= (SELECT min(ws.k) FROM (${window}) ws) THEN ${sc} END`,
+      )} AS sc FROM ${rs.from} WHERE ${conditions(rs, filters)}`,
+    newest: (older, skip, take) =>
+      sql`SELECT ${rs.id} AS id, ${minuteOf(rs.key)} AS m FROM ${rs.from}
+      WHERE ${conditions(rs, filters, [], [older ? sql`${rs.key} < (SELECT min(ws.k) FROM (${window}) ws)` : null])}
+      ORDER BY ${rs.key} DESC LIMIT ${take} OFFSET ${skip}`,
+    best: (skip, take) =>
+      sql`${windowRows(rs, source, filters, sql`${rs.id} AS id, ${minuteOf(rs.key)} AS m`)}
+      ORDER BY ${score ?? raw("NULL")} DESC, ${rs.key} DESC LIMIT ${take} OFFSET ${skip}`,
+  };
 }
 
 /** Highlighted snippets: the word index's own highlighter, or substrings for unsegmented scripts. */
@@ -388,13 +301,13 @@ async function snippets(
   db: Db,
   rs: RowSource,
   query: SearchQuery,
-  rows: PageRow[],
+  rows: readonly PageRow[],
 ): Promise<Map<number, string | null>> {
   const out = new Map<number, string | null>();
   if (rows.length === 0) return out;
   if (rs.snippetMatch) {
     // One pass over the page's key range: a rowid IN list alone would evaluate the MATCH once per row.
-    const byKey = [...rows].sort((a, b) => num(a.m) - num(b.m) || num(a.id) - num(b.id));
+    const byKey = [...rows].sort((a, b) => a.minute - b.minute || a.id - b.id);
     const found = await db.$queryRaw<{ id: number | bigint; summary: string | null; body: string | null }[]>`
       SELECT (s.rowid & 2147483647) AS id,
         snippet(s."ArticleSearch", 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 24) AS summary,
@@ -408,7 +321,7 @@ async function snippets(
   return substringSnippets(
     db,
     query,
-    rows.map((r) => num(r.id)),
+    rows.map((r) => r.id),
   );
 }
 
@@ -628,65 +541,31 @@ async function archiveMinutes(db: Db): Promise<ArchiveMinutes> {
 /**
  * Limits the plan reaches only on large archives; tests lower them to take those paths with little data.
  * `exactLookups`: candidates × region/country/source/language filters up to which every candidate is
- * checked (exact total and histogram); past it they are estimated from a sample.
+ * checked (exact total and histogram); past it they are estimated from a sample, and a page of stories
+ * then comes from the ranked window (lib/search/listing.ts), as it never does otherwise (`storyWindowMatches`).
  */
-export const SQLITE_LIMITS = { exactLookups: 20_000 };
+export const SQLITE_LIMITS = { exactLookups: 20_000, storyWindowMatches: Infinity };
 
-/** Search and browse on SQLite (FTS5): see docs/search.md for the plan and its costs. */
-export async function searchSqlite(db: Db, params: ListParams, now: Date): Promise<SearchResult> {
-  const { query, filters, languages, plan, page } = await searchRequest(db, params, now, archiveMinutes);
-  const source = rowSource(query, languages ? stemmingsFor(languages) : []);
-  // When the histogram's bars cover its whole span, they add up to the total.
-  const covered = plan.bins.length > 0 && !plan.clipped;
+/** Search and browse on SQLite (FTS5): the steps of lib/search/pipeline.ts; docs/search.md has the plan and its costs. */
+export const sqliteEngine: SearchEngine<SourceFactory> = {
+  limits: SQLITE_LIMITS,
+  archiveMinutes,
+  matches: (_db, { query, languages }) =>
+    Promise.resolve(rowSource(query, languages ? stemmingsFor(languages) : [])),
+  count,
+  bars: async (db, source, filters, bins, candidates) =>
+    binCounts(db, source, filters, bins, await candidates),
+  facets: async (db, source, filters, candidates, estimate) => {
+    const sampled = await sampleCounts(db, source, filters, candidates, estimate);
+    return {
+      facets: sampled.facets,
+      approximate: sampled.facetsApproximate,
+      estimate: estimate ? { total: sampled.total, bars: sampled.bars } : null,
+    };
+  },
+  listing: (db, source, filters, now) => sqliteListing(db, source, filters, now),
+  snippets: (db, source, query, rows) => snippets(db, source("s"), query, rows),
+};
 
-  // Candidates: the matches within the date filter. Region, country and source filters cost a lookup per
-  // candidate; past SQLITE_LIMITS.exactLookups lookups, the total and the histogram are estimated from the facets' sample.
-  const lookups = [filters.regions, filters.countries, filters.sources, filters.languages].filter(
-    (f) => f.length > 0,
-  ).length;
-  const candidates = lookups > 0 || !covered ? await count(db, source, filters, LOOKUP_KINDS) : null;
-  const exact = lookups === 0 || !covered || (candidates ?? 0) * lookups <= SQLITE_LIMITS.exactLookups;
-  let bars = exact ? await binCounts(db, source, filters, plan.bins, candidates) : [];
-  let total = 0;
-  if (exact) {
-    if (covered) total = bars.reduce((a, b) => a + b, 0);
-    else total = lookups === 0 && candidates !== null ? candidates : await count(db, source, filters);
-  }
-  const sampled = await sampleCounts(db, source, filters, candidates ?? total, exact ? null : plan.bins);
-  if (!exact) {
-    total = sampled.total;
-    bars = sampled.bars;
-  }
-
-  // Grouped by story, the page and the total are over stories; the histogram and facets still count articles.
-  // The number of stories is exact when the article total is, and estimated from the newest matches when
-  // not (windowStoryRows). With an estimated total the page is fetched anyway: past the real end it is empty.
-  const stories = groupsStories(params);
-  let rows: PageRow[] = [];
-  let estimated = !exact;
-  if (stories) {
-    if (total > 0 || !exact)
-      ({
-        rows,
-        total,
-        approximate: estimated,
-      } = await storyRows(db, source, filters, page, now, exact ? null : total));
-  } else if (page.offset < total || !exact) {
-    rows = await pageRows(db, source, filters, page, now);
-  }
-  const snips = isEmptyQuery(query) ? undefined : await snippets(db, source("s"), query, rows);
-  const items = await loadCards(
-    db,
-    rows.map((r) => num(r.id)),
-    snips,
-  );
-  return searchResult(
-    params,
-    { items, total, approximate: estimated },
-    {
-      lists: await facetLists(db, sampled.facets, filters, sampled.facetsApproximate),
-      countryCounts: sampled.facets.country,
-    },
-    { plan, bars, approximate: !exact },
-  );
-}
+export const searchSqlite = (db: Db, params: ListParams, now: Date): Promise<SearchResult> =>
+  runSearch(sqliteEngine, db, params, now);

@@ -45,7 +45,7 @@ export function windowHolds(page: { offset: number; limit: number }): boolean {
 /**
  * The number of stories among `articles` matches, estimated from the window of the newest RANK_WINDOW
  * matches, which belong to `windowStories` stories. Lists over very many matches take their page from that
- * window (each engine's `storyIds`/`windowStoryRows`, docs/search.md): every match in it precedes every
+ * window (`listStories` in lib/search/listing.ts, docs/search.md): every match in it precedes every
  * match outside it in display order, so the window's page is the exact page whenever it is full.
  */
 export function estimatedStories(articles: number, windowStories: number): number {
