@@ -113,8 +113,9 @@ export async function runSearch<M>(
     if (covered) return sum((await exactBars)!);
     return lookups === 0 ? (await candidates)! : engine.count(db, m, filters);
   });
-  const sampled = Promise.all([exact, candidates, exactTotal]).then(([e, n, total]) =>
-    engine.facets(db, m, filters, n ?? total ?? 0, e ? null : plan.bins),
+  // The facets start as soon as the number of candidates is known: the total only stands in for it.
+  const sampled = Promise.all([exact, candidates]).then(async ([e, n]) =>
+    engine.facets(db, m, filters, n ?? (await exactTotal) ?? 0, e ? null : plan.bins),
   );
   const estimated = exact.then(async (e) => {
     if (e) return null;
