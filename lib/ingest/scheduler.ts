@@ -1,6 +1,7 @@
 import "server-only";
 import type { Logger } from "pino";
-import type { Db } from "@/lib/db";
+import { providerOfDb, type Db } from "@/lib/db";
+import { resumeSearchIndexMerges } from "@/lib/search/optimize";
 import { emptyPollSummary, pollSources, type PollRunOptions, type PollSummary } from "./poll";
 
 /** The setting that records when a scheduler (any instance's) last finished a round. */
@@ -28,6 +29,10 @@ export async function runScheduler(
         update: { value: new Date().toISOString() },
       })
       .catch((error: unknown) => logger.warn({ err: error }, "scheduler: could not record the round"));
+  // A bulk load killed before it ended leaves the SQLite word index's merges paused (lib/search/optimize.ts).
+  await resumeSearchIndexMerges(db, providerOfDb(db)).catch((error: unknown) =>
+    logger.warn({ err: error }, "scheduler: could not restore the word index's merge settings"),
+  );
   for (;;) {
     try {
       return await pollSources(db, {

@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pino } from "pino";
 import { afterAll, expect, it } from "vitest";
 import { runIngest } from "@/lib/ingest/run";
+import { runScheduler } from "@/lib/ingest/scheduler";
+import type { Db } from "@/lib/db";
 import { seededRandom, syntheticArticle } from "@/lib/regions/synthetic-news";
 import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
 import { searchArticles } from "./index";
@@ -13,6 +16,14 @@ const dir = mkdtempSync(path.join(tmpdir(), "dispatch-optimize-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** An FTS5 index's merge settings, as its config table holds them. */
+async function mergeSettings(db: Db, index: string): Promise<Record<string, number>> {
+  const rows = await db.$queryRawUnsafe<{ k: string; v: number | bigint }[]>(
+    `SELECT "k", "v" FROM "${index}_config" WHERE "k" IN ('automerge', 'crisismerge')`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.k, Number(r.v)]));
+}
 
 /** Feeds of synthetic articles, one transaction each when imported. */
 function writeFeeds(feeds: number, perFeed: number, name = "f"): string[] {
@@ -57,14 +68,6 @@ await describeEachProvider("optimizing the word index after a bulk load", ({ pro
 
   if (provider === "sqlite")
     it("pauses the background merges for a bulk load (one segment per transaction) and restores FTS5's defaults", async () => {
-      const settings = async (index: string) =>
-        Object.fromEntries(
-          (
-            await t.db.$queryRawUnsafe<{ k: string; v: number | bigint }[]>(
-              `SELECT "k", "v" FROM "${index}_config" WHERE "k" IN ('automerge', 'crisismerge')`,
-            )
-          ).map((r) => [r.k, Number(r.v)]),
-        );
       const segments = async () =>
         Number(
           (
@@ -76,15 +79,26 @@ await describeEachProvider("optimizing the word index after a bulk load", ({ pro
       await optimizeSearchIndex(t.db, provider);
       const resume = await pauseSearchIndexMerges(t.db, provider);
       for (const index of ["ArticleSearch", "ArticleSearchTrigram"])
-        expect(await settings(index)).toEqual({ automerge: 0, crisismerge: 64 });
+        expect(await mergeSettings(t.db, index)).toEqual({ automerge: 0, crisismerge: 64 });
       // The optimized segment and one per transaction (FTS5's defaults would have merged four of them).
       await runIngest(t.db, writeFeeds(6, 5, "bulk"));
       expect(await segments()).toBe(7);
       await resume();
       for (const index of ["ArticleSearch", "ArticleSearchTrigram"])
-        expect(await settings(index)).toEqual({ automerge: 4, crisismerge: 16 });
+        expect(await mergeSettings(t.db, index)).toEqual({ automerge: 4, crisismerge: 16 });
       expect(await optimizeSearchIndex(t.db, provider)).toBe(true);
       expect(await segments()).toBe(1);
+    });
+
+  if (provider === "sqlite")
+    it("restores the merges when the poller starts, after a load that was killed before it resumed them", async () => {
+      await pauseSearchIndexMerges(t.db, provider);
+      // The load dies here: nothing resumes. The next server start runs the scheduler.
+      const stop = new AbortController();
+      stop.abort();
+      await runScheduler(t.db, { signal: stop.signal, logger: pino({ level: "silent" }) });
+      for (const index of ["ArticleSearch", "ArticleSearchTrigram"])
+        expect(await mergeSettings(t.db, index)).toEqual({ automerge: 4, crisismerge: 16 });
     });
 
   if (provider === "postgresql")

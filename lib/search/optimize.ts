@@ -38,7 +38,19 @@ export async function pauseSearchIndexMerges(
 ): Promise<() => Promise<void>> {
   if (provider !== "sqlite") return async () => {};
   await setMerges(db, PAUSED);
-  return () => setMerges(db, MERGES);
+  return () => resumeSearchIndexMerges(db, provider);
+}
+
+/**
+ * Restores FTS5's merge settings (what ending a bulk load does). The poller calls it when it starts, so
+ * that a load killed before it resumed does not leave the indexes without merges for good; a load still
+ * running only loses the speed of its pause. Nothing to do on PostgreSQL.
+ */
+export async function resumeSearchIndexMerges(
+  db: Db,
+  provider: "sqlite" | "postgresql" = providerOf(env.DATABASE_URL),
+): Promise<void> {
+  if (provider === "sqlite") await setMerges(db, MERGES);
 }
 
 /**
