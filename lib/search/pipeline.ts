@@ -29,16 +29,15 @@ export interface FacetSample {
  */
 export interface SearchEngine<M> {
   /**
-   * Candidates × filters that need a lookup up to which totals and histograms are counted exactly; past
-   * it they are estimated from the facets' sample (`facets` with bars). Infinity: always exactly.
-   */
-  /**
-   * `storyWindowMatches`: past this many matches, a page of stories comes from the ranked window alone and
-   * the number of stories is estimated (as it is whenever the number of matches is: listing.ts).
+   * `exactLookups`: candidates × filters that need a lookup up to which totals and histograms are counted
+   * exactly; past it they are estimated from the facets' sample (`facets` with bars). Infinity: always
+   * exactly. `storyWindowMatches`: past this many matches, a page of stories comes from the ranked window
+   * alone and the number of stories is estimated (as it is whenever the number of matches is: listing.ts).
    */
   readonly limits: { exactLookups: number; storyWindowMatches: number };
   /** The archive's first and last publication minute (read once per data version). */
   archiveMinutes: (db: Db) => Promise<ArchiveMinutes>;
+  /** The request's text as this engine's statements read it (may run a statement: a candidate set). */
   matches: (db: Db, request: SearchRequest) => Promise<M>;
   /** How many matches pass every filter but the kinds in `except`. */
   count: (db: Db, m: M, filters: Filters, except?: readonly FilterKind[]) => Promise<number>;
