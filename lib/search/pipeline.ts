@@ -10,7 +10,7 @@ import { isEmptyQuery, type SearchQuery } from "./query";
 import { searchRequest, searchResult, type SearchRequest } from "./result";
 import { groupsStories } from "./stories";
 import type { SearchResult } from "./types";
-import { LOOKUP_KINDS, type FilterKind, type Filters } from "./where";
+import { LOOKUP_KINDS, lookupFilterCount, type FilterKind, type Filters } from "./where";
 
 // A search request's flow, once for both engines: what is counted, estimated or listed, in which order,
 // and what waits for what. Each engine (lib/search/sqlite.ts, postgres.ts) supplies only its statements,
@@ -71,12 +71,6 @@ export interface SearchEngine<M> {
   ) => Promise<Map<number, string | null>>;
 }
 
-/** How many kinds of filter that need a lookup per candidate (region, country, source, language) are set. */
-function lookupCount(filters: Filters): number {
-  return [filters.regions, filters.countries, filters.sources, filters.languages].filter((f) => f.length > 0)
-    .length;
-}
-
 const sum = (counts: readonly number[]) => counts.reduce((a, b) => a + b, 0);
 
 /**
@@ -96,12 +90,13 @@ export async function runSearch<M>(
   const m = await engine.matches(db, request);
   // When the histogram's bars cover its whole span, they add up to the total.
   const covered = plan.bins.length > 0 && !plan.clipped;
-  const lookups = lookupCount(filters);
+  const lookups = lookupFilterCount(filters);
 
   // Candidates: the matches within the date filter, before the filters that cost a lookup per candidate.
   // Past the engine's limit of lookups, the total and the histogram are estimated from the facets' sample.
   const candidates =
     lookups > 0 || !covered ? engine.count(db, m, filters, LOOKUP_KINDS) : Promise.resolve(null);
+  // An engine that always counts exactly does not wait for the candidates' count to know it.
   const exact =
     lookups === 0 || !covered || engine.limits.exactLookups === Infinity
       ? Promise.resolve(true)

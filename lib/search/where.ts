@@ -78,14 +78,24 @@ export function filterConditions(
   return conditions;
 }
 
-/** True when a filter needs a lookup per row (anything but the date, which the row sources carry). */
+/**
+ * How many kinds of filter that need a lookup per row are set (anything but the date, which the row sources
+ * carry), leaving out the kinds in `except`.
+ */
+export function lookupFilterCount(filters: Filters, except: readonly FilterKind[] = []): number {
+  const values: Record<FilterKind, readonly unknown[]> = {
+    date: [],
+    region: filters.regions,
+    country: filters.countries,
+    source: filters.sources,
+    language: filters.languages,
+  };
+  return LOOKUP_KINDS.filter((kind) => !except.includes(kind) && values[kind].length > 0).length;
+}
+
+/** True when a filter needs a lookup per row (see lookupFilterCount). */
 export function hasLookupFilters(filters: Filters, except: readonly FilterKind[] = []): boolean {
-  return (
-    (!except.includes("region") && filters.regions.length > 0) ||
-    (!except.includes("country") && filters.countries.length > 0) ||
-    (!except.includes("source") && filters.sources.length > 0) ||
-    (!except.includes("language") && filters.languages.length > 0)
-  );
+  return lookupFilterCount(filters, except) > 0;
 }
 
 /** Conditions joined with AND; TRUE when there are none. */
