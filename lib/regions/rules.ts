@@ -154,6 +154,11 @@ const LANGUAGE_NOUNS = words(
 const QUOTES = new Set(["'", '"', "„", "“", "”", "«", "»", "‘", "’", "‹", "›"]);
 const OPENING_QUOTES = new Set(['"', "„", "“", "«", "‹"]);
 const CLOSING_QUOTES = new Set(['"', "“", "”", "»", "›"]);
+// A title may also stand in single quotation marks ("hits als 'Parijs bij nacht'"): the tokenizer keeps an
+// apostrophe inside a word ("dell'India") out of the tokens, so a lone ' is a quotation mark (or the rare
+// "'s-Hertogenbosch", which no noun for a work precedes).
+const TITLE_OPENING = new Set([...OPENING_QUOTES, "'", "‘"]);
+const TITLE_CLOSING = new Set([...CLOSING_QUOTES, "'", "’"]);
 // Nouns for a work before its title in quotation marks: "il film «Un americano a Roma»", "die Oper „Der
 // Barbier von Sevilla“", "la película «Lejos de Colombia»": the places inside are the title's.
 const WORK_WORDS = words(
@@ -161,9 +166,18 @@ const WORK_WORDS = words(
     "novelas romance romances libro libri livre livres buch buches bucher serie series serien canzone canzoni " +
     "chanson chansons cancion canciones cancao lied lieder song songs album albums disco spettacolo spectacle piece " +
     "stuck musical musicals titolo titre titel titulo documentaire documentario documental dokumentarfilm " +
-    "komodie commedia comedie comedia tragedie tragedia drama dramma ballett balletto ballet sinfonie sinfonia symphonie",
+    "komodie commedia comedie comedia tragedie tragedia drama dramma ballett balletto ballet sinfonie sinfonia symphonie " +
+    "hit hits single singles nummer nummers liedje liedjes plaat platen boek boeken voorstelling toneelstuk " +
+    "klassieker klassiekers schlager book books novel novels play plays track tracks livro livros cancoes musica " +
+    "musicas peca pecas brano brani singolo singoli tema temas tube tubes morceau morceaux",
 );
 const TITLE_SPAN = 8;
+// Between the noun for a work and its title: "hits als 'X'", "des chansons comme « X »", "songs like 'X'".
+const TITLE_INTRO = words(
+  "als zoals wie like such as including comme como come tels telles tales quali dont waaronder darunter",
+);
+// Words that join the titles of a list: "'X' en 'Y'", "« X », « Y » et « Z »".
+const TITLE_LINKS = words(", en and und et e y o ou of or oder");
 // Words for a saying: in an article about sayings, a place inside a short quotation is the saying's ("« boire
 // en Suisse »", "«más se perdió en Cuba»"), not a place the article is about (tagger v7).
 const SAYING_WORDS = words(
@@ -175,6 +189,13 @@ const SAYING_WORDS = words(
     "uitdrukking uitdrukkingen gezegde gezegden spreekwoord spreekwoorden zegswijze",
 );
 const OF_WORDS = words("von vom de du des d di del della da do dos van of der");
+// Colours and pigments named after places: "bleu de Prusse", "jaune de Naples", "rosso di Venezia",
+// "azul de Prusia", "Pruisisch blauw" is an adjective (STYLE rules), so these are the genitive forms.
+const COLOUR_WORDS = words(
+  "bleu jaune rouge vert noir blanc brun gris violet pourpre ocre terre blu giallo rosso verde nero bianco " +
+    "bruno grigio viola porpora ocra terra azul amarillo rojo negro blanco marron purpura tierra amarelo " +
+    "vermelho preto branco roxo blau gelb rot grun schwarz weiss braun blauw geel rood groen zwart wit bruin",
+);
 const NO_WORDS: ReadonlySet<string> = new Set();
 const STREET_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["fr", words("rue avenue boulevard quai impasse allee place square porte pont lycee")],
@@ -511,15 +532,39 @@ function inWorkTitle(doc: Doc, c: Candidate): boolean {
   let open = -1;
   for (let k = c.start - 1; k >= Math.max(0, c.start - TITLE_SPAN); k--) {
     const w = norm(doc, k);
-    if (OPENING_QUOTES.has(w)) {
+    if (TITLE_OPENING.has(w)) {
       open = k;
       break;
     }
-    if (CLOSING_QUOTES.has(w)) return false;
+    if (TITLE_CLOSING.has(w)) return false;
   }
-  if (open < 0 || !WORK_WORDS.has(norm(doc, open - 1))) return false;
+  if (open < 0 || !afterWorkWord(doc, open)) return false;
   for (let k = c.end; k < Math.min(doc.t.count, c.end + TITLE_SPAN); k++) {
-    if (CLOSING_QUOTES.has(norm(doc, k))) return true;
+    if (TITLE_CLOSING.has(norm(doc, k))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the quotation opening at `open` follows a noun for a work: right after it, after a word that
+ * introduces examples ("hits als"), or after earlier titles of the same list ("'X' en 'Y'").
+ */
+function afterWorkWord(doc: Doc, open: number): boolean {
+  let k = open - 1;
+  for (let titles = 0; k >= 0 && titles < 4; titles++) {
+    while (k >= 0 && TITLE_INTRO.has(norm(doc, k))) k--;
+    if (WORK_WORDS.has(norm(doc, k))) return true;
+    // An earlier title of a list: a link, its closing mark, then back to its opening mark.
+    if (!TITLE_LINKS.has(norm(doc, k)) || !TITLE_CLOSING.has(norm(doc, k - 1))) return false;
+    let before = -1;
+    for (let j = k - 2; j >= Math.max(0, k - 2 - TITLE_SPAN); j--) {
+      if (TITLE_OPENING.has(norm(doc, j))) {
+        before = j;
+        break;
+      }
+    }
+    if (before < 0) return false;
+    k = before - 1;
   }
   return false;
 }
@@ -635,6 +680,12 @@ function isSurnamedPlace(doc: Doc, c: Candidate): boolean {
   return SURNAME_ENDING.test(norm(doc, c.end));
 }
 
+/** Words for a large number after its digits ("100 Millionen", "2 milliards", "3 mln"). */
+const MAGNITUDES = words(
+  "tausend millionen million millions milliarde milliarden mio mrd milliard milliards mln md mds millon millones " +
+    "milione milioni miliardo miliardi milhao milhoes milhar bilhao bilhoes mil miljoen miljard duizend",
+);
+
 /** Bodies of water and treaties named after places; language names; the traps of the other languages. */
 export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
   const next = norm(doc, c.end);
@@ -644,6 +695,8 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (OF_WORDS.has(prev) || prev === "'") {
       const before = norm(doc, c.start - 2);
       if (FOREIGN_WATER.has(before)) return true;
+      // "jaune de Naples", "terre de Sienne", "blu di Prussia": a colour (tagger v8).
+      if (COLOUR_WORDS.has(before) && kind !== "demonym") return true;
     }
     if (
       namesAgreement(doc, c) ||
@@ -671,7 +724,13 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (kind === "demonym" && LANGUAGE_NOUNS.has(prev)) return true;
     if (kind === "demonym" && c.entry.languageForm) {
       const context = LANGUAGE_CONTEXT.get(doc.gaz.language);
-      if (context && (context.before.has(prev) || context.after.has(next))) return true;
+      // "het Nederlands" is the language, "het Nederlands elftal" (a name kept uninflected) the country's team.
+      if (
+        context &&
+        (context.before.has(prev) || context.after.has(next)) &&
+        !isInstitutionWord(next, doc.gaz.language)
+      )
+        return true;
       // "in het Nederlands", "nel francese"
       if (prev === "het" && norm(doc, c.start - 2) === "in") return true;
       // French writes nationality nouns with a capital ("les Français"): "le français", "l'anglais" is the language.
@@ -692,8 +751,10 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (isSurnamedPlace(doc, c) || beginsLongerName(doc, c) || inWorkTitle(doc, c)) return true;
     if (isStationName(doc, c) || inQuotedSaying(doc, c) || isClubAcronym(doc, c)) return true;
     if (isEnglishNamePart(doc, c) || isScareQuoted(doc, c)) return true;
-    // "200 Franken", "30 Rand": after a number a region's name is a currency or a unit (tagger v7).
-    if (kind !== "city" && /^\d/.test(prev)) return true;
+    // "200 Franken", "30 Rand", "100 Millionen Franken": after a number (and its magnitude) a region's name
+    // is a currency or a unit (tagger v7).
+    if (kind !== "city" && (/^\d/.test(prev) || (MAGNITUDES.has(prev) && /^\d/.test(norm(doc, c.start - 2)))))
+      return true;
   }
   if ((next === "sea" || next === "ocean") && isCapWord(doc, c.end)) return true;
   if (norm(doc, c.start - 1) === "of" && /^(gulf|sea|bay|strait|straits)$/.test(norm(doc, c.start - 2)))

@@ -357,4 +357,33 @@ describe("evidence rule, v7 kinds", () => {
     expect(codes("es", "Homenaje a los cultivadores de Santa Elena.")).toEqual([]);
     expect(codes("es", "La feria se celebra en Santa Elena.")).toEqual(["EC"]);
   });
+
+  // Tagger v8 (kinds read from the fifth blind batch's misses; other wording than the batch's).
+  it("places in the titles of works listed in single or double quotation marks are the titles'", () => {
+    expect(codes("nl", "Het koor zong nummers als 'Nachten in Wenen' en 'Zomer in Italië'.")).toEqual([]);
+    expect(codes("fr", "Elle a repris des chansons comme « Un soir à Rome » et « Lisbonne ».")).toEqual([]);
+    expect(codes("de", "Die Band spielte Hits wie „Berlin bei Nacht“.")).toEqual([]);
+    // Quoted words that no noun for a work precedes keep their sense.
+    expect(codes("nl", "Hij vertrok naar 'Spanje', zei hij.")).toEqual(["ES"]);
+    expect(codes("nl", "Het koor trad op in Wenen.")).toEqual(["AT"]);
+  });
+
+  it("a colour named after a place is no place", () => {
+    expect(codes("fr", "Le peintre mélange du jaune de Naples et du bleu de Prusse.")).toEqual([]);
+    expect(codes("it", "Una tela in rosso di Venezia e terra di Siena.")).toEqual([]);
+    expect(codes("fr", "Le peintre vit à Naples depuis dix ans.")).toEqual(["IT"]);
+  });
+
+  it("a number and its magnitude before a region's name make it a currency", () => {
+    expect(codes("de", "Der Bund investiert 100 Millionen Franken in neue Züge.")).toEqual([]);
+    expect(codes("de", "In Franken regnet es seit Tagen.")).toEqual(["DE"]);
+  });
+
+  it("Dutch: 'het Nederlands' is the language, 'het Nederlands elftal' the team; Frans is also a given name", () => {
+    expect(codes("nl", "Het Nederlands elftal won met 2-0.")).toEqual(["NL"]);
+    expect(codes("nl", "Het boek is vertaald in het Nederlands.")).toEqual([]);
+    expect(codes("nl", "Oranje won in de kwalificatie met 2-0.")).toEqual(["NL"]);
+    expect(codes("nl", "Zanger Frans Bauer trad op in Ahoy.")).toEqual([]);
+    expect(codes("nl", "Het Frans beleid verandert, zegt de minister.")).toEqual(["FR"]);
+  });
 });
