@@ -3,13 +3,19 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { score, type EvalFile } from "./eval-score";
 
-// Later blind batches of trap-heavy texts (de, fr, es and it; the fourth and fifth also pt and nl), each written by someone who had seen neither
+// Later blind batches of trap-heavy texts (de, fr, es and it; the fourth and fifth also pt and nl, the sixth en), each written by someone who had seen neither
 // the tagger nor the earlier sets, and scored before any rule was read from it (docs/regions.md has every
 // figure). The floors are what the tagger reaches (the issue's bar is 0.95 / 0.90): raise them as it
 // improves, never lower them to hide a regression.
 const TARGET = { precision: 0.95, recall: 0.9 };
 
-const BATCHES: readonly { dir: string; texts: number; reached: Readonly<Record<string, number>> }[] = [
+const BATCHES: readonly {
+  dir: string;
+  texts: number;
+  reached: Readonly<Record<string, number>>;
+  /** Recall floors below the target, where the tagger does not reach it yet. */
+  recallReached?: Readonly<Record<string, number>>;
+}[] = [
   // eval-2: precision de 0.636, fr 0.871, es 0.771, it 0.813 with tagger v3, 0.824, 0.900, 0.871, 0.839
   // with v4 (blind); v5's rules were written from its misses (breeds, products and landmarks, role idioms,
   // indefinite article, -ez surnames, "New X" subdivisions, quoted coalitions, German block endings), so its
@@ -30,8 +36,24 @@ const BATCHES: readonly { dir: string; texts: number; reached: Readonly<Record<s
   // eval-5 (a feed reader's mix: 6 texts with misleading place words, 10 ordinary, 4 implicit per language),
   // written while v7 was being built, scored blind with v5 (de 0.742, es 0.759, fr 0.875, it 0.733, nl
   // 0.714, pt 0.815), v6 and v7, which score the same (de 0.821, es 0.917, fr 0.875, it 0.880, nl 0.864,
-  // pt 0.880; recall nl 0.905, de 0.958, fr 0.955, else 1.000): v7's rules did not carry over to it.
-  { dir: "eval-5", texts: 20, reached: { de: 0.82, es: 0.91, fr: 0.87, it: 0.88, nl: 0.86, pt: 0.88 } },
+  // pt 0.880; recall nl 0.905, de 0.958, fr 0.955, else 1.000): v7's rules did not carry over to it. v8's
+  // rules were written from its misses (de 0.852, fr 0.913, nl 0.952 / 0.952), so it is no longer blind.
+  { dir: "eval-5", texts: 20, reached: { de: 0.85, es: 0.91, fr: 0.91, it: 0.88, nl: 0.95, pt: 0.88 } },
+  // eval-6 (5 misleading, 13 ordinary, 6 implicit per language, now with English), written while v8 was
+  // finished, scored blind with v7 and v8 (the same but fr 0.865 -> 0.882). English scored 0.662: the
+  // evidence rule did not apply to it. v9's English rule was then written from its misses (en 0.825), so
+  // eval-6/en is no longer blind; the other six files still are (no miss of theirs was read).
+  {
+    dir: "eval-6",
+    texts: 24,
+    reached: { de: 0.82, en: 0.82, es: 0.92, fr: 0.88, it: 0.94, nl: 0.89, pt: 0.89 },
+    recallReached: { it: 0.84 },
+  },
+  // eval-7 (English recall check: 30 ordinary briefs whose countries are mostly named by nationality
+  // adjectives, 4 with a trap), written blind while v9 was built: v8 0.945 / 0.972; a first v9 that made
+  // every nationality adjective weak unless an institution word followed fell to 1.000 / 0.789, so v9 makes
+  // only nouns for things weak: 0.986 / 0.972.
+  { dir: "eval-7", texts: 30, reached: { en: 0.95 } },
 ];
 
 for (const batch of BATCHES) {
@@ -50,12 +72,13 @@ for (const batch of BATCHES) {
     for (const name of files) {
       const file = JSON.parse(readFileSync(`${dir}${name}`, "utf8")) as EvalFile;
       const floor = Math.min(TARGET.precision, batch.reached[file.language] ?? TARGET.precision);
-      it(`${name}: precision >= ${floor}, recall >= ${TARGET.recall}`, () => {
+      const recallFloor = Math.min(TARGET.recall, batch.recallReached?.[file.language] ?? TARGET.recall);
+      it(`${name}: precision >= ${floor}, recall >= ${recallFloor}`, () => {
         expect(file.items.length).toBeGreaterThanOrEqual(batch.texts);
         const all = score(file.items, file.language);
         console.info(`${batch.dir}/${name}: P ${all.precision.toFixed(3)} R ${all.recall.toFixed(3)}`);
         expect(all.precision).toBeGreaterThanOrEqual(floor);
-        expect(all.recall).toBeGreaterThanOrEqual(TARGET.recall);
+        expect(all.recall).toBeGreaterThanOrEqual(recallFloor);
       });
     }
   });

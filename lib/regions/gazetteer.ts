@@ -303,7 +303,8 @@ function buildIndex(language: string): Index {
 
   // Blocks and people first: they must win over any country reading of the same words. A language's blocks
   // go into the lower-case trie too ("montagne russe", "bagno turco").
-  for (const phrase of BLOCKED.split("|")) insert(phrase, null, "block");
+  for (const phrase of BLOCKED.split("|"))
+    for (const form of englishPlurals(phrase)) insert(form, null, "block");
   if (lang)
     for (const phrase of lang.blocked.split("|"))
       for (const form of blockedForms(language, phrase)) insert(form, null, "block", { lower: true });
@@ -432,4 +433,16 @@ export function lookupPhrase(phrase: string, language = "en"): Entry | null {
     if (!node) return null;
   }
   return node.entry;
+}
+
+/** A blocked English phrase ending in a lower-case noun, with its plural: "Jerusalem artichoke(s)", "Danish pastr(y|ies)". */
+function englishPlurals(phrase: string): string[] {
+  const last = phrase.slice(phrase.lastIndexOf(" ") + 1);
+  if (!/^[a-z]{3,}$/.test(last) || last.endsWith("s")) return [phrase];
+  const plural = /[^aeiou]y$/.test(last)
+    ? `${phrase.slice(0, -1)}ies`
+    : /(?:ch|sh|x)$/.test(last)
+      ? `${phrase}es`
+      : `${phrase}s`;
+  return [phrase, plural];
 }

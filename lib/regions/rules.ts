@@ -973,7 +973,7 @@ export function settleWeak(code: string, ev: Evidence): string | null {
   return ev.byCode.size === 0 ? code : null;
 }
 
-// The evidence rule (tagger v6, languages other than English). A country placed only by weak mentions (a
+// The evidence rule (tagger v6; English since v9, see weakAnchor). A country placed only by weak mentions (a
 // nationality word, a name inside a noun phrase: "point de Hongrie", "palais du Luxembourg", "fichi d'India",
 // or any place as the first part of a hyphenated compound: "Japan-Knöterich", "Dublin-Regeln") needs two
 // independent ones; a strong mention (dateline, "City, Region", a city, region, institution or officeholder,
@@ -1030,6 +1030,20 @@ const PART_OF_COUNTRY = words(
 const PERSON_PARTICLES = words("du de da di van von der den le la dos del");
 const CLAUSE_ENDS = new Set([".", ";", "!", "?", "\n", ":"]);
 const INSTITUTION_SPAN = 4;
+
+// English nouns that a nationality word names a thing with, not its country's ("Danish pastry", "Turkish
+// delight", "Chinese whispers", "Japanese knotweed", "German shepherd"): lexicalized compounds of food, plants,
+// breeds, idioms and crafts. English news uses the adjective for the country before any other noun ("Iranian
+// nuclear talks", "the Japanese yen", "Colombian coffee prices"), so this list is the exception (tagger v9).
+const ENGLISH_THING_NOUNS = words(
+  "pastry pastries roll rolls delight delights toast fries dressing omelette omelettes omelet rarebit muffin " +
+    "muffins breakfast mustard fudge trifle custard crumpet crumpets meatballs whispers courage leave standoff " +
+    "practices roulette kiss kisses twins auction uncle treat oven ovens flu measles horn horns windows polish " +
+    "checkers lantern lanterns knotweed maple maples iris irises violet violets evergreen evergreens fern ferns " +
+    "shield ivy shepherd shepherds setter setters terrier terriers hound hounds bulldog bulldogs poodle poodles " +
+    "mastiff mastiffs spaniel spaniels cat cats bath baths exit burn braid braids manicure blinds accent " +
+    "accents blue red",
+);
 
 function isInstitutionWord(w: string, language: string): boolean {
   if (w.length < 3) return false;
@@ -1142,6 +1156,13 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   const kind = c.entry.kind;
   if (kind === "metonym" || c.forced || zoneOf(doc, c.start) === DATELINE) return null;
   const language = doc.gaz.language;
+  // English: only a nationality word before a noun it names a thing with is weak (ENGLISH_THING_NOUNS).
+  if (language === "en") {
+    const head = norm(doc, c.end);
+    if (kind !== "demonym" || (flag(doc, c.end) & (WORD | CAP)) !== WORD || !ENGLISH_THING_NOUNS.has(head))
+      return null;
+    return { left: contentWord(doc, wordBefore(doc, c.start)), right: head };
+  }
   const k1 = wordBefore(doc, c.start);
   const p1 = norm(doc, k1);
   // "Chelsea-Boots", "Dublin-Regeln", "Japan-Knöterich": the first part of a compound.

@@ -36,7 +36,7 @@ import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
 import type { CountryTag, EvidenceZone, PlaceEvidence } from "./types";
 
 /** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
-export const TAGGER_VERSION: number = 8;
+export const TAGGER_VERSION: number = 9;
 
 /** Mentions at which a country counts as primary even outside title, dateline and lead. */
 export const PRIMARY_MIN_MENTIONS = 3;
@@ -351,12 +351,11 @@ function settleOtherSenses(doc: Doc, cands: Candidate[]): void {
 }
 
 /**
- * The evidence rule (languages other than English): a country whose every mention is weak (a nationality
+ * The evidence rule (English since tagger v9, with only ENGLISH_THING_NOUNS weak): a country whose every mention is weak (a nationality
  * word, or a name inside a noun phrase: "Japanischer Staudenknöterich", "point de Hongrie") needs two weak
  * mentions attached to different words; one strong mention (rules.ts, weakAnchor) is enough.
  */
 function requireEvidence(doc: Doc, cands: Candidate[]): void {
-  if (doc.gaz.language === "en") return;
   const placed = cands.filter((c) => c.code !== null && !c.absorbed);
   // Per code: null once a strong mention or two independent weak ones are seen, else the weak anchors.
   const weak = new Map<string, WeakAnchor[] | null>();

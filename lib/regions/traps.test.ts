@@ -252,8 +252,30 @@ describe("evidence rule in other languages", () => {
     expect(codes("de", "Japanische Autos und japanischer Stahl werden teurer.")).toEqual(["JP"]);
   });
 
-  it("English is left to its own rules", () => {
-    expect(codes("en", "Japanese knotweed is spreading along the railway.")).toEqual(["JP"]);
+  it("English: a nationality word is weak only before a noun it names a thing with (tagger v9)", () => {
+    expect(codes("en", "Japanese knotweed is spreading along the railway.")).toEqual([]);
+    expect(codes("en", "Serve the Danish pastries warm, with Turkish delight and a Swiss roll.")).toEqual([]);
+    expect(
+      codes("en", "The board meeting ended in a Mexican standoff, after weeks of Chinese whispers."),
+    ).toEqual([]);
+    expect(
+      codes("en", "Kennel clubs say German shepherds and Irish setters are the most popular breeds."),
+    ).toEqual([]);
+    // Any other noun keeps the country: the adjective is how English news names it.
+    expect(codes("en", "Iranian nuclear talks resume next week.")).toEqual(["IR"]);
+    expect(codes("en", "The Japanese yen weakened again.")).toEqual(["JP"]);
+    expect(codes("en", "Greek wildfires forced evacuations.")).toEqual(["GR"]);
+    expect(codes("en", "Colombian coffee prices climbed.")).toEqual(["CO"]);
+    // Named outright, or by two things that are not one thing named twice, the country stays.
+    expect(codes("en", "Japan has banned Japanese knotweed exports.")).toEqual(["JP"]);
+    expect(
+      codes("en", "A Danish pastry and a Danish accent: the Copenhagen bakery charmed New York."),
+    ).toEqual(["DK", "US"]);
+  });
+
+  it("English blocked phrases also block their plural (tagger v9)", () => {
+    expect(codes("en", "Roast the Jerusalem artichokes with sage.")).toEqual([]);
+    expect(codes("en", "Israel's army entered Jerusalem at dawn.")).toEqual(["IL"]);
   });
 });
 
