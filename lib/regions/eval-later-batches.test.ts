@@ -26,7 +26,7 @@ const BATCHES: readonly {
   // rule was designed from the kinds of trap the docs name, then its misses on this batch were read (de
   // 0.853, fr 0.960, es 0.920, it 0.931; recall it 0.964, else 1.000), so these figures are not blind. v7
   // (rules from eval-4, not from this batch) moved de to 0.879 ("90 Franken").
-  { dir: "eval-3", texts: 16, reached: { de: 0.87, fr: 0.96, es: 0.92, it: 0.93 } },
+  { dir: "eval-3", texts: 16, reached: { de: 0.9, fr: 0.96, es: 0.92, it: 0.93 } },
   // eval-4 (8 trap texts, 8 ordinary, 4 implicit per language, six languages), written while v6 was being
   // built and scored blind with v5 (de 0.571, es 0.636, fr 0.571, it 0.700, nl 0.541, pt 0.600) and v6 (de
   // 0.741, es 0.724, fr 0.667, it 0.741, nl 0.826, pt 0.656; recall 0.905 to 1.000). v7's rules were written
@@ -38,22 +38,32 @@ const BATCHES: readonly {
   // 0.714, pt 0.815), v6 and v7, which score the same (de 0.821, es 0.917, fr 0.875, it 0.880, nl 0.864,
   // pt 0.880; recall nl 0.905, de 0.958, fr 0.955, else 1.000): v7's rules did not carry over to it. v8's
   // rules were written from its misses (de 0.852, fr 0.913, nl 0.952 / 0.952), so it is no longer blind.
-  { dir: "eval-5", texts: 20, reached: { de: 0.85, es: 0.91, fr: 0.91, it: 0.88, nl: 0.95, pt: 0.88 } },
+  { dir: "eval-5", texts: 20, reached: { de: 0.85, es: 0.91, fr: 0.91, it: 0.88, nl: 0.95, pt: 0.91 } },
   // eval-6 (5 misleading, 13 ordinary, 6 implicit per language, now with English), written while v8 was
   // finished, scored blind with v7 and v8 (the same but fr 0.865 -> 0.882). English scored 0.662: the
   // evidence rule did not apply to it. v9's English rule was then written from its misses (en 0.825), so
   // eval-6/en is no longer blind; the other six files still are (no miss of theirs was read).
+  // v10's rules were then written from the other six files' misses (de 0.907, es 0.933, fr 0.885, it 0.953 /
+  // 0.932, nl 0.956, pt 0.926; en 0.839), so eval-6 is no longer blind at all; eval-8 measures v10.
   {
     dir: "eval-6",
     texts: 24,
-    reached: { de: 0.82, en: 0.82, es: 0.92, fr: 0.88, it: 0.94, nl: 0.89, pt: 0.89 },
-    recallReached: { it: 0.84 },
+    reached: { de: 0.9, en: 0.83, es: 0.93, fr: 0.88, it: 0.95, nl: 0.95, pt: 0.92 },
   },
   // eval-7 (English recall check: 30 ordinary briefs whose countries are mostly named by nationality
   // adjectives, 4 with a trap), written blind while v9 was built: v8 0.945 / 0.972; a first v9 that made
   // every nationality adjective weak unless an institution word followed fell to 1.000 / 0.789, so v9 makes
   // only nouns for things weak: 0.986 / 0.972.
   { dir: "eval-7", texts: 30, reached: { en: 0.95 } },
+  // eval-8 (same guide as eval-6, seven languages), written blind while v10 was built and scored with v7, v9
+  // and v10 before any miss was read: v10 changed only de recall (0.941 -> 0.961). English 0.690: v9's list
+  // of things did not carry over (horses, bands and species named after nationalities).
+  {
+    dir: "eval-8",
+    texts: 24,
+    reached: { de: 0.95, en: 0.69, es: 0.82, fr: 0.85, it: 0.94, nl: 0.93, pt: 0.87 },
+    recallReached: { fr: 0.87, nl: 0.89, pt: 0.85 },
+  },
 ];
 
 for (const batch of BATCHES) {

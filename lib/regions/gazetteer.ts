@@ -312,8 +312,12 @@ function buildIndex(language: string): Index {
   if (lang) {
     for (const [phrase, rule] of Object.entries(lang.rules ?? {})) {
       const code = lang.ruleCodes?.[phrase] ?? null;
-      if (code)
-        for (const form of inflections(language, phrase, "name")) insert(form, code, "name", { rule });
+      if (!code) continue;
+      // A nationality word that is also a given name (Dutch "Frans") stays a nationality word, so that the
+      // language checks ("vloeiend Frans sprak") still apply to it.
+      const adjective = (lang.adjectives?.[code] ?? "").split("|").includes(phrase);
+      for (const form of inflections(language, phrase, "name"))
+        insert(form, code, adjective ? "demonym" : "name", { rule, languageForm: adjective });
     }
     addInflected(lang.names, "name");
     // The language's cities before the ISO names: Spanish "Granada" is the Andalusian city, not Grenada.

@@ -75,7 +75,9 @@ const TITLE_WORDS = words(
 // First names that make a following place a surname even at the start of a sentence or in a headline.
 const GIVEN_NAMES = words(
   "michael jim vernon eddie denzel george whitney sam joaquin joe hannah tom jools booker harriet kerry sean lewis " +
-    "french john james david robert mary barbara lisa jennifer sarah emma chris ryan kevin brian mark paul",
+    "french john james david robert mary barbara lisa jennifer sarah emma chris ryan kevin brian mark paul " +
+    "holly anna laura emily olivia sophie lucy kate katie amy rachel rebecca hannah jessica charlotte " +
+    "daniel matthew andrew william richard thomas steven peter simon ben adam luke jack harry oliver",
 );
 
 const ENGLISH_LOCATIVE = words(
@@ -169,6 +171,7 @@ const WORK_WORDS = words(
     "komodie commedia comedie comedia tragedie tragedia drama dramma ballett balletto ballet sinfonie sinfonia symphonie " +
     "hit hits single singles nummer nummers liedje liedjes plaat platen boek boeken voorstelling toneelstuk " +
     "klassieker klassiekers schlager book books novel novels play plays track tracks livro livros cancoes musica " +
+    "balada baladas ballade balladen ballata ballate ballad ballads " +
     "musicas peca pecas brano brani singolo singoli tema temas tube tubes morceau morceaux",
 );
 const TITLE_SPAN = 8;
@@ -624,9 +627,17 @@ const NAME_PREFIX_OK = words(
  */
 export function isNamePart(doc: Doc, c: Candidate): boolean {
   const language = doc.gaz.language;
-  if (language === "en" || language === "de" || c.entry.kind === "metonym") return false;
+  if (c.entry.kind === "metonym") return false;
   const f = flag(doc, c.start);
   if (!(f & CAP) || f & ALLCAPS || caseless(doc, c.start)) return false;
+  // English and German capitalize too much to read any capitalized word before as a name; a known given
+  // name is one ("Stürmer Jannik Holland", "Pflegerin Sabine Irland", "Holly England"; tagger v10).
+  if (language === "en" || language === "de") {
+    const k = c.start - 1;
+    const w = norm(doc, k);
+    const given = GIVEN_NAMES.has(w) || TRAPS.get(language)?.givenNames.has(w);
+    return given === true && isCapWord(doc, k) && !(flag(doc, k) & ALLCAPS) && !startsEntry(doc, w);
+  }
   let k = c.start - 1;
   // "Peter de Deen": a nationality word after a particle and a name.
   if (c.entry.kind === "demonym" && PERSON_PARTICLES.has(norm(doc, k)) && !(flag(doc, k) & CAP)) k--;
@@ -680,6 +691,43 @@ function isSurnamedPlace(doc: Doc, c: Candidate): boolean {
   return SURNAME_ENDING.test(norm(doc, c.end));
 }
 
+const DUTCH_LANGUAGE_FOLLOWERS = words(
+  "of en en of maar dan als wint winnen wint groeit daalt blijft is zijn was waren wordt worden werd op in voor " +
+    "met bij naast na tot aan",
+);
+
+/** "in Duits of Frans", "Spaans wint terrein": an uninflected Dutch nationality word used as the language's name. */
+function isDutchLanguageUse(doc: Doc, c: Candidate): boolean {
+  const w = norm(doc, c.end - 1);
+  if (!/s$/.test(w) || w.endsWith("se") || isInstitutionWord(norm(doc, c.end), "nl")) return false;
+  return !(flag(doc, c.end) & WORD) || DUTCH_LANGUAGE_FOLLOWERS.has(norm(doc, c.end));
+}
+
+const STYLE_ARTICLES = new Map<string, ReadonlySet<string>>([
+  ["fr", words("la l")],
+  ["es", words("la lo")],
+  ["pt", words("a")],
+  ["it", words("alla all")],
+]);
+
+/** "à la lyonnaise", "à l'anglaise", "a la española", "a lo loco", "à grega", "alla milanese", "all'italiana". */
+function inStyleOf(doc: Doc, c: Candidate): boolean {
+  const language = doc.gaz.language;
+  const articles = STYLE_ARTICLES.get(language);
+  if (!articles || isCapWord(doc, c.end)) return false;
+  const p1 = norm(doc, c.start - 1);
+  if (language === "it") return articles.has(p1);
+  // Portuguese contracts "a a" into "à"; the tokenizer folds accents, so "à grega" reads "a grega".
+  if (language === "pt") return p1 === "a" && firstChar(doc, c.start - 1) === "à";
+  return articles.has(p1) && norm(doc, c.start - 2) === "a";
+}
+
+/** The first character of token i as written. */
+function firstChar(doc: Doc, i: number): string {
+  const text = i < doc.titleEnd ? doc.title : doc.body;
+  return text[doc.t.start[i] ?? 0] ?? "";
+}
+
 /** Words for a large number after its digits ("100 Millionen", "2 milliards", "3 mln"). */
 const MAGNITUDES = words(
   "tausend millionen million millions milliarde milliarden mio mrd milliard milliards mln md mds millon millones " +
@@ -690,6 +738,8 @@ const MAGNITUDES = words(
 export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
   const next = norm(doc, c.end);
   const kind = c.entry.kind;
+  // "Holly England": a place right after a known given name is the surname (other languages: isSurnameUse).
+  if (doc.gaz.language === "en" && isNamePart(doc, c)) return true;
   if (doc.gaz.language !== "en") {
     const prev = norm(doc, c.start - 1);
     if (OF_WORDS.has(prev) || prev === "'") {
@@ -733,10 +783,17 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
         return true;
       // "in het Nederlands", "nel francese"
       if (prev === "het" && norm(doc, c.start - 2) === "in") return true;
+      // Dutch inflects an adjective before its noun except after "een"/no article with a neuter noun: an
+      // uninflected form before no word, a link or a verb is the language ("examen in Duits of Frans",
+      // "Spaans wint terrein"; tagger v10).
+      if (doc.gaz.language === "nl" && isDutchLanguageUse(doc, c)) return true;
       // French writes nationality nouns with a capital ("les Français"): "le français", "l'anglais" is the language.
       if (doc.gaz.language === "fr" && (prev === "le" || prev === "l") && !(flag(doc, c.start) & CAP))
         return true;
     }
+    // "pommes de terre à la lyonnaise", "risotto alla milanese", "tortilla a la española", "arroz à grega":
+    // in the style of, not the place (tagger v10).
+    if (kind === "demonym" && !(flag(doc, c.start) & CAP) && inStyleOf(doc, c)) return true;
     // "restaurant italien", "cucina giapponese", "italienisches Restaurant", "Franse kaas": cuisine and
     // style, not the country.
     if (kind === "demonym" && !(flag(doc, c.start) & CAP) && STYLE_BEFORE.has(prev)) return true;
@@ -1008,7 +1065,7 @@ const ROMANCE_STEMS = (
   "elector elecc elezion eleic justic giustiz roi reine rey reina regina rainha monarc opposi oposic nazional " +
   "seleccion selecao selection delegat delegac delegaz marine marina armada premier diplomat attacc attaqu " +
   "ataque offensiv ofensiv invasi invas bombard guerr sanction sancion sanzion sancao equip squadr politi " +
-  "cris econom export import futur avenir histoir histor storia situa"
+  "cris econom export import futur avenir histoir histor storia situa territor"
 ).split(" ");
 // People and organisations of a country: "Nederlandse studenten", "chercheurs français", "empresas chinas".
 const PEOPLE_STEMS = (
@@ -1018,7 +1075,14 @@ const PEOPLE_STEMS = (
   "ricercator pesquisador onderzoeker medien media medios zeitung journal periodic giornal jornal krant fans " +
   "tifos aficionad torcedor wissenschaftler scientifi cientific bevolker population poblacion popolazion " +
   "populacao bevolking volk peuple pueblo popolo povo hersteller fabricant fabrikant productor produttor produtor " +
-  "maire sindac alcald prefeit burgermeister burgemeester"
+  "maire sindac alcald prefeit burgermeister burgemeester " +
+  // Professions and works (tagger v10): "un autore messicano", "il pilota britannico", "um drama sul-coreano".
+  "autor auteur autric schriftstell schrijver scrittor escritor ecrivain regist realisat cineast filmemach " +
+  "attor attric acteur actric schauspiel cantant chanteu sanger zanger musicist musicien musico musiker " +
+  "muzikant kunstler kunstenaar artist pilot atlet athlet ciclist cycliste radprofi wielrenner tennist " +
+  "calciat futbolist futebolist footballeu fussballer voetballer allenat entraineu entrenador treinador " +
+  "cheftrainer bondscoach operator transitair medic medecin arzt arts diplomac diplomaz diplomatie opera " +
+  "film drama romanzo roman novela pelicul"
 ).split(" ");
 // Where in a country: "l'ouest de l'Ukraine", "nel sud della Francia", "im Norden Italiens".
 const PART_OF_COUNTRY = words(
@@ -1159,9 +1223,10 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   // English: only a nationality word before a noun it names a thing with is weak (ENGLISH_THING_NOUNS).
   if (language === "en") {
     const head = norm(doc, c.end);
-    if (kind !== "demonym" || (flag(doc, c.end) & (WORD | CAP)) !== WORD || !ENGLISH_THING_NOUNS.has(head))
-      return null;
-    return { left: contentWord(doc, wordBefore(doc, c.start)), right: head };
+    if (kind !== "demonym") return null;
+    if ((flag(doc, c.end) & (WORD | CAP)) === WORD && ENGLISH_THING_NOUNS.has(head))
+      return { left: contentWord(doc, wordBefore(doc, c.start)), right: head };
+    return null;
   }
   const k1 = wordBefore(doc, c.start);
   const p1 = norm(doc, k1);
@@ -1197,6 +1262,10 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   if (strictLocativeBefore(doc, c)) return null;
   const p2 = norm(doc, k1 - 1);
   if (LOCATIVE_ARTICLES.has(p1) && own.has(p2) && !GENITIVES.has(p2) && !WEAK_LOCATIVES.has(p2)) return null;
+  // "misiles de Corea del Norte", "die Zölle der USA": a country's name of several words or an acronym names
+  // no dish, plant or pattern, so a noun before it is the country's (tagger v10).
+  // Not when a name goes on ("i corridori della UAE Team Emirates").
+  if (kind === "name" && (c.end - c.start > 1 || c.entry.acronym) && !isCapWord(doc, c.end)) return null;
   return placeInPhrase(doc, c, k1);
 }
 

@@ -407,5 +407,44 @@ describe("evidence rule, v7 kinds", () => {
     expect(codes("nl", "Oranje won in de kwalificatie met 2-0.")).toEqual(["NL"]);
     expect(codes("nl", "Zanger Frans Bauer trad op in Ahoy.")).toEqual([]);
     expect(codes("nl", "Het Frans beleid verandert, zegt de minister.")).toEqual(["FR"]);
+    expect(codes("nl", "De wethouder sprak vloeiend Frans en Duits.")).toEqual([]);
+  });
+
+  // Tagger v10 (kinds read from the sixth blind batch's misses; other wording than the batch's).
+  it("a country's name of several words or an acronym after a noun is the country's, unless a name goes on", () => {
+    expect(codes("es", "Crecen las exportaciones de Emiratos Árabes Unidos.")).toEqual(["AE"]);
+    expect(codes("de", "Die Sanktionen der USA treffen die Werften.")).toEqual(["US"]);
+    expect(codes("it", "I corridori della UAE Team Emirates attaccano.")).toEqual([]);
+    // A single word in a genitive stays weak: "point de Hongrie" is a parquet pattern.
+    expect(codes("fr", "Le parquet en point de Hongrie est à la mode.")).toEqual([]);
+  });
+
+  it("a nationality word before a profession or a work places its country", () => {
+    expect(codes("it", "Il premio è andato a un regista messicano.")).toEqual(["MX"]);
+    expect(codes("pt", "O prémio foi para um filme chileno.")).toEqual(["CL"]);
+    expect(codes("fr", "Une cinéaste sénégalaise a été récompensée.")).toEqual(["SN"]);
+  });
+
+  it("a place right after a known given name is a surname, in German and English too", () => {
+    expect(codes("de", "Torhüter Lukas Schweizer hielt den Elfmeter.")).toEqual([]);
+    expect(codes("de", "Trainerin Anna Polen lobte das Team.")).toEqual([]);
+    expect(codes("en", "The chief executive, Emily England, resigned.")).toEqual([]);
+    // Not after a word that is no given name.
+    expect(codes("de", "Die Nationalmannschaft der Schweiz gewann.")).toEqual(["CH"]);
+    expect(codes("en", "Chief executive Tim Cook visited England.")).toEqual(["GB"]);
+  });
+
+  it("'in the style of' is no place: à la, a la, alla, à", () => {
+    expect(codes("fr", "Des haricots verts à la provençale et une omelette à l'espagnole.")).toEqual([]);
+    expect(codes("it", "Stasera cotoletta alla milanese e pasta all'italiana.")).toEqual([]);
+    expect(codes("es", "Sirvieron huevos a la flamenca y pollo a la española.")).toEqual([]);
+    expect(codes("pt", "O bacalhau à portuguesa e o arroz à grega esgotaram.")).toEqual([]);
+    expect(codes("pt", "A ministra portuguesa chegou a Atenas.")).toEqual(["GR", "PT"]);
+  });
+
+  it("Dutch: an uninflected nationality word before no noun is the language", () => {
+    expect(codes("nl", "Leerlingen kiezen vaker voor Spaans of Italiaans.")).toEqual([]);
+    expect(codes("nl", "Toen viel een Duits kabinet.")).toEqual(["DE"]);
+    expect(codes("nl", "De Duitse regering zwijgt.")).toEqual(["DE"]);
   });
 });
