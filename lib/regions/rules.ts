@@ -76,7 +76,7 @@ const TITLE_WORDS = words(
 const GIVEN_NAMES = words(
   "michael jim vernon eddie denzel george whitney sam joaquin joe hannah tom jools booker harriet kerry sean lewis " +
     "french john james david robert mary barbara lisa jennifer sarah emma chris ryan kevin brian mark paul " +
-    "holly anna laura emily olivia sophie lucy kate katie amy rachel rebecca hannah jessica charlotte " +
+    "holly anna laura emily olivia sophie lucy kate katie amy rachel rebecca jessica charlotte " +
     "daniel matthew andrew william richard thomas steven peter simon ben adam luke jack harry oliver",
 );
 
@@ -692,8 +692,8 @@ function isSurnamedPlace(doc: Doc, c: Candidate): boolean {
 }
 
 const DUTCH_LANGUAGE_FOLLOWERS = words(
-  "of en en of maar dan als wint winnen wint groeit daalt blijft is zijn was waren wordt worden werd op in voor " +
-    "met bij naast na tot aan",
+  "of en maar dan als wint winnen groeit daalt blijft is zijn was waren wordt worden werd op in voor met bij " +
+    "naast na tot aan",
 );
 
 /** "in Duits of Frans", "Spaans wint terrein": an uninflected Dutch nationality word used as the language's name. */
@@ -1223,10 +1223,9 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   // English: only a nationality word before a noun it names a thing with is weak (ENGLISH_THING_NOUNS).
   if (language === "en") {
     const head = norm(doc, c.end);
-    if (kind !== "demonym") return null;
-    if ((flag(doc, c.end) & (WORD | CAP)) === WORD && ENGLISH_THING_NOUNS.has(head))
-      return { left: contentWord(doc, wordBefore(doc, c.start)), right: head };
-    return null;
+    if (kind !== "demonym" || (flag(doc, c.end) & (WORD | CAP)) !== WORD || !ENGLISH_THING_NOUNS.has(head))
+      return null;
+    return { left: contentWord(doc, wordBefore(doc, c.start)), right: head };
   }
   const k1 = wordBefore(doc, c.start);
   const p1 = norm(doc, k1);
