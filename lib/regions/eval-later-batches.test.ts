@@ -58,11 +58,12 @@ const BATCHES: readonly {
   // eval-8 (same guide as eval-6, seven languages), written blind while v10 was built and scored with v7, v9
   // and v10 before any miss was read: v10 changed only de recall (0.941 -> 0.961). English 0.690: v9's list
   // of things did not carry over (horses, bands and species named after nationalities).
+  // v11's rules were then written from its missed countries (recall fr 0.959, it 1.000, nl 0.959, pt 0.917),
+  // so eval-8 is no longer blind; eval-9 measures v11.
   {
     dir: "eval-8",
     texts: 24,
-    reached: { de: 0.95, en: 0.69, es: 0.82, fr: 0.85, it: 0.94, nl: 0.93, pt: 0.87 },
-    recallReached: { fr: 0.87, nl: 0.89, pt: 0.85 },
+    reached: { de: 0.95, en: 0.69, es: 0.82, fr: 0.86, it: 0.94, nl: 0.93, pt: 0.87 },
   },
 ];
 

@@ -620,6 +620,26 @@ const NAME_PREFIX_OK = words(
     "banque banca bank",
 );
 
+// Words that name a place after them: "Universiteit Leiden", "Stadt Zürich", "Kanton Bern", "Ville de".
+const PLACE_HEADS = words(
+  "universiteit universitat universite universidad universita universidade university hogeschool hochschule " +
+    "gemeente gemeinde stad stadt ville ciudad citta cidade city provincie provinz kanton canton cantone",
+);
+
+/** Does "first second" stand somewhere in the article with "first" capitalized mid-sentence? */
+function namedMidSentence(doc: Doc, first: string, second: string): boolean {
+  for (let j = 0; j + 1 < doc.t.count; j++) {
+    if (
+      norm(doc, j) === first &&
+      norm(doc, j + 1) === second &&
+      !(flag(doc, j) & SENT_START) &&
+      isCapWord(doc, j)
+    )
+      return true;
+  }
+  return false;
+}
+
 /**
  * "Marina Lisboa", "Diego Portugal", "Guaraná Antarctica", "Karin Engelsman": a place or nationality word
  * right after a capitalized word that is no place, title or part of a place name is the end of a person's or
@@ -649,6 +669,18 @@ export function isNamePart(doc: Doc, c: Candidate): boolean {
   // A place before it ("Guatemala Honduras" in a headline list) is no name; "Diego" of "Diego Garcia" is.
   const entry = doc.gaz.root.next?.get(w)?.entry;
   if (entry && entry.kind !== "person" && entry.rule !== "geo-city") return false;
+  // "Universiteit Leiden", "Buurland Guyana": an institution or a word for a country names the place.
+  if (PLACE_HEADS.has(w) || /(?:land|staat)$/.test(w)) return false;
+  // At the start of a sentence any word is capitalized ("Anche Hong Kong", "Ook Frankrijk"): only a known
+  // given name, or the same two words mid-sentence elsewhere in the article ("A cantora Marina Lisboa …
+  // Marina Lisboa, de 24 anos"), make the place a surname there (tagger v11).
+  if (
+    flag(doc, k) & SENT_START &&
+    !GIVEN_NAMES.has(w) &&
+    !TRAPS.get(language)?.givenNames.has(w) &&
+    !namedMidSentence(doc, w, norm(doc, c.start))
+  )
+    return false;
   return !NAME_PREFIX_OK.has(w) && !PRE_MODIFIERS.has(w) && !TITLE_WORDS.has(w);
 }
 
@@ -1056,7 +1088,9 @@ const GERMANIC_STEMS = (
   "diplomat streitkraft staat hauptstadt grenze wahl justiz geheimdienst kabinet premier leger politie ambassad " +
   "autoriteit hoofdstad verkiezing troepen marine angriff aanval offensiv invasi krieg oorlog sanktion sanctie " +
   "mannschaft elftal nationalelf ploeg team politik politiek beleid parlement regering krise crisis wirtschaft " +
-  "economie export import zukunft toekomst geschichte geschiedenis lage situatie"
+  "economie export import zukunft toekomst geschichte geschiedenis lage situatie " +
+  // Money of a state (tagger v11): "US-Zölle", "Amerikaanse heffingen", "Bundeshaushalt", "staatsfonds".
+  "zoll heffing haushalt begroting fonds foderal federaal budget"
 ).split(" ");
 const ROMANCE_STEMS = (
   "gouvern gobiern govern president presidenc ministr ministe chancel cancill cancell parlement parlament " +
@@ -1065,7 +1099,8 @@ const ROMANCE_STEMS = (
   "elector elecc elezion eleic justic giustiz roi reine rey reina regina rainha monarc opposi oposic nazional " +
   "seleccion selecao selection delegat delegac delegaz marine marina armada premier diplomat attacc attaqu " +
   "ataque offensiv ofensiv invasi invas bombard guerr sanction sancion sanzion sancao equip squadr politi " +
-  "cris econom export import futur avenir histoir histor storia situa territor"
+  "cris econom export import futur avenir histoir histor storia situa territor " +
+  "douan arancel dazi tarif feder budget presupuest orcament bilanci fonds fondo fundo"
 ).split(" ");
 // People and organisations of a country: "Nederlandse studenten", "chercheurs français", "empresas chinas".
 const PEOPLE_STEMS = (
@@ -1082,14 +1117,15 @@ const PEOPLE_STEMS = (
   "muzikant kunstler kunstenaar artist pilot atlet athlet ciclist cycliste radprofi wielrenner tennist " +
   "calciat futbolist futebolist footballeu fussballer voetballer allenat entraineu entrenador treinador " +
   "cheftrainer bondscoach operator transitair medic medecin arzt arts diplomac diplomaz diplomatie opera " +
-  "film drama romanzo roman novela pelicul"
+  "film drama romanzo roman novela pelicul critic kritik critiqu golead"
 ).split(" ");
 // Where in a country: "l'ouest de l'Ukraine", "nel sud della Francia", "im Norden Italiens".
 const PART_OF_COUNTRY = words(
   "nord sud est ouest norden suden osten westen noord zuid oost west norte sur este oeste ovest centro centre " +
     "zentrum midden nordeste noreste nordest sudeste sureste sudest noroeste nordoeste nordovest sudoeste " +
     "suroeste sudovest territoire territorio territorium grondgebied region regione regiao regio province " +
-    "provincia provinz provincie interieur interior interno binnenland",
+    "provincia provinz provincie interieur interior interno binnenland coste costa costas cote cotes kuste kust " +
+    "litoral littoral",
 );
 const PERSON_PARTICLES = words("du de da di van von der den le la dos del");
 const CLAUSE_ENDS = new Set([".", ";", "!", "?", "\n", ":"]);
@@ -1347,13 +1383,15 @@ export function listJoined(doc: Doc, a: Candidate, b: Candidate): boolean {
  */
 export function inCountryList(doc: Doc, a: Candidate, b: Candidate): boolean {
   if (b.start - a.end > 4 || b.start < a.end) return false;
-  if (a.entry.kind !== "name" || b.entry.kind !== "name")
-    return (
-      a.entry.kind === "demonym" &&
-      b.entry.kind === "demonym" &&
-      b.start === a.end + 1 &&
-      norm(doc, a.end) === "-"
-    );
+  if (a.entry.kind === "demonym" && b.entry.kind === "demonym") {
+    // "deutsch-polnische"; "britânicos, alemães e portugueses", "américains et allemands" (tagger v11).
+    if (b.start === a.end + 1 && norm(doc, a.end) === "-") return true;
+    if (b.start - a.end > 2) return false;
+    for (let k = a.end; k < b.start; k++)
+      if (!LIST_LINKS.has(norm(doc, k)) || norm(doc, k) === "-") return false;
+    return b.start > a.end;
+  }
+  if (a.entry.kind !== "name" || b.entry.kind !== "name") return false;
   let joined = false;
   for (let k = a.end; k < b.start; k++) {
     const w = norm(doc, k);

@@ -36,7 +36,7 @@ import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
 import type { CountryTag, EvidenceZone, PlaceEvidence } from "./types";
 
 /** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
-export const TAGGER_VERSION: number = 10;
+export const TAGGER_VERSION: number = 11;
 
 /** Mentions at which a country counts as primary even outside title, dateline and lead. */
 export const PRIMARY_MIN_MENTIONS = 3;

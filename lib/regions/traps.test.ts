@@ -447,4 +447,27 @@ describe("evidence rule, v7 kinds", () => {
     expect(codes("nl", "Toen viel een Duits kabinet.")).toEqual(["DE"]);
     expect(codes("nl", "De Duitse regering zwijgt.")).toEqual(["DE"]);
   });
+
+  // Tagger v11 (kinds read from the eighth blind batch's missed countries; other wording than the batch's).
+  it("a list of nationality words places each country", () => {
+    expect(codes("pt", "Os turistas espanhóis, franceses e italianos voltaram.")).toEqual(["ES", "FR", "IT"]);
+    expect(codes("fr", "Les investisseurs japonais et coréens hésitent.")).toEqual(["JP", "KR"]);
+    // One nationality word alone before a thing stays weak.
+    expect(codes("fr", "Une sauce hollandaise accompagne le poisson.")).toEqual([]);
+  });
+
+  it("at the start of a sentence only a known given name makes a place a surname", () => {
+    expect(codes("it", "Il ciclone si allontana. Anche Cuba ha diramato un'allerta.")).toEqual(["CU"]);
+    expect(codes("nl", "Het land groeit snel. Buurland Guyana pompt al olie op.")).toEqual(["GY"]);
+    expect(codes("nl", "Het onderzoek gebeurt aan de Universiteit Leiden.")).toEqual(["NL"]);
+    // A name written mid-sentence elsewhere in the article stays a name at a sentence start.
+    expect(codes("pt", "O cantor Rui Lisboa venceu. Rui Lisboa agradeceu aos fãs.")).toEqual([]);
+  });
+
+  it("a coast, tariffs, budgets and funds belong to their country", () => {
+    expect(codes("it", "Le barche partono dalle coste della Tunisia.")).toEqual(["TN"]);
+    expect(codes("de", "Die Exporteure fürchten die US-Zölle.")).toEqual(["US"]);
+    expect(codes("fr", "Le budget fédéral belge est en déficit.")).toEqual(["BE"]);
+    expect(codes("nl", "De Amerikaanse heffingen raken de haven.")).toEqual(["US"]);
+  });
 });
