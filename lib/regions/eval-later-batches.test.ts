@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { score, type EvalFile } from "./eval-score";
 
-// Later blind batches of trap-heavy texts (de, fr, es and it; the fourth and fifth also pt and nl, the sixth en), each written by someone who had seen neither
-// the tagger nor the earlier sets, and scored before any rule was read from it (docs/regions.md has every
+// Later blind batches of trap-heavy texts (de, fr, es and it; the fourth and later also pt and nl, the sixth
+// and eighth en), each written by someone who had seen neither the tagger nor the earlier sets, and scored before any rule was read from it (docs/regions.md has every
 // figure). The floors are what the tagger reaches (the bar is 0.95 / 0.90): raise them as it
 // improves, never lower them to hide a regression.
 const TARGET = { precision: 0.95, recall: 0.9 };
@@ -65,6 +65,11 @@ const BATCHES: readonly {
     texts: 24,
     reached: { de: 0.95, en: 0.69, es: 0.82, fr: 0.86, it: 0.94, nl: 0.93, pt: 0.87 },
   },
+  // eval-9 (same guide, six languages, regional papers included), written blind while v11 was built and
+  // scored with v7, v10 and v11 before any miss was read: v7 de 0.929 / 0.929, es 0.907 / 0.907, fr 0.884 /
+  // 0.927, it 0.927 / 0.927, nl 0.875 / 0.913, pt 0.900 / 0.978; v11 de 0.975, it 0.930 / 0.976, nl 0.880 /
+  // 0.957, pt 0.902 / 1.000, es and fr unchanged.
+  { dir: "eval-9", texts: 24, reached: { de: 0.95, es: 0.9, fr: 0.88, it: 0.92, nl: 0.87, pt: 0.9 } },
 ];
 
 for (const batch of BATCHES) {
