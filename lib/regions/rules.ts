@@ -620,6 +620,11 @@ const NAME_PREFIX_OK = words(
     "banque banca bank",
 );
 
+/** A common given name in English or in the article's language ("Holly", "Jannik", "Giovanni")? */
+function isGivenName(w: string, language: string): boolean {
+  return GIVEN_NAMES.has(w) || TRAPS.get(language)?.givenNames.has(w) === true;
+}
+
 // Words that name a place after them: "Universiteit Leiden", "Stadt Zürich", "Kanton Bern", "Ville de".
 const PLACE_HEADS = words(
   "universiteit universitat universite universidad universita universidade university hogeschool hochschule " +
@@ -655,8 +660,7 @@ export function isNamePart(doc: Doc, c: Candidate): boolean {
   if (language === "en" || language === "de") {
     const k = c.start - 1;
     const w = norm(doc, k);
-    const given = GIVEN_NAMES.has(w) || TRAPS.get(language)?.givenNames.has(w);
-    return given === true && isCapWord(doc, k) && !(flag(doc, k) & ALLCAPS) && !startsEntry(doc, w);
+    return isGivenName(w, language) && isCapWord(doc, k) && !(flag(doc, k) & ALLCAPS) && !startsEntry(doc, w);
   }
   let k = c.start - 1;
   // "Peter de Deen": a nationality word after a particle and a name.
@@ -674,12 +678,7 @@ export function isNamePart(doc: Doc, c: Candidate): boolean {
   // At the start of a sentence any word is capitalized ("Anche Hong Kong", "Ook Frankrijk"): only a known
   // given name, or the same two words mid-sentence elsewhere in the article ("A cantora Marina Lisboa …
   // Marina Lisboa, de 24 anos"), make the place a surname there (tagger v11).
-  if (
-    flag(doc, k) & SENT_START &&
-    !GIVEN_NAMES.has(w) &&
-    !TRAPS.get(language)?.givenNames.has(w) &&
-    !namedMidSentence(doc, w, norm(doc, c.start))
-  )
+  if (flag(doc, k) & SENT_START && !isGivenName(w, language) && !namedMidSentence(doc, w, norm(doc, c.start)))
     return false;
   return !NAME_PREFIX_OK.has(w) && !PRE_MODIFIERS.has(w) && !TITLE_WORDS.has(w);
 }
@@ -896,7 +895,7 @@ export function isPersonUse(doc: Doc, c: Candidate, rule: NameLike): boolean {
   }
   if (!isCapWord(doc, k)) return false;
   const p = norm(doc, k);
-  if (GIVEN_NAMES.has(p) || TRAPS.get(doc.gaz.language)?.givenNames.has(p)) return true;
+  if (isGivenName(p, doc.gaz.language)) return true;
   if (!rule.anyPrecedingName || caseless(doc, i)) return false;
   const fk = flag(doc, k);
   if (fk & (SENT_START | ALLCAPS | POSSESSIVE)) return false;
@@ -1378,18 +1377,17 @@ export function listJoined(doc: Doc, a: Candidate, b: Candidate): boolean {
 
 /**
  * Are two mentions (a before b) members of one list of countries? Names joined by a comma or a conjunction
- * ("Kenia und Uganda"), nationality words only by a hyphen ("deutsch-polnische"): "ein Engländer oder ein
- * Franzose" are tools.
+ * ("Kenia und Uganda"), nationality words by a hyphen ("deutsch-polnische") or by links alone ("britânicos,
+ * alemães e portugueses"): "ein Engländer oder ein Franzose" are tools.
  */
 export function inCountryList(doc: Doc, a: Candidate, b: Candidate): boolean {
   if (b.start - a.end > 4 || b.start < a.end) return false;
   if (a.entry.kind === "demonym" && b.entry.kind === "demonym") {
     // "deutsch-polnische"; "britânicos, alemães e portugueses", "américains et allemands" (tagger v11).
     if (b.start === a.end + 1 && norm(doc, a.end) === "-") return true;
-    if (b.start - a.end > 2) return false;
-    for (let k = a.end; k < b.start; k++)
-      if (!LIST_LINKS.has(norm(doc, k)) || norm(doc, k) === "-") return false;
-    return b.start > a.end;
+    const between = [];
+    for (let k = a.end; k < b.start; k++) between.push(norm(doc, k));
+    return between.length >= 1 && between.length <= 2 && between.every((w) => w !== "-" && LIST_LINKS.has(w));
   }
   if (a.entry.kind !== "name" || b.entry.kind !== "name") return false;
   let joined = false;

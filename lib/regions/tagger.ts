@@ -351,9 +351,10 @@ function settleOtherSenses(doc: Doc, cands: Candidate[]): void {
 }
 
 /**
- * The evidence rule (English since tagger v9, with only ENGLISH_THING_NOUNS weak): a country whose every mention is weak (a nationality
- * word, or a name inside a noun phrase: "Japanischer Staudenknöterich", "point de Hongrie") needs two weak
- * mentions attached to different words; one strong mention (rules.ts, weakAnchor) is enough.
+ * The evidence rule (English since tagger v9, where only ENGLISH_THING_NOUNS make a mention weak): a country
+ * whose every mention is weak (a nationality word, or a name inside a noun phrase: "Japanischer
+ * Staudenknöterich", "point de Hongrie") needs two weak mentions attached to different words; one strong
+ * mention (rules.ts, weakAnchor) is enough.
  */
 function requireEvidence(doc: Doc, cands: Candidate[]): void {
   const placed = cands.filter((c) => c.code !== null && !c.absorbed);
