@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import {
   providerOfDb,
+  readRows,
   sqliteBulkWriter,
   sqliteValue,
   SQLITE_BUSY_TIMEOUT_MS,
@@ -164,6 +165,36 @@ await describeEachProvider("database connections", ({ provider }) => {
       expect(await db.article.count({ where: { dedupKey: "rolled back" } })).toBe(0);
       expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).name).toBe("Bulk writer");
     });
+
+  it("read rows as $queryRaw does, on SQLite past Prisma's client", async () => {
+    const { db } = database;
+    const source = await db.source.create({ data: { name: "Raw reads" } });
+    const when = new Date("2026-12-03T08:30:00.250Z");
+    const statement = Prisma.sql`SELECT "id", "name", "createdAt" IS NOT NULL AS "dated", ${BigInt(2) ** BigInt(60)} AS "big",
+      ${1.5} AS "real", ${"text"} AS "text", ${when} AS "when", NULL AS "none" FROM "Source" WHERE "id" = ${source.id}`;
+    const viaPrisma = await db.$queryRaw<Record<string, unknown>[]>(statement);
+    const direct = await readRows<Record<string, unknown>>(db, statement);
+    expect(direct).toHaveLength(1);
+    // $queryRaw gives SQLite's integers as bigints; readRows gives numbers where they are exact.
+    const numbered = (rows: Record<string, unknown>[]) =>
+      rows.map((r) =>
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [
+            k,
+            typeof v === "bigint" && Number.isSafeInteger(Number(v)) ? Number(v) : v,
+          ]),
+        ),
+      );
+    expect(numbered(direct)).toEqual(numbered(viaPrisma));
+    expect(direct[0]).toMatchObject({ id: source.id, name: "Raw reads", none: null });
+    if (provider === "sqlite") {
+      expect(direct[0]!.big).toBe(BigInt(2) ** BigInt(60));
+      expect(typeof direct[0]!.id).toBe("number");
+      expect(direct[0]!.real).toBe(1.5);
+      // A date is bound as the adapter binds it: ISO 8601 text, as Prisma stores it.
+      expect(direct[0]!.when).toBe("2026-12-03T08:30:00.250+00:00");
+    }
+  });
 
   if (provider === "postgresql")
     it("never exceed DATABASE_POOL_SIZE, however many queries wait", async () => {

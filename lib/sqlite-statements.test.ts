@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { KEPT_STATEMENTS, keepPreparedStatements, MAX_KEPT_SQL_CHARS } from "./sqlite-statements";
+import { KEPT_STATEMENTS, keepPreparedStatements, MAX_KEPT_SQL_CHARS, readKept } from "./sqlite-statements";
 
 let database: Database.Database;
 let prepared: ReturnType<typeof vi.spyOn>;
@@ -65,4 +65,22 @@ it("keeps at most KEPT_STATEMENTS, the least recently used going first", () => {
   expect(prepared).toHaveBeenCalledTimes(KEPT_STATEMENTS + 1);
   adapterQuery("SELECT 0", []); // the oldest, dropped
   expect(prepared).toHaveBeenCalledTimes(KEPT_STATEMENTS + 2);
+});
+
+it("reads rows by column name with the kept statements, integers as numbers where exact", () => {
+  database.defaultSafeIntegers(true);
+  adapterQuery("INSERT INTO t (name) VALUES (?)", ["a"]);
+  const sql = "SELECT id, name, ? AS big, 2.5 AS real FROM t WHERE name = ?";
+  const big = BigInt(2) ** BigInt(62);
+  expect(readKept(database, sql, [big, "a"])).toEqual([{ id: 1, name: "a", big, real: 2.5 }]);
+  expect(readKept(database, sql, [big, "b"])).toEqual([]);
+  // The statement is the one the adapter's prepare keeps: prepared once for both reads and this query.
+  expect(adapterQuery(sql, [1, "a"])).toEqual([[BigInt(1), "a", 1, 2.5]]);
+  expect(prepared).toHaveBeenCalledTimes(2);
+});
+
+it("refuses a connection whose statements are not kept", () => {
+  const other = new Database(":memory:");
+  expect(() => readKept(other, "SELECT 1", [])).toThrow(/does not keep/);
+  other.close();
 });

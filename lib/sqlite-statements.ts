@@ -35,20 +35,55 @@ function oneCall(statement: Statement<unknown[]>, args: unknown[] = []) {
   };
 }
 
+/** The kept statements of each connection that `keepPreparedStatements` was given. */
+const keptByConnection = new WeakMap<object, (sql: string) => Statement<unknown[]>>();
+
 /** Makes `database.prepare` (as the Prisma adapter calls it) reuse statements by their SQL text. */
 export function keepPreparedStatements(database: Pick<Database, "prepare">): void {
   const prepare = database.prepare.bind(database);
   const kept = new LRUCache<string, Statement<unknown[]>>({ max: KEPT_STATEMENTS });
-  const cachedPrepare = (sql: string) => {
-    if (sql.length > MAX_KEPT_SQL_CHARS) return prepare(sql);
+  const keptStatement = (sql: string) => {
+    if (sql.length > MAX_KEPT_SQL_CHARS) return prepare<unknown[]>(sql);
     let statement = kept.get(sql);
     if (!statement) {
       statement = prepare<unknown[]>(sql);
       kept.set(sql, statement);
     }
-    return oneCall(statement);
+    return statement;
   };
+  keptByConnection.set(database, keptStatement);
   // The adapter calls prepare(sql).bind(args) and then reader, columns(), raw().all() or run(); and
   // prepare("BEGIN").run().
-  database.prepare = cachedPrepare as unknown as Database["prepare"];
+  database.prepare = ((sql: string) => oneCall(keptStatement(sql))) as unknown as Database["prepare"];
+}
+
+/** Column names per statement (a statement's columns do not change while it is kept). */
+const columnNames = new WeakMap<Statement<unknown[]>, string[]>();
+
+/**
+ * Runs a read statement with a connection's kept statements (`keepPreparedStatements`) and returns its rows
+ * as objects by column name, with values as the Prisma adapter reads them from a connection with safe
+ * integers: an integer as a number when it is exactly one, else as a bigint. Without Prisma's client in
+ * between, which costs a search request more than its statements (docs/benchmarks.md, 2026-12-03).
+ */
+export function readKept(
+  database: Pick<Database, "prepare">,
+  sql: string,
+  values: readonly unknown[],
+): Record<string, unknown>[] {
+  const keptStatement = keptByConnection.get(database);
+  if (!keptStatement) throw new Error("the connection does not keep its statements");
+  const statement = keptStatement(sql);
+  let names = columnNames.get(statement);
+  if (!names) columnNames.set(statement, (names = statement.columns().map((c) => c.name)));
+  const rows = statement.raw(true).all(...values) as unknown[][];
+  return rows.map((row) => {
+    const object: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) {
+      const value = row[i];
+      object[names[i]!] =
+        typeof value === "bigint" && Number.isSafeInteger(Number(value)) ? Number(value) : value;
+    }
+    return object;
+  });
 }

@@ -1,5 +1,7 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db";
+import { db as defaultDb, readRows, type Db } from "@/lib/db";
+import { num } from "@/lib/search/facets";
+import { join, sql } from "@/lib/search/where";
 import { countryName, type PlaceEvidence, type RegionSlug } from "@/lib/regions";
 import { copiesOf, singleStory, storyRefs } from "@/lib/stories/queries";
 import type { StoryRef } from "@/lib/stories/types";
@@ -24,8 +26,82 @@ const cardColumns = {
 } as const;
 const cardSelect = { ...cardColumns, source: { select: { id: true, name: true } } } as const;
 
+/** An article's card columns as a raw read gives them on either database (lib/db.ts, readRows). */
+interface RawCard {
+  id: unknown;
+  title: string;
+  url: string | null;
+  summary: string | null;
+  publishedAt: Date | string;
+  dateEstimated: unknown;
+  language: string | null;
+  sourceId: unknown;
+  storyId: unknown;
+  duplicateOfId: unknown;
+}
+
+const orNull = (value: unknown): number | null => (value === null ? null : num(value));
+
+/**
+ * The card columns of these articles, with their countries and regions: the three statements Prisma's
+ * `include` would send, run by readRows, which on SQLite skips Prisma's client (most of a list's time
+ * after its statements: docs/benchmarks.md, 2026-12-03). Values are normalized from either database's
+ * forms (SQLite gives dates as text and booleans as 0 or 1).
+ */
+async function cardColumnsOf(db: Db, ids: readonly number[]): Promise<Omit<CardRow, "source">[]> {
+  const list = join(ids.map((id) => sql`${BigInt(id)}`));
+  const [articles, countries, regions] = await Promise.all([
+    readRows<RawCard>(
+      db,
+      sql`SELECT "id", "title", "url", "summary", "publishedAt", "dateEstimated", "language", "sourceId", "storyId", "duplicateOfId"
+        FROM "Article" WHERE "id" IN (${list})`,
+    ),
+    readRows<{ articleId: unknown; code: string; primary: unknown; salience: unknown }>(
+      db,
+      sql`SELECT "articleId", "code", "primary", "salience" FROM "ArticleCountry" WHERE "articleId" IN (${list})`,
+    ),
+    readRows<{ articleId: unknown; region: string }>(
+      db,
+      sql`SELECT "articleId", "region" FROM "ArticleRegion" WHERE "articleId" IN (${list})`,
+    ),
+  ]);
+  const countriesOf = new Map<number, CardRow["countries"]>();
+  for (const c of countries) {
+    const id = num(c.articleId);
+    const row = { code: c.code, primary: Boolean(c.primary), salience: num(c.salience) };
+    const known = countriesOf.get(id);
+    if (known) known.push(row);
+    else countriesOf.set(id, [row]);
+  }
+  const regionsOf = new Map<number, CardRow["regions"]>();
+  for (const r of regions) {
+    const id = num(r.articleId);
+    const known = regionsOf.get(id);
+    if (known) known.push({ region: r.region });
+    else regionsOf.set(id, [{ region: r.region }]);
+  }
+  return articles.map((a) => {
+    const id = num(a.id);
+    return {
+      id,
+      title: a.title,
+      url: a.url,
+      summary: a.summary,
+      publishedAt: new Date(a.publishedAt),
+      dateEstimated: Boolean(a.dateEstimated),
+      language: a.language,
+      sourceId: num(a.sourceId),
+      storyId: orNull(a.storyId),
+      duplicateOfId: orNull(a.duplicateOfId),
+      countries: countriesOf.get(id) ?? [],
+      regions: regionsOf.get(id) ?? [],
+    };
+  });
+}
+
 interface CardRow {
   id: number;
+  sourceId: number;
   title: string;
   url: string | null;
   summary: string | null;
@@ -118,10 +194,7 @@ export async function loadCards(
     return [];
   }
   // Snippets may still be in the making (PostgreSQL's headlines): they are awaited beside the cards' rows.
-  const [columns, snips] = await Promise.all([
-    db.article.findMany({ where: { id: { in: [...ids] } }, select: cardColumns }),
-    snippets,
-  ]);
+  const [columns, snips] = await Promise.all([cardColumnsOf(db, ids), snippets]);
   const names = await namesOf(
     db,
     columns.map((r) => r.sourceId),

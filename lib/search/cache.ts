@@ -1,10 +1,11 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import type { ListParams } from "@/lib/articles/params";
-import type { Db } from "@/lib/db";
+import { readRows, type Db } from "@/lib/db";
 import { dayOf } from "./dates";
 import type { TopStoriesPage } from "@/lib/stories/types";
 import type { SearchResult } from "./types";
+import { sql } from "./where";
 
 // Browsing answers (no text query) are the same for every reader until the data changes, so each process
 // keeps them in a bounded LRU keyed by the data version and the list state. The version is the sum of the
@@ -56,9 +57,10 @@ function cacheOf(db: Db): ListCache {
  * triggers): nothing then says when answers go out of date, so none are cached.
  */
 export async function readDataVersion(db: Db): Promise<string | null> {
-  const rows = await db.$queryRaw<
-    { v: string | null }[]
-  >`SELECT CAST(sum("version") AS TEXT) AS v FROM "DataVersion"`;
+  const rows = await readRows<{ v: string | null }>(
+    db,
+    sql`SELECT CAST(sum("version") AS TEXT) AS v FROM "DataVersion"`,
+  );
   return rows[0]?.v ?? null;
 }
 

@@ -38,7 +38,7 @@ export interface Listing {
   /** True when matches have a text relevance (a query with words): a ranked list scores the window. */
   scored: boolean;
   /** Runs a statement the listing made. */
-  run: <T>(statement: Sql) => Promise<T>;
+  run: <Row>(statement: Sql) => Promise<Row[]>;
   /** The FROM item with alias `g` that looks an article's story up by id (lib/search/stories.ts). */
   storyLookup: Sql;
   /** The window's matches as rows (id, k: search key, sc: the score when `score`, else NULL). */
@@ -54,13 +54,13 @@ export interface Listing {
 /** The page's articles in display order. */
 export async function listArticles(listing: Listing, page: PageRequest): Promise<PageRow[]> {
   const newest = async (older: boolean, skip: number, take: number) =>
-    pageRowsOf(await listing.run<KeyRow[]>(listing.newest(older, skip, take)));
+    pageRowsOf(await listing.run<KeyRow>(listing.newest(older, skip, take)));
   if (!page.ranked || !listing.scored) return newest(false, page.offset, page.limit);
   // Scoring every match of a common word is what costs: only the window is ranked (docs/search.md).
   const rows: PageRow[] = [];
   if (page.offset < RANK_WINDOW) {
     const take = Math.min(page.limit, RANK_WINDOW - page.offset);
-    rows.push(...pageRowsOf(await listing.run<KeyRow[]>(listing.best(page.offset, take))));
+    rows.push(...pageRowsOf(await listing.run<KeyRow>(listing.best(page.offset, take))));
     // Fewer rows than asked for: the window is exhausted, and so is the result (it held every match).
     if (rows.length < take || take === page.limit) return rows;
   }
@@ -84,7 +84,7 @@ export async function listStories(
 ): Promise<StoryList> {
   const score = page.ranked && listing.scored;
   const run = (matches: Sql) =>
-    listing.run<(KeyRow & { n: bigint | number })[]>(
+    listing.run<KeyRow & { n: bigint | number }>(
       storyPage(matches, listing.storyLookup, page.limit, page.offset),
     );
   if (windowed && windowHolds(page)) {
@@ -104,9 +104,8 @@ export async function listStories(
     page.offset === 0
       ? 0
       : num(
-          (
-            await listing.run<{ n: bigint | number }[]>(storyCount(listing.all(false), listing.storyLookup))
-          )[0]?.n,
+          (await listing.run<{ n: bigint | number }>(storyCount(listing.all(false), listing.storyLookup)))[0]
+            ?.n,
         );
   return { rows: [], total, approximate: false };
 }

@@ -325,7 +325,7 @@ function postgresListing(
     scored && score ? inWindow(score) : sql`NULL::float8`;
   return {
     scored: score !== null,
-    run: <T>(statement: Sql) => matching<T>(db, text, statement),
+    run: <Row>(statement: Sql) => matching<Row[]>(db, text, statement),
     storyLookup: STORY_BY_ID,
     window: (scored) =>
       sql`SELECT ${ID} AS id, ${KEY} AS k, ${scoreOr(scored, (sc) => sc)} AS sc FROM "ArticleSearch" s

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ListParams } from "@/lib/articles/params";
-import type { Db } from "@/lib/db";
+import { readRows, type Db } from "@/lib/db";
 import { FACET_KINDS, num, type FacetKind } from "./facets";
 import type { ArchiveMinutes } from "./archive";
 import type { PlannedBin } from "./plan";
@@ -233,9 +233,10 @@ async function count(
   except: readonly FilterKind[] = [],
 ): Promise<number> {
   const rs = source("s");
-  const rows = await db.$queryRaw<
-    { n: bigint | number }[]
-  >`SELECT count(*) AS n FROM ${rs.from} WHERE ${conditions(rs, filters, except)}`;
+  const rows = await readRows<{ n: bigint | number }>(
+    db,
+    sql`SELECT count(*) AS n FROM ${rs.from} WHERE ${conditions(rs, filters, except)}`,
+  );
   return num(rows[0]?.n);
 }
 
@@ -272,7 +273,7 @@ function sqliteListing(db: Db, source: SourceFactory, filters: Filters, now: Dat
     scored && score ? inWindow(score) : raw("NULL");
   return {
     scored: score !== null,
-    run: <T>(statement: Sql) => db.$queryRaw<T>(statement),
+    run: <Row>(statement: Sql) => readRows<Row>(db, statement),
     storyLookup: STORY_BY_ID,
     window: (scored) =>
       windowRows(
@@ -308,13 +309,16 @@ async function snippets(
   if (rs.snippetMatch) {
     // One pass over the page's key range: a rowid IN list alone would evaluate the MATCH once per row.
     const byKey = [...rows].sort((a, b) => a.minute - b.minute || a.id - b.id);
-    const found = await db.$queryRaw<{ id: number | bigint; summary: string | null; body: string | null }[]>`
+    const found = await readRows<{ id: number | bigint; summary: string | null; body: string | null }>(
+      db,
+      sql`
       SELECT (s.rowid & 2147483647) AS id,
         snippet(s."ArticleSearch", 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 24) AS summary,
         snippet(s."ArticleSearch", 2, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 24) AS body
       FROM "ArticleSearch" s
       WHERE s."ArticleSearch" MATCH ${rs.snippetMatch} AND s.rowid BETWEEN ${keyOf(byKey[0]!)} AND ${keyOf(byKey[byKey.length - 1]!)}
-        AND +s.rowid IN (${join(rows.map(keyOf))})`;
+        AND +s.rowid IN (${join(rows.map(keyOf))})`,
+    );
     for (const row of found) out.set(num(row.id), betterSnippet(row.summary, row.body));
     return out;
   }
@@ -365,10 +369,11 @@ async function singlePassCounts(
   const span = keyRange(probe.key)(bins[0]!.from, bins[bins.length - 1]!.until);
   // The keys come from a subquery that is not flattened (a LIMIT), so that grouping on an expression of the
   // key does not make SQLite read article rows instead of the key index.
-  const rows = await db.$queryRaw<
-    { bin: number | bigint; n: number | bigint }[]
-  >`SELECT ${binOf(raw("m.k"), bins)} AS bin, count(*) AS n
-    FROM (SELECT ${probe.key} AS k FROM ${probe.from} WHERE ${conditions(probe, filters, [], [span])} LIMIT ${limit === null ? -1 : limit + 1}) m GROUP BY bin`;
+  const rows = await readRows<{ bin: number | bigint; n: number | bigint }>(
+    db,
+    sql`SELECT ${binOf(raw("m.k"), bins)} AS bin, count(*) AS n
+    FROM (SELECT ${probe.key} AS k FROM ${probe.from} WHERE ${conditions(probe, filters, [], [span])} LIMIT ${limit === null ? -1 : limit + 1}) m GROUP BY bin`,
+  );
   const counts = barsOf(rows, bins);
   return limit !== null && counts.reduce((a, b) => a + b, 0) > limit ? null : counts;
 }
@@ -399,9 +404,7 @@ async function binCounts(
     const rs = source("s");
     return sql`SELECT ${i} AS bin, count(*) AS n FROM ${rs.from} WHERE ${conditions(rs, filters, [], [keyRange(rs.key)(bin.from, bin.until)])}`;
   });
-  const rows = await db.$queryRaw<
-    { bin: number | bigint; n: number | bigint }[]
-  >`${join(parts, " UNION ALL ")}`;
+  const rows = await readRows<{ bin: number | bigint; n: number | bigint }>(db, join(parts, " UNION ALL "));
   return barsOf(rows, bins);
 }
 
@@ -504,9 +507,10 @@ async function sampleCounts(
       ? sql`WITH m AS MATERIALIZED (SELECT ${rs.key} AS k, ${idHash(rs.id)} AS h${flags.length ? join(flags, "") : sql``} FROM ${rs.from}
           WHERE ${conditions(rs, filters, LOOKUP_KINDS, [sampleCondition(rs.id, estimateRate)])}) `
       : sql``;
-  const rows = await db.$queryRaw<
-    { kind: string; key: string | null; n: bigint | number }[]
-  >`${withClause}${join(parts, " UNION ALL ")}`;
+  const rows = await readRows<{ kind: string; key: string | null; n: bigint | number }>(
+    db,
+    sql`${withClause}${join(parts, " UNION ALL ")}`,
+  );
 
   const result: SampleCounts = {
     facets: { region: new Map(), country: new Map(), source: new Map(), language: new Map() },
@@ -530,8 +534,11 @@ async function sampleCounts(
 async function archiveMinutes(db: Db): Promise<ArchiveMinutes> {
   const edge = async (direction: Sql) =>
     (
-      await db.$queryRaw<{ m: bigint | number }[]>`SELECT ${articleKey("a")} >> 31 AS m
-        FROM "Article" a INDEXED BY "Article_searchKey_idx" ORDER BY ${articleKey("a")} ${direction} LIMIT 1`
+      await readRows<{ m: bigint | number }>(
+        db,
+        sql`SELECT ${articleKey("a")} >> 31 AS m
+        FROM "Article" a INDEXED BY "Article_searchKey_idx" ORDER BY ${articleKey("a")} ${direction} LIMIT 1`,
+      )
     )[0]?.m;
   const first = await edge(raw("ASC"));
   const last = await edge(raw("DESC"));

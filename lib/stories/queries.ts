@@ -1,7 +1,9 @@
 import "server-only";
 import { articlePath, slugify } from "@/lib/articles/slug";
 import { namesOf } from "@/lib/articles/source-names";
-import { db as defaultDb, type Db } from "@/lib/db";
+import { db as defaultDb, readRows, type Db } from "@/lib/db";
+import { num } from "@/lib/search/facets";
+import { join, sql } from "@/lib/search/where";
 import { countryName } from "@/lib/regions";
 import type { StoryArticle, StoryDetail, StoryRef } from "./types";
 
@@ -129,17 +131,21 @@ export function singleStory(articleId: number, title: string): StoryRef {
 export async function storyRefs(db: Db, ids: readonly number[]): Promise<Map<number, StoryRef>> {
   const out = new Map<number, StoryRef>();
   if (ids.length === 0) return out;
-  const rows = await db.story.findMany({
-    where: { id: { in: [...new Set(ids)] }, mergedIntoId: null },
-    select: { id: true, headline: true, articleCount: true, sourceCount: true },
-  });
-  for (const r of rows)
-    out.set(r.id, {
-      id: r.id,
-      path: storyPath(r.id, r.headline),
-      size: r.articleCount,
-      sources: r.sourceCount,
+  // Raw reads (lib/db.ts, readRows): on SQLite they skip Prisma's client, as every card of a list does.
+  const rows = await readRows<{ id: unknown; headline: string; articleCount: unknown; sourceCount: unknown }>(
+    db,
+    sql`SELECT "id", "headline", "articleCount", "sourceCount" FROM "Story"
+      WHERE "id" IN (${join([...new Set(ids)].map((id) => sql`${BigInt(id)}`))}) AND "mergedIntoId" IS NULL`,
+  );
+  for (const r of rows) {
+    const id = num(r.id);
+    out.set(id, {
+      id,
+      path: storyPath(id, r.headline),
+      size: num(r.articleCount),
+      sources: num(r.sourceCount),
     });
+  }
   return out;
 }
 
@@ -160,11 +166,18 @@ export async function copiesOf(db: Db, own: readonly CopyRef[]): Promise<Map<num
   if (own.length === 0) return out;
   const originals = new Map(own.map((a) => [a.id, a.duplicateOfId ?? a.id]));
   const rootIds = [...new Set(originals.values())];
-  const members = await db.article.findMany({
-    where: { OR: [{ id: { in: rootIds } }, { duplicateOfId: { in: rootIds } }] },
-    orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
-    select: { id: true, duplicateOfId: true, sourceId: true },
-  });
+  const roots = join(rootIds.map((id) => sql`${BigInt(id)}`));
+  const members = (
+    await readRows<{ id: unknown; duplicateOfId: unknown; sourceId: unknown }>(
+      db,
+      sql`SELECT "id", "duplicateOfId", "sourceId" FROM "Article"
+        WHERE "id" IN (${roots}) OR "duplicateOfId" IN (${roots}) ORDER BY "publishedAt" ASC, "id" ASC`,
+    )
+  ).map((m) => ({
+    id: num(m.id),
+    duplicateOfId: m.duplicateOfId === null ? null : num(m.duplicateOfId),
+    sourceId: num(m.sourceId),
+  }));
   const sources = await namesOf(
     db,
     members.map((m) => m.sourceId),
