@@ -13,7 +13,7 @@ import { detectLanguage } from "@/lib/language";
 import { insertIndexedBatch } from "@/lib/search/index-batch";
 import { forgetStemsAhead, indexStems, stemsAhead, type IndexStems } from "@/lib/search/stem";
 import { deriveTextsAhead, forgetTextsAhead } from "@/lib/sqlite-functions";
-import { regionsForTags, tagCountries, TAGGER_VERSION } from "@/lib/regions";
+import { regionsForTags, tagCountries, TAGGER_VERSION, type CountryTag } from "@/lib/regions";
 import { storyFeatures, type StoryFeatures } from "@/lib/stories/features";
 import { simhash } from "@/lib/stories/simhash";
 import {
@@ -120,10 +120,25 @@ function articleData(item: ArticleInput, fetchedAt: Date, hash: string = content
   };
 }
 
-type Tags = ReturnType<typeof tagCountries>;
+/**
+ * A country tag as its row stores it: the evidence that placed the country already the row's JSON. Made
+ * where the article is tagged, so that a reading thread hands the writer one string per tag instead of
+ * objects to copy (half of a feed's structured clone) and to serialize on the writer.
+ */
+interface StoredTag extends Omit<CountryTag, "evidence"> {
+  evidence: string;
+}
+type Tags = StoredTag[];
+
+const storedTag = ({ evidence, ...tag }: CountryTag): StoredTag => ({
+  ...tag,
+  evidence: JSON.stringify(evidence ?? []),
+});
 
 /** The country tags of an article, with the evidence that placed each country. */
-function tagsOf(article: Pick<TaggableArticle, "title" | "bodyText" | "language" | "publishedAt">): Tags {
+function countryTagsOf(
+  article: Pick<TaggableArticle, "title" | "bodyText" | "language" | "publishedAt">,
+): CountryTag[] {
   return tagCountries({
     title: article.title,
     body: article.bodyText,
@@ -132,6 +147,9 @@ function tagsOf(article: Pick<TaggableArticle, "title" | "bodyText" | "language"
     evidence: true,
   });
 }
+
+const tagsOf = (article: Pick<TaggableArticle, "title" | "bodyText" | "language" | "publishedAt">): Tags =>
+  countryTagsOf(article).map(storedTag);
 type ArticleData = ReturnType<typeof articleData>;
 
 type ArticleRow = ArticleData & {
@@ -172,7 +190,7 @@ function indexedTexts(data: ArticleData): (string | null)[] {
 
 function enrich(item: ArticleInput, fetchedAt: Date, hash: string, stems = false): Enriched {
   const data = articleData(item, fetchedAt, hash);
-  const tags = tagsOf(data);
+  const tags = countryTagsOf(data);
   const features = storyFeatures({
     title: data.title,
     summary: data.summary,
@@ -182,7 +200,7 @@ function enrich(item: ArticleInput, fetchedAt: Date, hash: string, stems = false
   });
   return {
     data,
-    tags,
+    tags: tags.map(storedTag),
     features,
     simhash: simhash(data.bodyText),
     stems: stems ? indexStems(data.language, indexedTexts(data)) : null,
@@ -321,7 +339,6 @@ async function insertTags(
     for (const tag of tags) countries.push({ id: article.id, tag });
     for (const region of regionsForTags(tags)) regions.push([article.id, region]);
   }
-  const evidence = (tag: Tags[number]) => JSON.stringify(tag.evidence ?? []);
   if (bulk) {
     const rows = countries.map(({ id, tag: t }) => [
       id,
@@ -329,7 +346,7 @@ async function insertTags(
       t.salience,
       t.primary ? 1 : 0,
       t.mentions,
-      evidence(t),
+      t.evidence,
     ]);
     sqliteInsertRows(bulk, COUNTRY_INSERT, rows, BOUND_TAG_ROWS);
     sqliteInsertRows(bulk, REGION_INSERT, regions, BOUND_TAG_ROWS);
@@ -338,7 +355,7 @@ async function insertTags(
   const countryRows = countries.map(({ id, tag: t }) => {
     if (!Number.isFinite(t.salience)) throw new Error(`salience is not a number: ${t.salience}`);
     const literals = `${integer(id)}, ${matching(t.code, /^[A-Z]{2}$/)}, ${t.salience}, ${t.primary ? "TRUE" : "FALSE"}, ${integer(t.mentions)}`;
-    return Prisma.sql`(${Prisma.raw(literals)}, ${evidence(t)})`;
+    return Prisma.sql`(${Prisma.raw(literals)}, ${t.evidence})`;
   });
   const regionRows = regions.map(
     ([id, region]) => `(${integer(id)}, ${matching(region, /^[a-z0-9-]{1,64}$/)})`,

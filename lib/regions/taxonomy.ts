@@ -104,7 +104,7 @@ export function resolveRegion(input: string): RegionSlug | null {
 }
 
 /** Regions of the primary countries plus their parents, in display order; ["world"] when there are none. */
-export function regionsForTags(tags: readonly CountryTag[]): RegionSlug[] {
+export function regionsForTags(tags: readonly Pick<CountryTag, "code" | "primary">[]): RegionSlug[] {
   const found = new Set<RegionSlug>();
   for (const tag of tags) {
     if (!tag.primary) continue;
