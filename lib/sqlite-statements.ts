@@ -64,7 +64,7 @@ const columnNames = new WeakMap<Statement<unknown[]>, string[]>();
  * Runs a read statement with a connection's kept statements (`keepPreparedStatements`) and returns its rows
  * as objects by column name, with values as the Prisma adapter reads them from a connection with safe
  * integers: an integer as a number when it is exactly one, else as a bigint. Without Prisma's client in
- * between, which costs a search request more than its statements (docs/benchmarks.md, 2026-12-03).
+ * between, which cost a rare-word search more than its statements did (docs/search.md).
  */
 export function readKept(
   database: Pick<Database, "prepare">,
