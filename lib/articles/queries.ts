@@ -1,7 +1,7 @@
 import "server-only";
 import { db as defaultDb, readRows, type Db } from "@/lib/db";
-import { num } from "@/lib/search/facets";
-import { join, sql } from "@/lib/search/where";
+import { num, numOrNull } from "@/lib/search/facets";
+import { idList, sql } from "@/lib/search/where";
 import { countryName, type PlaceEvidence, type RegionSlug } from "@/lib/regions";
 import { copiesOf, singleStory, storyRefs } from "@/lib/stories/queries";
 import type { StoryRef } from "@/lib/stories/types";
@@ -40,7 +40,20 @@ interface RawCard {
   duplicateOfId: unknown;
 }
 
-const orNull = (value: unknown): number | null => (value === null ? null : num(value));
+/** Rows by their article id, in the order read. */
+function byArticle<R extends { articleId: unknown }, V>(
+  rows: readonly R[],
+  value: (row: R) => V,
+): Map<number, V[]> {
+  const out = new Map<number, V[]>();
+  for (const row of rows) {
+    const id = num(row.articleId);
+    const known = out.get(id);
+    if (known) known.push(value(row));
+    else out.set(id, [value(row)]);
+  }
+  return out;
+}
 
 /**
  * The card columns of these articles, with their countries and regions: the three statements Prisma's
@@ -49,7 +62,7 @@ const orNull = (value: unknown): number | null => (value === null ? null : num(v
  * forms (SQLite gives dates as text and booleans as 0 or 1).
  */
 async function cardColumnsOf(db: Db, ids: readonly number[]): Promise<Omit<CardRow, "source">[]> {
-  const list = join(ids.map((id) => sql`${BigInt(id)}`));
+  const list = idList(ids);
   const [articles, countries, regions] = await Promise.all([
     readRows<RawCard>(
       db,
@@ -65,21 +78,12 @@ async function cardColumnsOf(db: Db, ids: readonly number[]): Promise<Omit<CardR
       sql`SELECT "articleId", "region" FROM "ArticleRegion" WHERE "articleId" IN (${list})`,
     ),
   ]);
-  const countriesOf = new Map<number, CardRow["countries"]>();
-  for (const c of countries) {
-    const id = num(c.articleId);
-    const row = { code: c.code, primary: Boolean(c.primary), salience: num(c.salience) };
-    const known = countriesOf.get(id);
-    if (known) known.push(row);
-    else countriesOf.set(id, [row]);
-  }
-  const regionsOf = new Map<number, CardRow["regions"]>();
-  for (const r of regions) {
-    const id = num(r.articleId);
-    const known = regionsOf.get(id);
-    if (known) known.push({ region: r.region });
-    else regionsOf.set(id, [{ region: r.region }]);
-  }
+  const countriesOf = byArticle(countries, (c) => ({
+    code: c.code,
+    primary: Boolean(c.primary),
+    salience: num(c.salience),
+  }));
+  const regionsOf = byArticle(regions, (r) => ({ region: r.region }));
   return articles.map((a) => {
     const id = num(a.id);
     return {
@@ -91,8 +95,8 @@ async function cardColumnsOf(db: Db, ids: readonly number[]): Promise<Omit<CardR
       dateEstimated: Boolean(a.dateEstimated),
       language: a.language,
       sourceId: num(a.sourceId),
-      storyId: orNull(a.storyId),
-      duplicateOfId: orNull(a.duplicateOfId),
+      storyId: numOrNull(a.storyId),
+      duplicateOfId: numOrNull(a.duplicateOfId),
       countries: countriesOf.get(id) ?? [],
       regions: regionsOf.get(id) ?? [],
     };

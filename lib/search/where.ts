@@ -9,6 +9,8 @@ export type Sql = Prisma.Sql;
 export const sql = Prisma.sql;
 export const join = Prisma.join;
 export const raw = Prisma.raw;
+/** Ids for an `IN (…)` list, bound as integers (a JavaScript number binds as REAL on SQLite). */
+export const idList = (ids: Iterable<number>): Sql => join([...ids].map((id) => sql`${BigInt(id)}`));
 
 /** Filters as instants and ids, ready for SQL: `from` inclusive, `until` exclusive. */
 export interface Filters {

@@ -2,8 +2,8 @@ import "server-only";
 import { articlePath, slugify } from "@/lib/articles/slug";
 import { namesOf } from "@/lib/articles/source-names";
 import { db as defaultDb, readRows, type Db } from "@/lib/db";
-import { num } from "@/lib/search/facets";
-import { join, sql } from "@/lib/search/where";
+import { num, numOrNull } from "@/lib/search/facets";
+import { idList, sql } from "@/lib/search/where";
 import { countryName } from "@/lib/regions";
 import type { StoryArticle, StoryDetail, StoryRef } from "./types";
 
@@ -135,7 +135,7 @@ export async function storyRefs(db: Db, ids: readonly number[]): Promise<Map<num
   const rows = await readRows<{ id: unknown; headline: string; articleCount: unknown; sourceCount: unknown }>(
     db,
     sql`SELECT "id", "headline", "articleCount", "sourceCount" FROM "Story"
-      WHERE "id" IN (${join([...new Set(ids)].map((id) => sql`${BigInt(id)}`))}) AND "mergedIntoId" IS NULL`,
+      WHERE "id" IN (${idList(new Set(ids))}) AND "mergedIntoId" IS NULL`,
   );
   for (const r of rows) {
     const id = num(r.id);
@@ -166,7 +166,7 @@ export async function copiesOf(db: Db, own: readonly CopyRef[]): Promise<Map<num
   if (own.length === 0) return out;
   const originals = new Map(own.map((a) => [a.id, a.duplicateOfId ?? a.id]));
   const rootIds = [...new Set(originals.values())];
-  const roots = join(rootIds.map((id) => sql`${BigInt(id)}`));
+  const roots = idList(rootIds);
   const members = (
     await readRows<{ id: unknown; duplicateOfId: unknown; sourceId: unknown }>(
       db,
@@ -175,7 +175,7 @@ export async function copiesOf(db: Db, own: readonly CopyRef[]): Promise<Map<num
     )
   ).map((m) => ({
     id: num(m.id),
-    duplicateOfId: m.duplicateOfId === null ? null : num(m.duplicateOfId),
+    duplicateOfId: numOrNull(m.duplicateOfId),
     sourceId: num(m.sourceId),
   }));
   const sources = await namesOf(
