@@ -196,6 +196,38 @@ await describeEachProvider("database connections", ({ provider }) => {
     }
   });
 
+  it("show a transaction's writes to other statements only once it commits, and keep theirs out of it", async () => {
+    // On SQLite one process's statements share the adapter's connection: a page read while an admin's
+    // "poll now" stores a feed must not see the feed half-stored, and a write meanwhile (a login's session)
+    // must not be rolled back with it. PostgreSQL's pool gives each its own connection.
+    const { db } = database;
+    const names = ["Uncommitted feed", "Written meanwhile"];
+    let begun!: () => void;
+    const inside = new Promise<void>((resolve) => (begun = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const transaction = db
+      .$transaction(async (tx) => {
+        await tx.source.create({ data: { name: names[0]! } });
+        begun();
+        await held;
+        throw new Error("the feed failed half-way");
+      })
+      .catch((error: unknown) => error);
+    await inside;
+    expect(await db.source.count({ where: { name: names[0] } })).toBe(0);
+    const [counted] = await readRows<{ n: number | bigint }>(
+      db,
+      Prisma.sql`SELECT count(*) AS "n" FROM "Source" WHERE "name" = ${names[0]}`,
+    );
+    expect(Number(counted?.n)).toBe(0);
+    const meanwhile = db.source.create({ data: { name: names[1]! } });
+    release();
+    expect(await transaction).toMatchObject({ message: "the feed failed half-way" });
+    await meanwhile;
+    const stored = await db.source.findMany({ where: { name: { in: names } }, select: { name: true } });
+    expect(stored).toEqual([{ name: names[1] }]);
+  });
   if (provider === "postgresql")
     it("never exceed DATABASE_POOL_SIZE, however many queries wait", async () => {
       const name = new URL(database.url).pathname.slice(1);

@@ -2,10 +2,10 @@ import "server-only";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { Database, Statement } from "better-sqlite3";
+import BetterSqlite3, { type Database, type Statement } from "better-sqlite3";
 import { env, providerOf } from "@/lib/env";
 import { registerSqliteFunctions } from "@/lib/sqlite-functions";
-import { keepPreparedStatements, readKept } from "@/lib/sqlite-statements";
+import { keepPreparedStatements, readKept, statementReadOnly } from "@/lib/sqlite-statements";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
@@ -28,35 +28,125 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 /**
  * SQLite's own page cache per connection, in MB (its default is 2 MB). At 100,000 articles the file is about
  * 1.2 GB and a search reads index pages all over it; with 64 MB kept, common-word searches took 10–15 % less
- * (docs/benchmarks.md). At most this much memory per connection, and a process has one or two.
+ * (docs/benchmarks.md). At most this much memory per connection; a client has two (WalSqliteAdapter).
  */
 export const SQLITE_CACHE_MB = 64;
 
+/** Sets up a connection as the app needs it: the functions the schema calls, kept statements, WAL. */
+function prepareConnection(connection: Database): void {
+  registerSqliteFunctions(connection);
+  keepPreparedStatements(connection);
+  connection.exec(
+    `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -${SQLITE_CACHE_MB * 1024}`,
+  );
+}
+
+/** What of a query the adapter is given that says where it may run. */
+interface AdapterQuery {
+  sql: string;
+}
+/** The adapter's statement methods (its Queryable), as the client calls them. */
+interface Queryable {
+  queryRaw(query: AdapterQuery): Promise<unknown>;
+  executeRaw(query: AdapterQuery): Promise<number>;
+}
+interface OpenedTransaction {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+interface ConnectedAdapter extends Queryable {
+  startTransaction(isolationLevel?: string): Promise<OpenedTransaction>;
+  dispose(): Promise<void>;
+  adapterOptions?: unknown;
+}
+
+const READ_STATEMENT = /^\s*(SELECT|WITH)\b/i;
+
 /**
- * The better-sqlite3 adapter, with every connection switched to WAL: readers never wait for the poller's
- * write transactions and the poller never waits for readers (the default rollback journal blocks both).
- * Each connection also gets the stemming function the search index's triggers call (lib/search/stem.ts),
- * and keeps its prepared statements (lib/sqlite-statements.ts).
- * `synchronous = NORMAL` is SQLite's advice for WAL: a commit no longer waits for the disk, only
- * checkpoints do; a crash of the process loses nothing, a power cut at most the last commits. The page
- * cache is SQLITE_CACHE_MB.
+ * The better-sqlite3 adapter, with a reading connection beside the adapter's own, both in WAL mode: readers
+ * never wait for a poller's write transactions and the poller never waits for readers (the default rollback
+ * journal blocks both).
+ *
+ * Two connections, because the adapter runs every statement of a process on one: a transaction holds it
+ * between its statements, and a statement sent meanwhile outside the transaction (a page's search while
+ * an admin's "poll now" stores a feed in the same process) would run inside it, reading what is not yet
+ * committed and, for a write, being committed or rolled back with it. So statements outside transactions
+ * that only read (SELECT or WITH that SQLite says is read-only) run on the reading connection, which sees
+ * what is committed; writes outside transactions wait until no transaction is open (the adapter already
+ * queues transactions), then run on the writing connection. `readRows` reads on the reading connection. So
+ * what belongs to one connection (a temporary table) is made and read inside one transaction.
+ *
+ * Each connection also gets the functions the schema calls (lib/sqlite-functions.ts) and keeps its prepared
+ * statements (lib/sqlite-statements.ts). `synchronous = NORMAL` is SQLite's advice for WAL: a commit no
+ * longer waits for the disk, only checkpoints do; a crash of the process loses nothing, a power cut at most
+ * the last commits. The page cache is SQLITE_CACHE_MB per connection.
  */
 class WalSqliteAdapter extends PrismaBetterSqlite3 {
-  /** The connection of the last connect() (Prisma connects a client once, lazily), with `sqliteBulkWriter`'s statements. */
-  bulk: { connection: Database; statements: Map<string, Statement> } | null = null;
+  /**
+   * The connections of the last connect() (Prisma connects a client once, lazily): the adapter's, which
+   * writes and holds transactions, with `sqliteBulkWriter`'s statements, and the reading one.
+   */
+  bulk: { connection: Database; reader: Database; statements: Map<string, Statement> } | null = null;
+
+  constructor(private readonly file: string) {
+    super({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  }
 
   override async connect() {
-    const adapter = await super.connect();
+    const adapter = (await super.connect()) as unknown as ConnectedAdapter;
     // The adapter keeps its better-sqlite3 connection in `client` (not in its types; the version is pinned).
     const client = (adapter as unknown as { client?: Database }).client;
     if (!client?.function) throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection");
-    registerSqliteFunctions(client);
-    this.bulk = { connection: client, statements: new Map() };
-    keepPreparedStatements(client);
-    await adapter.executeScript(
-      `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -${SQLITE_CACHE_MB * 1024}`,
-    );
-    return adapter;
+    prepareConnection(client);
+    const reader = new BetterSqlite3(this.file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    // As the adapter opens its own: integers past 2^53 stay exact.
+    reader.defaultSafeIntegers(true);
+    prepareConnection(reader);
+    this.bulk = { connection: client, reader, statements: new Map() };
+    // The adapter's class, on the reading connection: the same mapping of rows to the client's values.
+    const AdapterClass = adapter.constructor as new (client: Database, options: unknown) => Queryable;
+    const reading = new AdapterClass(reader, adapter.adapterOptions);
+    const readOnly = (sql: string) => READ_STATEMENT.test(sql) && statementReadOnly(reader, sql);
+
+    // The one transaction open on the writing connection, settled when it commits or rolls back.
+    let open: Promise<void> | null = null;
+    const noTransaction = async () => {
+      while (open) await open;
+    };
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await startTransaction(isolationLevel);
+      let close!: () => void;
+      const closed = new Promise<void>((resolve) => (close = resolve));
+      open = closed;
+      const settle =
+        <T>(end: () => Promise<T>) =>
+        () => {
+          if (open === closed) open = null;
+          close();
+          return end();
+        };
+      transaction.commit = settle(transaction.commit.bind(transaction));
+      transaction.rollback = settle(transaction.rollback.bind(transaction));
+      return transaction;
+    };
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    adapter.queryRaw = async (query) => {
+      if (readOnly(query.sql)) return reading.queryRaw(query);
+      await noTransaction();
+      return queryRaw(query);
+    };
+    adapter.executeRaw = async (query) => {
+      await noTransaction();
+      return executeRaw(query);
+    };
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      reader.close();
+      await dispose();
+    };
+    return adapter as unknown as Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
   }
 }
 
@@ -138,14 +228,14 @@ export function sqliteInsertRows(
 
 /**
  * Runs a read statement (Prisma's `sql` tag) and returns its rows, as `db.$queryRaw` would. On SQLite, once
- * the client has connected, straight on its connection with its kept statements (lib/sqlite-statements.ts):
- * Prisma's client cost a rare-word search more than its statements did (0.3 ms a statement here against
- * 0.02 ms). Values are bound as the adapter binds them (`sqliteValue`); integers come back as numbers, or as
- * bigints past 2^53 (where `$queryRaw` gives bigints for every integer: callers accept both). Like the
- * adapter's own reads outside a transaction, it does not wait for one the client may have open.
+ * the client has connected, straight on its reading connection with its kept statements
+ * (lib/sqlite-statements.ts): Prisma's client cost a rare-word search more than its statements did (0.3 ms a
+ * statement here against 0.02 ms). Values are bound as the adapter binds them (`sqliteValue`); integers come
+ * back as numbers, or as bigints past 2^53 (where `$queryRaw` gives bigints for every integer: callers accept
+ * both). Like the client's reads outside a transaction, it sees what is committed (WalSqliteAdapter).
  */
 export async function readRows<T>(db: Db, statement: Prisma.Sql): Promise<T[]> {
-  const connection = sqliteAdapters.get(db)?.bulk?.connection;
+  const connection = sqliteAdapters.get(db)?.bulk?.reader;
   // Not connected yet, or disconnected: Prisma connects (again) on its first statement.
   if (!connection?.open) return db.$queryRaw<T[]>(statement);
   const values = statement.values.map((v) => sqliteValue(v as Parameters<typeof sqliteValue>[0]));
@@ -224,7 +314,7 @@ export function createDb(
 ): Db {
   const log = onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
   if (providerOf(url) === "sqlite") {
-    const adapter = new WalSqliteAdapter({ url: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
+    const adapter = new WalSqliteAdapter(sqlitePath(url));
     const base = new SqliteClient({ adapter, log });
     // Listened to before the extension below, whose client has no $on.
     if (onQuery) base.$on("query", onQuery);

@@ -57,6 +57,13 @@ export function keepPreparedStatements(database: Pick<Database, "prepare">): voi
   database.prepare = ((sql: string) => oneCall(keptStatement(sql))) as unknown as Database["prepare"];
 }
 
+/** Whether a statement only reads (SQLite's sqlite3_stmt_readonly), prepared with the connection's kept statements. */
+export function statementReadOnly(database: Pick<Database, "prepare">, sql: string): boolean {
+  const keptStatement = keptByConnection.get(database);
+  if (!keptStatement) throw new Error("the connection does not keep its statements");
+  return keptStatement(sql).readonly;
+}
+
 /** Column names per statement (a statement's columns do not change while it is kept). */
 const columnNames = new WeakMap<Statement<unknown[]>, string[]>();
 

@@ -98,12 +98,15 @@ async function snapshot(db: Db) {
 
 /** SQLite's word index: every term with the documents and columns it occurs in, and how often. */
 async function wordIndex(db: Db) {
-  await db.$executeRawUnsafe(
-    `CREATE VIRTUAL TABLE IF NOT EXISTS temp."SearchVocab" USING fts5vocab(main, 'ArticleSearch', 'row')`,
-  );
-  const rows = await db.$queryRawUnsafe<{ term: string; doc: number | bigint; cnt: number | bigint }[]>(
-    `SELECT "term", "doc", "cnt" FROM temp."SearchVocab" ORDER BY "term"`,
-  );
+  // A temporary table belongs to one connection: made and read in one transaction (lib/db.ts).
+  const rows = await db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS temp."SearchVocab" USING fts5vocab(main, 'ArticleSearch', 'row')`,
+    );
+    return tx.$queryRawUnsafe<{ term: string; doc: number | bigint; cnt: number | bigint }[]>(
+      `SELECT "term", "doc", "cnt" FROM temp."SearchVocab" ORDER BY "term"`,
+    );
+  });
   expect(rows.length).toBeGreaterThan(20);
   return rows.map((r) => `${r.term} ${r.doc} ${r.cnt}`);
 }

@@ -663,20 +663,23 @@ export function searchSuite(engine: string, open: () => Promise<SuiteDatabase>):
         // The word index holds stems, not the article text, so FTS5's own comparison with the content does
         // not apply: compare it, word by word and position by position, with an index built from scratch.
         await db.$executeRaw`INSERT INTO "ArticleSearch" ("ArticleSearch") VALUES ('integrity-check')`;
-        await db.$executeRaw`CREATE VIRTUAL TABLE temp."fresh" USING fts5("title", "summary", "bodyText", tokenize = 'unicode61 remove_diacritics 2')`;
-        await db.$executeRaw`INSERT INTO temp."fresh" ("rowid", "title", "summary", "bodyText")
-          SELECT max(0, coalesce(unixepoch("publishedAt"), 0) / 60) * 2147483648 + "id",
-            dispatch_stem("title", "language"), dispatch_stem("summary", "language"), dispatch_stem("bodyText", "language") FROM "Article"`;
-        await db.$executeRaw`CREATE VIRTUAL TABLE temp."kept_words" USING fts5vocab(main, "ArticleSearch", instance)`;
-        await db.$executeRaw`CREATE VIRTUAL TABLE temp."fresh_words" USING fts5vocab(temp, "fresh", instance)`;
-        const differences = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM (
-          SELECT * FROM (SELECT term, doc, col, offset FROM temp."kept_words" EXCEPT SELECT term, doc, col, offset FROM temp."fresh_words")
-          UNION ALL SELECT * FROM (SELECT term, doc, col, offset FROM temp."fresh_words" EXCEPT SELECT term, doc, col, offset FROM temp."kept_words"))`;
-        expect(Number(differences[0]?.n)).toBe(0);
-        const indexed = await db.$queryRaw<
-          { n: bigint | number }[]
-        >`SELECT count(*) AS n FROM temp."kept_words"`;
-        expect(Number(indexed[0]?.n)).toBeGreaterThan(100);
+        // Temporary tables belong to one connection: made and read in one transaction (lib/db.ts).
+        await db.$transaction(async (tx) => {
+          await tx.$executeRaw`CREATE VIRTUAL TABLE temp."fresh" USING fts5("title", "summary", "bodyText", tokenize = 'unicode61 remove_diacritics 2')`;
+          await tx.$executeRaw`INSERT INTO temp."fresh" ("rowid", "title", "summary", "bodyText")
+            SELECT max(0, coalesce(unixepoch("publishedAt"), 0) / 60) * 2147483648 + "id",
+              dispatch_stem("title", "language"), dispatch_stem("summary", "language"), dispatch_stem("bodyText", "language") FROM "Article"`;
+          await tx.$executeRaw`CREATE VIRTUAL TABLE temp."kept_words" USING fts5vocab(main, "ArticleSearch", instance)`;
+          await tx.$executeRaw`CREATE VIRTUAL TABLE temp."fresh_words" USING fts5vocab(temp, "fresh", instance)`;
+          const differences = await tx.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM (
+            SELECT * FROM (SELECT term, doc, col, offset FROM temp."kept_words" EXCEPT SELECT term, doc, col, offset FROM temp."fresh_words")
+            UNION ALL SELECT * FROM (SELECT term, doc, col, offset FROM temp."fresh_words" EXCEPT SELECT term, doc, col, offset FROM temp."kept_words"))`;
+          expect(Number(differences[0]?.n)).toBe(0);
+          const indexed = await tx.$queryRaw<
+            { n: bigint | number }[]
+          >`SELECT count(*) AS n FROM temp."kept_words"`;
+          expect(Number(indexed[0]?.n)).toBeGreaterThan(100);
+        });
         await db.$executeRaw`INSERT INTO "ArticleSearchTrigram" ("ArticleSearchTrigram") VALUES ('integrity-check')`;
       }
     });
