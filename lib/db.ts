@@ -226,6 +226,11 @@ export function sqliteInsertRows(
   return returned;
 }
 
+/** A count or integer of a raw read (`readRows`, `$queryRaw`: bigint, number or null) as a number. */
+export const num = (value: unknown): number => Number(value ?? 0);
+/** A nullable integer column of a raw read as a number or null. */
+export const numOrNull = (value: unknown): number | null => (value === null ? null : num(value));
+
 /**
  * Runs a read statement (Prisma's `sql` tag) and returns its rows, as `db.$queryRaw` would. On SQLite, once
  * the client has connected, straight on its reading connection with its kept statements

@@ -1,6 +1,5 @@
 import "server-only";
-import { db as defaultDb, readRows, type Db } from "@/lib/db";
-import { num, numOrNull } from "@/lib/search/facets";
+import { db as defaultDb, num, numOrNull, readRows, type Db } from "@/lib/db";
 import { idList, sql } from "@/lib/search/where";
 import { countryName, type PlaceEvidence, type RegionSlug } from "@/lib/regions";
 import { copiesOf, singleStory, storyRefs } from "@/lib/stories/queries";

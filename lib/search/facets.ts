@@ -11,11 +11,6 @@ export const FACET_KINDS: readonly FacetKind[] = ["region", "country", "source",
 const TOP_COUNTRIES = 20;
 const TOP_SOURCES = 50;
 
-/** A count from a raw query (bigint, number or null) as a number. */
-export const num = (value: unknown): number => Number(value ?? 0);
-/** A nullable integer column of a raw read as a number or null. */
-export const numOrNull = (value: unknown): number | null => (value === null ? null : num(value));
-
 /** The facet lists for the UI from counts per value: every region, the top countries and sources, and whatever is selected. */
 export async function facetLists(
   db: Db,

@@ -1,4 +1,4 @@
-import { num } from "./facets";
+import { num } from "@/lib/db";
 import { RANK_WINDOW } from "./ranking";
 import type { PageRequest } from "./result";
 import { estimatedStories, storyCount, storyPage, windowHolds } from "./stories";

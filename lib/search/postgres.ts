@@ -1,7 +1,7 @@
 import "server-only";
 import type { ListParams } from "@/lib/articles/params";
-import { POOL_WAIT_MS, type Db } from "@/lib/db";
-import { FACET_KINDS, num, type FacetKind } from "./facets";
+import { num, POOL_WAIT_MS, type Db } from "@/lib/db";
+import { FACET_KINDS, type FacetKind } from "./facets";
 import type { ArchiveMinutes } from "./archive";
 import { barsOfMinutes, type PlannedBin } from "./plan";
 import type { Listing } from "./listing";

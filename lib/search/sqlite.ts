@@ -1,7 +1,7 @@
 import "server-only";
 import type { ListParams } from "@/lib/articles/params";
-import { readRows, type Db } from "@/lib/db";
-import { FACET_KINDS, num, type FacetKind } from "./facets";
+import { num, readRows, type Db } from "@/lib/db";
+import { FACET_KINDS, type FacetKind } from "./facets";
 import type { ArchiveMinutes } from "./archive";
 import type { PlannedBin } from "./plan";
 import type { Listing, PageRow } from "./listing";

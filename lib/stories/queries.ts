@@ -1,8 +1,7 @@
 import "server-only";
 import { articlePath, slugify } from "@/lib/articles/slug";
 import { namesOf } from "@/lib/articles/source-names";
-import { db as defaultDb, readRows, type Db } from "@/lib/db";
-import { num, numOrNull } from "@/lib/search/facets";
+import { db as defaultDb, num, numOrNull, readRows, type Db } from "@/lib/db";
 import { idList, sql } from "@/lib/search/where";
 import { countryName } from "@/lib/regions";
 import type { StoryArticle, StoryDetail, StoryRef } from "./types";
