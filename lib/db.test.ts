@@ -196,6 +196,18 @@ await describeEachProvider("database connections", ({ provider }) => {
     }
   });
 
+  if (provider === "sqlite")
+    it("run a read the reading connection cannot prepare on the writing one, and report a bad one as Prisma does", async () => {
+      const { db } = database;
+      await db.$executeRawUnsafe(`CREATE TEMP TABLE "Scratch" ("x" INTEGER)`);
+      await db.$executeRawUnsafe(`INSERT INTO temp."Scratch" ("x") VALUES (7)`);
+      const rows = await db.$queryRawUnsafe<{ x: bigint | number }[]>(`SELECT "x" FROM temp."Scratch"`);
+      expect(rows.map((r) => Number(r.x))).toEqual([7]);
+      await expect(db.$queryRawUnsafe(`SELECT "nothing" FROM "NoSuchTable"`)).rejects.toMatchObject({
+        code: "P2010",
+      });
+    });
+
   it("show a transaction's writes to other statements only once it commits, and keep theirs out of it", async () => {
     // On SQLite one process's statements share the adapter's connection: a page read while an admin's
     // "poll now" stores a feed must not see the feed half-stored, and a write meanwhile (a login's session)

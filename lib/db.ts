@@ -73,8 +73,9 @@ const READ_STATEMENT = /^\s*(SELECT|WITH)\b/i;
  * committed and, for a write, being committed or rolled back with it. So statements outside transactions
  * that only read (SELECT or WITH that SQLite says is read-only) run on the reading connection, which sees
  * what is committed; writes outside transactions wait until no transaction is open (the adapter already
- * queues transactions), then run on the writing connection. `readRows` reads on the reading connection. So
- * what belongs to one connection (a temporary table) is made and read inside one transaction.
+ * queues transactions), then run on the writing connection, as do reads the reading connection cannot
+ * prepare. `readRows` reads on the reading connection. What belongs to one connection (a temporary table) is
+ * best made and read inside one transaction.
  *
  * Each connection also gets the functions the schema calls (lib/sqlite-functions.ts) and keeps its prepared
  * statements (lib/sqlite-statements.ts). `synchronous = NORMAL` is SQLite's advice for WAL: a commit no
@@ -106,7 +107,16 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
     // The adapter's class, on the reading connection: the same mapping of rows to the client's values.
     const AdapterClass = adapter.constructor as new (client: Database, options: unknown) => Queryable;
     const reading = new AdapterClass(reader, adapter.adapterOptions);
-    const readOnly = (sql: string) => READ_STATEMENT.test(sql) && statementReadOnly(reader, sql);
+    const readOnly = (sql: string) => {
+      if (!READ_STATEMENT.test(sql)) return false;
+      try {
+        return statementReadOnly(reader, sql);
+      } catch {
+        // Not preparable there (a temporary table of the writing connection, or an error): the writing
+        // connection runs it, and the adapter reports its error as it reports any other.
+        return false;
+      }
+    };
 
     // The one transaction open on the writing connection, settled when it commits or rolls back.
     let open: Promise<void> | null = null;
