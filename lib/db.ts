@@ -87,7 +87,7 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
    * The connections of the last connect() (Prisma connects a client once, lazily): the adapter's, which
    * writes and holds transactions, with `sqliteBulkWriter`'s statements, and the reading one.
    */
-  bulk: { connection: Database; reader: Database; statements: Map<string, Statement> } | null = null;
+  connections: { writer: Database; reader: Database; statements: Map<string, Statement> } | null = null;
 
   constructor(private readonly file: string) {
     super({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
@@ -103,7 +103,7 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
     // As the adapter opens its own: integers past 2^53 stay exact.
     reader.defaultSafeIntegers(true);
     prepareConnection(reader);
-    this.bulk = { connection: client, reader, statements: new Map() };
+    this.connections = { writer: client, reader, statements: new Map() };
     // The adapter's class, on the reading connection: the same mapping of rows to the client's values.
     const AdapterClass = adapter.constructor as new (client: Database, options: unknown) => Queryable;
     const reading = new AdapterClass(reader, adapter.adapterOptions);
@@ -193,9 +193,9 @@ export type SqliteBulkWriter = (
  * at 100,000 articles (docs/benchmarks.md). Null on PostgreSQL, or before the client has connected.
  */
 export function sqliteBulkWriter(db: Db): SqliteBulkWriter | null {
-  const bulk = sqliteAdapters.get(db)?.bulk;
-  if (!bulk) return null;
-  const { connection, statements: kept } = bulk;
+  const connections = sqliteAdapters.get(db)?.connections;
+  if (!connections) return null;
+  const { writer: connection, statements: kept } = connections;
   // The connection's own prepare: `keepPreparedStatements` replaced the instance's with the adapter's wrapper.
   const { prepare } = Object.getPrototypeOf(connection) as Pick<Database, "prepare">;
   return (sql, values, keep = true) => {
@@ -250,7 +250,7 @@ export const numOrNull = (value: unknown): number | null => (value === null ? nu
  * both). Like the client's reads outside a transaction, it sees what is committed (WalSqliteAdapter).
  */
 export async function readRows<T>(db: Db, statement: Prisma.Sql): Promise<T[]> {
-  const connection = sqliteAdapters.get(db)?.bulk?.reader;
+  const connection = sqliteAdapters.get(db)?.connections?.reader;
   // Not connected yet, or disconnected: Prisma connects (again) on its first statement.
   if (!connection?.open) return db.$queryRaw<T[]>(statement);
   const values = statement.values.map((v) => sqliteValue(v as Parameters<typeof sqliteValue>[0]));
