@@ -239,9 +239,10 @@ async function fetchText(url: string, retry = true): Promise<{ status: number; t
   } catch (error) {
     // A kept-alive connection that sat idle past the server's keep-alive timeout (5 s; the engine's own
     // timings of a common word at 100,000 articles take longer) can be closed as a request goes out on it
-    // ("other side closed"). A GET is safe to send again, once, on a new connection.
-    const cause = (error as { cause?: { code?: string } }).cause;
-    if (retry && cause?.code === "UND_ERR_SOCKET") return fetchText(url, false);
+    // ("other side closed", or a reset when the close met the request: "read ECONNRESET"). A GET is safe
+    // to send again, once, on a new connection.
+    const code = (error as { cause?: { code?: string } }).cause?.code ?? "";
+    if (retry && ["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"].includes(code)) return fetchText(url, false);
     throw error;
   }
 }
