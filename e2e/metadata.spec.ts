@@ -39,7 +39,10 @@ test("an article page has its own metadata and NewsArticle JSON-LD", async ({ pa
   // Opened from the front page, the address carries the list (for Previous/Next); the canonical URL does not.
   const url = page.url().split("?")[0]!;
   expect(page.url()).toMatch(/\?list=$/);
-  // After a client-side navigation the list's canonical link can linger for a moment beside the article's.
+  // The head as a crawler or a reload gets it. After a click made before the list page's head hydrated,
+  // Next.js 16 leaves the list's canonical link and meta tags in the head beside the article's
+  // (vercel/next.js#97472, open); only the navigated-to document's own head is the page's.
+  await page.reload();
   await expect(page.locator('link[rel="canonical"]')).toHaveCount(1);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", url);
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
