@@ -534,7 +534,25 @@ export const AREAS: Readonly<Record<string, string>> = {
   TR: "Bosphorus|Bosporus|Anatolia",
   UA: "Crimea|Donbas|Donbass|Zaporizhzhia region",
   ZA: "KwaZulu-Natal|Gauteng|Western Cape|Eastern Cape|Cape of Good Hope|Robben Island",
-  GB: "Cornwall|Yorkshire|Isle of Wight|Shetland|Orkney|Lake District|Ben Nevis",
+  GB:
+    "Cornwall|Yorkshire|Isle of Wight|Shetland|Orkney|Lake District|Ben Nevis|" +
+    // England's counties and regions, Wales's and Northern Ireland's counties, Scotland's larger council areas
+    // (tagger v12): UK local news places itself by them ("farmers in Lincolnshire", "the West Midlands").
+    "Bedfordshire|Berkshire|Buckinghamshire|Cambridgeshire|Cheshire|Cumbria|Derbyshire|County Durham|East Sussex|" +
+    "West Sussex|Essex|Gloucestershire|Greater London|Greater Manchester|Hampshire|Herefordshire|Hertfordshire|" +
+    "Kent|Lancashire|Leicestershire|Lincolnshire|Merseyside|Norfolk|North Yorkshire|South Yorkshire|" +
+    "West Yorkshire|East Riding of Yorkshire|Northamptonshire|Northumberland|Nottinghamshire|Oxfordshire|" +
+    "Shropshire|Somerset|Staffordshire|Suffolk|Tyne and Wear|Warwickshire|West Midlands|East Midlands|" +
+    "Wiltshire|Worcestershire|East Anglia|the Cotswolds|Cotswolds|Home Counties|Pembrokeshire|" +
+    "Carmarthenshire|Ceredigion|Gwynedd|Powys|Anglesey|County Antrim|County Armagh|County Down|" +
+    "County Fermanagh|County Tyrone|County Londonderry|Aberdeenshire|Lanarkshire|Ayrshire|" +
+    "Scottish Highlands|Fife|Argyll",
+  IE:
+    // Ireland's counties (tagger v12); those that are also given names or words only with "County"/"Co".
+    "County Carlow|Carlow|County Cavan|Cavan|County Clare|Co Clare|County Donegal|Donegal|County Kerry|Co Kerry|" +
+    "County Kildare|Kildare|Kilkenny|County Laois|Laois|Leitrim|County Longford|County Louth|Co Louth|" +
+    "County Mayo|Co Mayo|County Meath|Co Meath|Monaghan|Offaly|Roscommon|Sligo|Tipperary|Waterford|" +
+    "Westmeath|Wexford|Wicklow|County Cork|Co Cork|County Galway|Connemara",
   US: "Midwest|Appalachia|New England|Guantanamo Bay|Georgia Tech|University of Georgia|Georgia Bulldogs|Georgia Power|Augusta National|Fulton County|Peach State|Lebanon County|Bergen County|Nassau County|Orange County|Cook County",
   PF: "Tahiti",
   ZM: "Copperbelt",

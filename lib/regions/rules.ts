@@ -548,6 +548,68 @@ function inWorkTitle(doc: Doc, c: Candidate): boolean {
   return false;
 }
 
+/** Word tokens at most in a short title in quotation marks ("'Noches de Tokio'", "« Nova Iorque »"). */
+const SHORT_TITLE_WORDS = 4;
+
+/**
+ * Inside a short capitalized quotation, whatever precedes it: "publicó 'Noches de Tokio', su cuarto álbum",
+ * "o primeiro single, 'Marrakech'": a place that is the bulk of a few quoted words names a work, a venue or
+ * a nickname, not the place itself (tagger v12).
+ */
+function inShortQuotedName(doc: Doc, c: Candidate): boolean {
+  let open = -1;
+  for (let k = c.start - 1; k >= Math.max(0, c.start - SHORT_TITLE_WORDS); k--) {
+    const w = norm(doc, k);
+    if (TITLE_OPENING.has(w)) {
+      open = k;
+      break;
+    }
+    if (TITLE_CLOSING.has(w) || !(flag(doc, k) & WORD)) return false;
+  }
+  // "naar 'Spanje'": a place in quotation marks after a locative is still the place.
+  if (open < 0 || LOCATIVE.has(norm(doc, open - 1))) return false;
+  for (let k = open + 1; k <= open + SHORT_TITLE_WORDS + 1 && k < doc.t.count; k++) {
+    const w = norm(doc, k);
+    if (TITLE_CLOSING.has(w)) return k > open + 1;
+    // A name's words are capitalized but for its links ("Noches de Tokio"); a lower-case word makes it a
+    // quoted saying or speech ("«La Francia ha sbagliato», ha detto"), whose places keep their sense.
+    if (!(flag(doc, k) & WORD) || (!isCapWord(doc, k) && !GENITIVES.has(w))) return false;
+  }
+  return false;
+}
+
+// Nouns for a band or an act before its name: "la banda argentina Camboya", "le groupe Texas", "de band Portland".
+const BAND_WORDS = words(
+  "band bands banda bandas groupe groupes grupo grupos gruppo gruppi gruppe duo trio quartet quartetto " +
+    "rapper rappeur rappeuse rapero rapera cantante zanger zangeres sanger sangerin chanteur chanteuse cantor " +
+    "cantora rockband popgroep popband formatie formation dj",
+);
+
+/** A place right after a noun for a band, or after that noun and a nationality: the band's name (tagger v12). */
+function isBandName(doc: Doc, c: Candidate): boolean {
+  if (!isCapWord(doc, c.start) || c.entry.kind === "demonym") return false;
+  const prev = norm(doc, c.start - 1);
+  if (BAND_WORDS.has(prev)) return true;
+  // "la banda argentina Camboya", "le groupe écossais Texas": a lower-case nationality between them.
+  const before = doc.gaz.root.next?.get(prev)?.entry;
+  return !!before?.code && !(flag(doc, c.start - 1) & CAP) && BAND_WORDS.has(norm(doc, c.start - 2));
+}
+
+/** A place used as the name of a band or of a short quoted work ("le groupe Texas", "'Nova Iorque'"). */
+function namesSomething(doc: Doc, c: Candidate): boolean {
+  return doc.gaz.language !== "en" && (inShortQuotedName(doc, c) || isBandName(doc, c));
+}
+
+/**
+ * The places that name a band or a work somewhere in the article: one sense per article, so "Indochine et
+ * Texas électrisent la plaine" in a headline is the bands the body calls "le groupe Texas" (tagger v12).
+ */
+export function namesInArticle(doc: Doc, cands: readonly Candidate[]): ReadonlySet<Entry> {
+  const named = new Set<Entry>();
+  for (const c of cands) if (!c.forced && namesSomething(doc, c)) named.add(c.entry);
+  return named;
+}
+
 /**
  * Whether the quotation opening at `open` follows a noun for a work: right after it, after a word that
  * introduces examples ("hits als"), or after earlier titles of the same list ("'X' en 'Y'").
@@ -837,6 +899,7 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (kind === "demonym" && isRoleIdiom(doc, c)) return true;
     if (kind === "name" && INDEFINITE.has(prev)) return true;
     if (isSurnamedPlace(doc, c) || beginsLongerName(doc, c) || inWorkTitle(doc, c)) return true;
+    if (namesSomething(doc, c)) return true;
     if (isStationName(doc, c) || inQuotedSaying(doc, c) || isClubAcronym(doc, c)) return true;
     if (isEnglishNamePart(doc, c) || isScareQuoted(doc, c)) return true;
     // "200 Franken", "30 Rand", "100 Millionen Franken": after a number (and its magnitude) a region's name
@@ -1116,7 +1179,13 @@ const PEOPLE_STEMS = (
   "muzikant kunstler kunstenaar artist pilot atlet athlet ciclist cycliste radprofi wielrenner tennist " +
   "calciat futbolist futebolist footballeu fussballer voetballer allenat entraineu entrenador treinador " +
   "cheftrainer bondscoach operator transitair medic medecin arzt arts diplomac diplomaz diplomatie opera " +
-  "film drama romanzo roman novela pelicul critic kritik critiqu golead"
+  "film drama romanzo roman novela pelicul critic kritik critiqu golead " +
+  // Envoys, referees, companies and their brands, meddling and citizenship (tagger v12): "émissaires
+  // américains", "árbitro uruguayo", "groupe britannique", "marchi cinesi", "ingerenze russe", "de nacionalidade venezuelana".
+  "emissair emisari emissar envoy enviad inviat gezant gesandt arbitr schiedsricht scheidsrecht groupe grupo " +
+  "gruppo colosso gigant multinacional multinazional multinational petrolier petroler petrolif industri " +
+  "marque marcas marchi marchio merk ingeren injerenc einmisch inmenging interferen nacionalid nazionalit " +
+  "nationalit staatsangehor"
 ).split(" ");
 // Where in a country: "l'ouest de l'Ukraine", "nel sud della Francia", "im Norden Italiens".
 const PART_OF_COUNTRY = words(

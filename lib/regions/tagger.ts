@@ -2,6 +2,7 @@ import { analyze, DATELINE, LEAD, TITLE, zoneOf, type Doc } from "./document";
 import type { Entry } from "./gazetteer";
 import {
   failsGenericChecks,
+  namesInArticle,
   isClubAcronym,
   isEnglishNamePart,
   isScareQuoted,
@@ -36,7 +37,7 @@ import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
 import type { CountryTag, EvidenceZone, PlaceEvidence } from "./types";
 
 /** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
-export const TAGGER_VERSION: number = 11;
+export const TAGGER_VERSION: number = 12;
 
 /** Mentions at which a country counts as primary even outside title, dateline and lead. */
 export const PRIMARY_MIN_MENTIONS = 3;
@@ -140,7 +141,7 @@ function applyCommaRule(doc: Doc, cands: Candidate[]): void {
   }
 }
 
-function collectEvidence(doc: Doc, cands: Candidate[]): Evidence {
+function collectEvidence(doc: Doc, cands: Candidate[], named: ReadonlySet<Entry>): Evidence {
   const ev: Evidence = { byCode: new Map(), cues: new Map(), usPlaces: 0, persons: new Set() };
   for (const c of cands) {
     const e = c.entry;
@@ -153,7 +154,7 @@ function collectEvidence(doc: Doc, cands: Candidate[]): Evidence {
     const datelineCity = e.rule === "geo-city" && zoneOf(doc, c.start) === DATELINE;
     if (c.code === null || (e.rule !== null && !c.forced && !datelineCity) || c.absorbed) continue;
     if (e.kind === "us-abbr" || e.kind === "block" || e.kind === "person") continue;
-    if (!c.forced && failsGenericChecks(doc, c)) continue;
+    if (!c.forced && (named.has(e) || failsGenericChecks(doc, c))) continue;
     ev.byCode.set(c.code, (ev.byCode.get(c.code) ?? 0) + 1);
     if (
       c.code === "US" &&
@@ -166,7 +167,7 @@ function collectEvidence(doc: Doc, cands: Candidate[]): Evidence {
   return ev;
 }
 
-function resolve(doc: Doc, cands: Candidate[], ev: Evidence): void {
+function resolve(doc: Doc, cands: Candidate[], ev: Evidence, named: ReadonlySet<Entry>): void {
   const startsAt = new Set(cands.map((c) => c.start));
   // First pass: local decisions.
   for (const c of cands) {
@@ -182,7 +183,7 @@ function resolve(doc: Doc, cands: Candidate[], ev: Evidence): void {
       c.code = null;
       continue;
     }
-    if (failsGenericChecks(doc, c)) {
+    if (named.has(e) || failsGenericChecks(doc, c)) {
       c.code = null;
       continue;
     }
@@ -388,6 +389,32 @@ function requireEvidence(doc: Doc, cands: Candidate[]): void {
   for (const c of placed) if (c.code !== null && weak.get(c.code)) c.code = null;
 }
 
+/**
+ * A city known only from the GeoNames list, the one place of its country in an article whose other places
+ * are several places of one other country (and no third), is that country's namesake: "HARLINGEN – …
+ * Terschelling, Vlieland, Fryslân" is the Frisian port, not the Texan city (tagger v12; counting any number
+ * of countries lost three true ones in the earlier batches and found nothing more).
+ */
+function dropStrayCities(cands: Candidate[]): void {
+  const placesOf = new Map<string, Set<Entry>>();
+  for (const c of cands) {
+    if (c.code === null || c.absorbed) continue;
+    let places = placesOf.get(c.code);
+    if (!places) placesOf.set(c.code, (places = new Set()));
+    places.add(c.entry);
+  }
+  if (placesOf.size !== 2) return;
+  for (const [code, places] of placesOf) {
+    const [only] = places;
+    if (places.size !== 1 || only?.rule !== "geo-city") continue;
+    const others = [...placesOf].find(([other]) => other !== code)![1];
+    if (others.size < STRAY_CITY_AGAINST) continue;
+    for (const c of cands) if (c.code === code) c.code = null;
+  }
+}
+/** Distinct places of the other country that outweigh a lone GeoNames city. */
+const STRAY_CITY_AGAINST = 2;
+
 interface Tally {
   mentions: number;
   title: boolean;
@@ -440,9 +467,11 @@ export function tagCountries(input: TagInput): CountryTag[] {
   const cands = scan(doc);
   if (cands.length === 0) return [];
   applyCommaRule(doc, cands);
-  const ev = collectEvidence(doc, cands);
-  resolve(doc, cands, ev);
+  const named = namesInArticle(doc, cands);
+  const ev = collectEvidence(doc, cands, named);
+  resolve(doc, cands, ev, named);
   requireEvidence(doc, cands);
+  dropStrayCities(cands);
 
   const tallies = new Map<string, Tally>();
   for (const c of cands) {

@@ -470,4 +470,43 @@ describe("evidence rule, v7 kinds", () => {
     expect(codes("fr", "Le budget fédéral belge est en déficit.")).toEqual(["BE"]);
     expect(codes("nl", "De Amerikaanse heffingen raken de haven.")).toEqual(["US"]);
   });
+
+  it("a place right after a noun for a band, or that noun and a nationality, is the band's name (v12)", () => {
+    expect(codes("fr", "Plus tôt, le groupe Texas avait rappelé ses ballades.")).toEqual([]);
+    expect(codes("es", "La banda argentina Camboya presenta su disco en Buenos Aires.")).toEqual(["AR"]);
+    expect(codes("nl", "Daarna speelde de band Portland een korte set in Leuven.")).toEqual(["BE"]);
+    // One sense per article: the headline's "Texas" is the band the body names.
+    expect(
+      codes(
+        "fr",
+        "Le groupe Texas a joué à Genève puis à Lausanne.",
+        "Indochine et Texas électrisent Genève",
+      ),
+    ).toEqual(["CH"]);
+    expect(
+      codes("fr", "Texas a joué à Genève puis à Lausanne.", "Indochine et Texas électrisent Genève"),
+    ).toEqual(["CH", "US"]);
+    expect(codes("fr", "Le gouverneur du Texas a signé la loi.")).toEqual(["US"]);
+  });
+
+  it("a place that is a short capitalized quotation names a work or a venue, not after a locative (v12)", () => {
+    const album = "A cantora portuguesa lançou o álbum em Lisboa.";
+    expect(codes("pt", `${album} O primeiro single, 'Marrakech', é uma balada.`)).toEqual(["PT"]);
+    expect(codes("pt", `${album} Depois viajou a Marrakech.`)).toEqual(["MA", "PT"]);
+    expect(codes("es", "La banda publicó 'Noches de Tokio', su cuarto álbum.")).toEqual([]);
+    // Speech and sayings (a lower-case word inside) and a quoted place after a locative keep their sense.
+    expect(codes("it", "«La Francia ha sbagliato», ha detto il ministro.")).toEqual(["FR"]);
+    expect(codes("nl", "Hij vertrok naar 'Spanje', zei hij.")).toEqual(["ES"]);
+  });
+
+  it("a lone GeoNames city against several places of one other country is that country's namesake (v12)", () => {
+    expect(
+      codes(
+        "nl",
+        "HARLINGEN – De veerboot liep vast. De provincie Fryslân en de gemeente Leeuwarden reageren.",
+      ),
+    ).toEqual(["NL"]);
+    // Without the other country's places, the city stands.
+    expect(codes("nl", "HARLINGEN – De burgemeester opende de nieuwe brug.")).toEqual(["US"]);
+  });
 });
