@@ -8,6 +8,7 @@ import {
   type LanguageData,
 } from "./data";
 import { inflections } from "./inflect";
+import { packageAdjectives } from "./nationalities";
 import {
   AREAS,
   BLOCKED,
@@ -338,6 +339,13 @@ function buildIndex(language: string): Index {
       }
     }
     addAll(lang.demonyms, "demonym", { lower: lang.lowerCaseDemonyms && language !== "de" });
+    // The package's adjectives for the countries the language file has none for (nationalities.ts).
+    const described = new Set([...Object.keys(lang.adjectives ?? {}), ...Object.keys(lang.demonyms ?? {})]);
+    for (const [code, phrase] of packageAdjectives(language)) {
+      if (described.has(code)) continue;
+      for (const form of inflections(language, phrase, "adjective"))
+        insert(form, code, "demonym", { lower: lang.lowerCaseDemonyms, generated: true });
+    }
   }
   const english = { english: true };
   addAll(NAMES, "name", english);
