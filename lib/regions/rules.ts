@@ -530,17 +530,22 @@ function beginsLongerName(doc: Doc, c: Candidate): boolean {
   return LONGER_NAME_LINKS.has(norm(doc, c.end)) && isCapWord(doc, c.end + 1);
 }
 
+/**
+ * The quotation mark that opens the quotation token i stands in, at most `span` tokens back, or -1 (also
+ * when a closing mark, or with `wordsOnly` anything but a word, comes first).
+ */
+function openingQuoteBefore(doc: Doc, i: number, span: number, wordsOnly = false): number {
+  for (let k = i - 1; k >= Math.max(0, i - span); k--) {
+    const w = norm(doc, k);
+    if (TITLE_OPENING.has(w)) return k;
+    if (TITLE_CLOSING.has(w) || (wordsOnly && !(flag(doc, k) & WORD))) return -1;
+  }
+  return -1;
+}
+
 /** Inside a quoted title right after a noun for a work: "il film «Un americano a Roma»". */
 function inWorkTitle(doc: Doc, c: Candidate): boolean {
-  let open = -1;
-  for (let k = c.start - 1; k >= Math.max(0, c.start - TITLE_SPAN); k--) {
-    const w = norm(doc, k);
-    if (TITLE_OPENING.has(w)) {
-      open = k;
-      break;
-    }
-    if (TITLE_CLOSING.has(w)) return false;
-  }
+  const open = openingQuoteBefore(doc, c.start, TITLE_SPAN);
   if (open < 0 || !afterWorkWord(doc, open)) return false;
   for (let k = c.end; k < Math.min(doc.t.count, c.end + TITLE_SPAN); k++) {
     if (TITLE_CLOSING.has(norm(doc, k))) return true;
@@ -557,15 +562,7 @@ const SHORT_TITLE_WORDS = 4;
  * a nickname, not the place itself (tagger v12).
  */
 function inShortQuotedName(doc: Doc, c: Candidate): boolean {
-  let open = -1;
-  for (let k = c.start - 1; k >= Math.max(0, c.start - SHORT_TITLE_WORDS); k--) {
-    const w = norm(doc, k);
-    if (TITLE_OPENING.has(w)) {
-      open = k;
-      break;
-    }
-    if (TITLE_CLOSING.has(w) || !(flag(doc, k) & WORD)) return false;
-  }
+  const open = openingQuoteBefore(doc, c.start, SHORT_TITLE_WORDS, true);
   // "naar 'Spanje'": a place in quotation marks after a locative is still the place.
   if (open < 0 || LOCATIVE.has(norm(doc, open - 1))) return false;
   for (let k = open + 1; k <= open + SHORT_TITLE_WORDS + 1 && k < doc.t.count; k++) {
