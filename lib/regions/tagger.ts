@@ -2,7 +2,6 @@ import { analyze, DATELINE, LEAD, TITLE, zoneOf, type Doc } from "./document";
 import type { Entry } from "./gazetteer";
 import {
   failsGenericChecks,
-  namesInArticle,
   isClubAcronym,
   isEnglishNamePart,
   isScareQuoted,
@@ -11,6 +10,7 @@ import {
   isUsHomonym,
   listJoined,
   namesAgreement,
+  namesInArticle,
   strictLocativeBefore,
   resolveAmazon,
   resolveCommonWord,
@@ -389,6 +389,9 @@ function requireEvidence(doc: Doc, cands: Candidate[]): void {
   for (const c of placed) if (c.code !== null && weak.get(c.code)) c.code = null;
 }
 
+/** Distinct places of the other country that outweigh a lone GeoNames city. */
+const STRAY_CITY_AGAINST = 2;
+
 /**
  * A city known only from the GeoNames list, the one place of its country in an article whose other places
  * are several places of one other country (and no third), is that country's namesake: "HARLINGEN – …
@@ -412,9 +415,6 @@ function dropStrayCities(cands: Candidate[]): void {
     for (const c of cands) if (c.code === code) c.code = null;
   }
 }
-/** Distinct places of the other country that outweigh a lone GeoNames city. */
-const STRAY_CITY_AGAINST = 2;
-
 interface Tally {
   mentions: number;
   title: boolean;
