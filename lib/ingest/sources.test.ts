@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeEachProvider, useTestDatabase } from "@/lib/testing/databases";
-import { storeItems } from "./store";
+import { ensureSource, storeItems } from "./store";
 import {
   addSource,
   formatInterval,
@@ -62,6 +62,21 @@ describe("parseFeedUrl and parseSourceId", () => {
 
 await describeEachProvider("sources", ({ provider }) => {
   const t = useTestDatabase(provider);
+
+  it("imports that create the same source without a feed at once share one source", async () => {
+    const site = { name: "Desk Notes", siteUrl: "https://desk.example/" };
+    const made = await Promise.all(Array.from({ length: 8 }, () => ensureSource(t.db, site)));
+    expect(new Set(made.map((s) => s.id)).size).toBe(1);
+    expect(await t.db.source.count({ where: { name: "Desk Notes" } })).toBe(1);
+    // Another site, or none, is another source.
+    const [other, none] = await Promise.all([
+      ensureSource(t.db, { name: "Desk Notes", siteUrl: "https://other.example/" }),
+      ensureSource(t.db, { name: "Desk Notes" }),
+    ]);
+    expect(new Set([made[0]!.id, other.id, none.id]).size).toBe(3);
+    // Leave the suite's other tests the sources they expect.
+    await t.db.source.deleteMany({ where: { name: "Desk Notes" } });
+  });
 
   it("adds, lists and removes sources; removing one deletes its articles and their tags", async () => {
     const added = await addSource(t.db, {

@@ -579,15 +579,31 @@ export async function ensureSource(
       select: { id: true, name: true },
     });
   }
-  const found = await db.source.findFirst({
-    where: { feedUrl: null, name, siteUrl: source.siteUrl ?? null },
-    select: { id: true, name: true },
-  });
-  return (
-    found ??
-    db.source.create({
-      data: { name, siteUrl: source.siteUrl ?? null, country: source.country ?? null },
-      select: { id: true, name: true },
-    })
+  // No unique key names a source without a feed, so two imports at once (two processes, or two requests of
+  // one) would each find none and create one. The lookup and the creation run in one transaction that first
+  // takes the database's turn for such sources: on SQLite the write lock (a write that changes nothing), on
+  // PostgreSQL a transaction-scoped advisory lock; the second import then finds the first one's source.
+  const provider = providerOfDb(db);
+  return db.$transaction(
+    async (tx) => {
+      if (provider === "sqlite") await tx.$executeRaw`UPDATE "Source" SET "name" = "name" WHERE 0`;
+      else await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SOURCE_CREATION_LOCK})`;
+      const found = await tx.source.findFirst({
+        where: { feedUrl: null, name, siteUrl: source.siteUrl ?? null },
+        select: { id: true, name: true },
+        orderBy: { id: "asc" },
+      });
+      return (
+        found ??
+        tx.source.create({
+          data: { name, siteUrl: source.siteUrl ?? null, country: source.country ?? null },
+          select: { id: true, name: true },
+        })
+      );
+    },
+    { maxWait: 30_000, timeout: 30_000 },
   );
 }
+
+/** The PostgreSQL advisory lock key that takes turns creating sources without a feed ("dispatch-source"). */
+const SOURCE_CREATION_LOCK = 0x64_69_73_70n;
