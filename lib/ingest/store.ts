@@ -605,5 +605,5 @@ export async function ensureSource(
   );
 }
 
-/** The PostgreSQL advisory lock key that takes turns creating sources without a feed ("dispatch-source"). */
+/** The PostgreSQL advisory lock key that takes turns creating sources without a feed ("disp" in ASCII). */
 const SOURCE_CREATION_LOCK = 0x64_69_73_70n;

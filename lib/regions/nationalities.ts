@@ -4,6 +4,7 @@ import fr from "i18n-nationality/langs/fr.json";
 import it from "i18n-nationality/langs/it.json";
 import nl from "i18n-nationality/langs/nl.json";
 import { isoNamePhrases } from "./countries";
+import { phraseNorms } from "./tokenize";
 
 // Nationality adjectives of every country from i18n-nationality (MIT), for the countries whose adjective the
 // hand-written language files (data/<lang>.json) lack: "bengalesi", "albaneses", "bulgaro" (tagger v12). The
@@ -27,17 +28,18 @@ const ADJECTIVE_ENDINGS: Readonly<Record<string, RegExp>> = {
   nl: /(?:s|ees|aans|isch)$/,
 };
 
-const fold = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+/** A phrase as the gazetteer keys it (the tokenizer's folded words). */
+const key = (phrase: string) => phraseNorms(phrase).join(" ");
 
 /** [code, adjective] pairs of the package for a language (none for a language it lacks), filtered as above. */
 export function packageAdjectives(language: string): [code: string, adjective: string][] {
   const list = LISTS[language]?.nationalities;
   const ending = ADJECTIVE_ENDINGS[language];
   if (!list || !ending) return [];
-  const names = new Set(isoNamePhrases(language).map(([, phrase]) => fold(phrase)));
+  const names = new Set(isoNamePhrases(language).map(([, phrase]) => key(phrase)));
   const out: [string, string][] = [];
   for (const [code, word] of Object.entries(list)) {
-    if (!/^\p{L}+$/u.test(word) || !ending.test(word.toLowerCase()) || names.has(fold(word))) continue;
+    if (!/^\p{L}+$/u.test(word) || !ending.test(word.toLowerCase()) || names.has(key(word))) continue;
     out.push([code, word.toLowerCase()]);
   }
   return out;
