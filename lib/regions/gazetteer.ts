@@ -7,7 +7,7 @@ import {
   TAGGED_LANGUAGES,
   type LanguageData,
 } from "./data";
-import { inflections } from "./inflect";
+import { demonymForms, inflections } from "./inflect";
 import { packageAdjectives } from "./nationalities";
 import {
   AREAS,
@@ -338,7 +338,13 @@ function buildIndex(language: string): Index {
         );
       }
     }
-    addAll(lang.demonyms, "demonym", { lower: lang.lowerCaseDemonyms && language !== "de" });
+    for (const [code, list] of Object.entries(lang.demonyms ?? {})) {
+      for (const phrase of list.split("|")) {
+        if (!phrase) continue;
+        for (const form of demonymForms(language, phrase))
+          insert(form, code, "demonym", { lower: lang.lowerCaseDemonyms && language !== "de" });
+      }
+    }
     // The package's adjectives for the countries the language file has none for (nationalities.ts).
     const described = new Set([...Object.keys(lang.adjectives ?? {}), ...Object.keys(lang.demonyms ?? {})]);
     for (const [code, phrase] of packageAdjectives(language)) {

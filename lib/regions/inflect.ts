@@ -65,3 +65,11 @@ export function inflections(language: string, phrase: string, kind: "name" | "ad
   // Dutch writes genitives like English ("Ruslands" is rare; "Amerika's" is a possessive the tokenizer splits).
   return [phrase];
 }
+
+/**
+ * Forms of a nationality noun: German masculine nouns in -er take a genitive -s ("die Regie des Spaniers",
+ * "des Österreichers"; tagger v13). The other languages' files list their nouns' forms.
+ */
+export function demonymForms(language: string, phrase: string): string[] {
+  return language === "de" && phrase.endsWith("er") ? [phrase, `${phrase}s`] : [phrase];
+}

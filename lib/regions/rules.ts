@@ -2,7 +2,7 @@
 // and returns a country code or null; the article-level evidence is computed once by the tagger.
 import { DATELINE, docHasAny, zoneOf, type Doc } from "./document";
 import { LANGUAGE_DATA } from "./data";
-import { NAME_LIKE, type Entry, type NameLike } from "./gazetteer";
+import { NAME_LIKE, type Entry, type NameLike, type TrieNode } from "./gazetteer";
 import { ALLCAPS, CAP, POSSESSIVE, SENT_START, WORD, flagsAt, normAt, phraseNorms } from "./tokenize";
 
 export interface Candidate {
@@ -216,6 +216,10 @@ const STATION_WORDS = words(
   "station stations arret arrets estacion estaciones stazione stazioni fermata fermate estacao estacoes " +
     "paragem paragens haltestelle haltestellen halte haltes metrostation metrostations",
 );
+// "las calles México, Chile y Estados Unidos": streets listed after their plural head, named like stops (v13).
+const PLURAL_STREETS = words(
+  "calles avenidas rues avenues boulevards vie viali piazze ruas pracas straten pleinen",
+);
 const RESTAURANT_BEFORE = words("beim zum");
 const STYLE_BEFORE = words(
   "restaurant restaurants cuisine traiteur epicerie plat plats recette recettes specialite specialites " +
@@ -385,7 +389,10 @@ const PLACE_SUFFIX = words(
   "fc festival airport station university council cathedral borough town crown court",
 );
 
-const JERSEY_NOT_PLACE = words("cow cows cattle milk cream shirt shirts number dairy");
+const JERSEY_NOT_PLACE = words(
+  "cow cows cattle milk cream shirt shirts number dairy herd herds heifer heifers bull bulls calf calves breed " +
+    "breeds crossbred crossbreds animals",
+);
 
 function flag(doc: Doc, i: number): number {
   return flagsAt(doc.t, i);
@@ -403,6 +410,13 @@ function startsEntry(doc: Doc, word: string): boolean {
   const node = doc.gaz.root.next?.get(word);
   // GeoNames-only cities ("Vista", "Mesa") do not make a word a place: they need context themselves.
   return node !== undefined && (node.next !== null || node.entry?.rule !== "geo-city");
+}
+
+/** Does no two-word phrase that continues from this node name an officeholder or a person ("Javier Milei")? */
+function startsPlaceOnly(node: TrieNode): boolean {
+  for (const child of node.next?.values() ?? [])
+    if (child.entry && (child.entry.years !== null || child.entry.kind === "person")) return false;
+  return true;
 }
 
 function isCapWord(doc: Doc, i: number): boolean {
@@ -491,7 +505,7 @@ function isHomographUse(doc: Doc, c: Candidate): boolean {
 /** A lower-case nationality word used as a noun for a thing or a style, or as a language in a list. */
 function isNounUse(doc: Doc, c: Candidate): boolean {
   const language = doc.gaz.language;
-  if (c.entry.kind !== "demonym" || flag(doc, c.start) & CAP) return false;
+  if (c.entry.kind !== "demonym" || flag(doc, c.start) & CAP || namedByNationality(doc, c)) return false;
   const k1 = wordBefore(doc, c.start);
   const p1 = norm(doc, k1);
   const p2 = norm(doc, wordBefore(doc, k1));
@@ -527,6 +541,13 @@ function isRoleIdiom(doc: Doc, c: Candidate): boolean {
 /** "San Antonio del Táchira", "San José del Guaviare": a city name that begins a longer one (es, it, pt). */
 function beginsLongerName(doc: Doc, c: Candidate): boolean {
   if (!LONGER_NAME_LANGUAGES.has(doc.gaz.language) || c.entry.kind !== "city") return false;
+  // "do Porto Grande" (Mindelo's harbour): these languages write common nouns in lower case, so a capitalized
+  // word right after a city that names nothing itself makes a longer name (tagger v13).
+  const next = c.end;
+  if (isCapWord(doc, next) && !(flag(doc, next) & (SENT_START | ALLCAPS))) {
+    const after = doc.gaz.root.next?.get(norm(doc, next))?.entry;
+    if (!after?.code && zoneOf(doc, c.start) !== DATELINE) return true;
+  }
   return LONGER_NAME_LINKS.has(norm(doc, c.end)) && isCapWord(doc, c.end + 1);
 }
 
@@ -592,8 +613,28 @@ function isBandName(doc: Doc, c: Candidate): boolean {
   return !!before?.code && !(flag(doc, c.start - 1) & CAP) && BAND_WORDS.has(norm(doc, c.start - 2));
 }
 
+// Words that introduce a name: "eine Sennenhündin namens Kenia", "a colt called Jersey", "un cheval nommé Chili".
+const NAMING_WORDS = words(
+  "namens genannt getauft named called dubbed nicknamed appele appelee appeles nomme nommee baptise baptisee " +
+    "surnomme surnommee llamado llamada denominado denominada bautizado bautizada apodado apodada chiamato " +
+    "chiamata denominato denominata battezzato battezzata soprannominato chamado chamada batizado batizada " +
+    "apelidado apelidada genaamd genaamde genoemd gedoopt",
+);
+
+/** A place right after a word that introduces a name is that name (tagger v13). */
+export function afterNamingWord(doc: Doc, c: Candidate): boolean {
+  const k = wordBefore(doc, c.start);
+  const w = norm(doc, k);
+  if (!isCapWord(doc, c.start) || !NAMING_WORDS.has(w) || flag(doc, c.end - 1) & POSSESSIVE) return false;
+  // Dutch "namens Nederland" is "on behalf of"; "was named Spain's coach", "has been called" appoint.
+  if (doc.gaz.language === "nl" && w === "namens") return false;
+  return !NAMING_AUXILIARIES.has(norm(doc, k - 1));
+}
+const NAMING_AUXILIARIES = words("be been being was were is are has have had who which that");
+
 /** A place used as the name of a band or of a short quoted work ("le groupe Texas", "'Nova Iorque'"). */
 function namesSomething(doc: Doc, c: Candidate): boolean {
+  if (afterNamingWord(doc, c)) return true;
   return doc.gaz.language !== "en" && (inShortQuotedName(doc, c) || isBandName(doc, c));
 }
 
@@ -635,7 +676,7 @@ function afterWorkWord(doc: Doc, open: number): boolean {
 export function isStationName(doc: Doc, c: Candidate): boolean {
   if (doc.gaz.language === "en" || c.entry.kind === "demonym") return false;
   let k = wordBefore(doc, c.start);
-  if (STATION_WORDS.has(norm(doc, k))) return true;
+  if (STATION_WORDS.has(norm(doc, k)) || PLURAL_STREETS.has(norm(doc, k))) return true;
   // The stop's name may begin with another capitalized word: "estación de República Argentina".
   if (isCapWord(doc, k) && !(flag(doc, k) & SENT_START)) k = wordBefore(doc, k);
   if (STATION_WORDS.has(norm(doc, k))) return true;
@@ -680,6 +721,9 @@ const NAME_PREFIX_OK = words(
 );
 
 /** A common given name in English or in the article's language ("Holly", "Jannik", "Giovanni")? */
+// English titles written before a person's name (tagger v13).
+const HONORIFICS = words("mr mrs ms dr cllr councillor sen rep gov prof sir dame lord lady rev");
+
 function isGivenName(w: string, language: string): boolean {
   return GIVEN_NAMES.has(w) || TRAPS.get(language)?.givenNames.has(w) === true;
 }
@@ -719,6 +763,17 @@ export function isNamePart(doc: Doc, c: Candidate): boolean {
   if (language === "en" || language === "de") {
     const k = c.start - 1;
     const w = norm(doc, k);
+    // "Mr Jordan", "Cllr Helen Brazil", "Richterin Anke Schweizer": a title, and perhaps a name, before it.
+    if (language === "en" && c.entry.kind !== "demonym") {
+      if (HONORIFICS.has(w) && isCapWord(doc, k)) return true;
+      if (
+        isCapWord(doc, k) &&
+        !startsEntry(doc, w) &&
+        HONORIFICS.has(norm(doc, k - 1)) &&
+        isCapWord(doc, k - 1)
+      )
+        return true;
+    }
     return isGivenName(w, language) && isCapWord(doc, k) && !(flag(doc, k) & ALLCAPS) && !startsEntry(doc, w);
   }
   let k = c.start - 1;
@@ -824,6 +879,11 @@ const MAGNITUDES = words(
     "milione milioni miliardo miliardi milhao milhoes milhar bilhao bilhoes mil miljoen miljard duizend",
 );
 
+const ENGLISH_IDIOMS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["dutch", words("double go going went")],
+  ["french", words("my")],
+]);
+
 /** Bodies of water and treaties named after places; language names; the traps of the other languages. */
 export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
   const next = norm(doc, c.end);
@@ -847,6 +907,8 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     )
       return true;
     if (RIVER_BEFORE.has(prev) && kind !== "demonym") return true;
+    // "Río Culiacán", "Rio Minho": a river's name, not the city Rio (tagger v13).
+    if (c.end - c.start === 1 && RIVER_BEFORE.has(norm(doc, c.start)) && isCapWord(doc, c.end)) return true;
     // "rue de Rome", "via Roma", "Avenida Brasil", "calle de Francia": a street, not the place.
     const streets = STREET_WORDS.get(doc.gaz.language) ?? NO_WORDS;
     if (
@@ -878,7 +940,12 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
       // "Spaans wint terrein"; tagger v10).
       if (doc.gaz.language === "nl" && isDutchLanguageUse(doc, c)) return true;
       // French writes nationality nouns with a capital ("les Français"): "le français", "l'anglais" is the language.
-      if (doc.gaz.language === "fr" && (prev === "le" || prev === "l") && !(flag(doc, c.start) & CAP))
+      if (
+        doc.gaz.language === "fr" &&
+        (prev === "le" || prev === "l") &&
+        !(flag(doc, c.start) & CAP) &&
+        !namedByNationality(doc, c)
+      )
         return true;
     }
     // "pommes de terre à la lyonnaise", "risotto alla milanese", "tortilla a la española", "arroz à grega":
@@ -914,6 +981,9 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
   if (kind === "demonym") {
     const prev = norm(doc, c.start - 1);
     if (LANGUAGE_BEFORE.has(prev) || LANGUAGE_AFTER.has(next)) return true;
+    // "double Dutch", "let's go Dutch", "pardon my French": English idioms (tagger v13).
+    const idiom = ENGLISH_IDIOMS.get(norm(doc, c.start));
+    if (doc.gaz.language === "en" && idiom?.has(norm(doc, wordBefore(doc, c.start)))) return true;
     if (next === "-" && /^(speaking|language|speaker|speakers)$/.test(norm(doc, c.end + 1))) return true;
     // "written in French." / "in Russian and English": a language when nothing follows it.
     if ((prev === "in" || prev === "into") && (!(flag(doc, c.end) & WORD) || next === "and" || next === "or"))
@@ -1084,7 +1154,9 @@ export function resolveKorea(ev: Evidence): string {
 
 /** Jersey the island, New Jersey shorthand, or a cow/shirt. */
 export function resolveJersey(doc: Doc, c: Candidate, ev: Evidence): string | null {
-  if (JERSEY_NOT_PLACE.has(norm(doc, c.end))) return null;
+  // One sense per article: once "Jersey herds" names the breed, "the smaller Jersey" is the cow too (v13).
+  for (let k = 0; k + 1 < doc.t.count; k++)
+    if (norm(doc, k) === "jersey" && JERSEY_NOT_PLACE.has(norm(doc, k + 1))) return null;
   if ((ev.byCode.get("GG") ?? 0) > 0 || (ev.cues.get("channel-islands") ?? 0) > 0) return "JE";
   return ev.usPlaces > 0 ? "US" : "JE";
 }
@@ -1133,8 +1205,6 @@ const ARTICLES = words("der die das dem den des la le les l los las el il lo gli
 const LIST_LINKS = words(", - / und oder sowie et ou e ed y o u ni en of and or");
 // "in der Ukraine", "en la India", "in de Verenigde Staten", "nos Estados Unidos": a locative and an article.
 const LOCATIVE_ARTICLES = words("der dem den die la las los el het de l le les il lo gli i");
-// German "aus" is origin or material ("ein Kleid aus Jersey"): it does not make a mention strong.
-const WEAK_LOCATIVES = words("aus");
 // German genitive articles after a noun: "die Regierung der Ukraine".
 const GERMAN_GENITIVE_ARTICLES = words("der des");
 // Inflected German adjectives (not the articles and pronouns, which are listed in ARTICLES).
@@ -1159,7 +1229,7 @@ const ROMANCE_STEMS = (
   "seleccion selecao selection delegat delegac delegaz marine marina armada premier diplomat attacc attaqu " +
   "ataque offensiv ofensiv invasi invas bombard guerr sanction sancion sanzion sancao equip squadr politi " +
   "cris econom export import futur avenir histoir histor storia situa territor " +
-  "douan arancel dazi tarif feder budget presupuest orcament bilanci fonds fondo fundo"
+  "douan arancel dazi tarif feder budget presupuest orcament bilanci fonds fondo fundo legislat"
 ).split(" ");
 // People and organisations of a country: "Nederlandse studenten", "chercheurs français", "empresas chinas".
 const PEOPLE_STEMS = (
@@ -1172,7 +1242,7 @@ const PEOPLE_STEMS = (
   "maire sindac alcald prefeit burgermeister burgemeester " +
   // Professions and works (tagger v10): "un autore messicano", "il pilota britannico", "um drama sul-coreano".
   "autor auteur autric schriftstell schrijver scrittor escritor ecrivain regist realisat cineast filmemach " +
-  "attor attric acteur actric schauspiel cantant chanteu sanger zanger musicist musicien musico musiker " +
+  "attor attric acteur actric schauspiel cantant cantor chanteu sanger zanger musicist musicien musico musiker " +
   "muzikant kunstler kunstenaar artist pilot atlet athlet ciclist cycliste radprofi wielrenner tennist " +
   "calciat futbolist futebolist footballeu fussballer voetballer allenat entraineu entrenador treinador " +
   "cheftrainer bondscoach operator transitair medic medecin arzt arts diplomac diplomaz diplomatie opera " +
@@ -1182,7 +1252,11 @@ const PEOPLE_STEMS = (
   "emissair emisari emissar envoy enviad inviat gezant gesandt arbitr schiedsricht scheidsrecht groupe grupo " +
   "gruppo colosso gigant multinacional multinazional multinational petrolier petroler petrolif industri " +
   "marque marcas marchi marchio merk ingeren injerenc einmisch inmenging interferen nacionalid nazionalit " +
-  "nationalit staatsangehor"
+  "nationalit staatsangehor " +
+  // Consortia, partners, agencies and foundations (tagger v13): "el consorcio chino", "un partenaire chinois",
+  // "l'agenzia spaziale canadese", "een Amerikaanse stichting".
+  "consorci konsorti consortium consorc partenair partner parceir agenzi agenc agentur agentsch stichting " +
+  "stiftung fondation fundacion fondazion fundacao"
 ).split(" ");
 // Where in a country: "l'ouest de l'Ukraine", "nel sud della Francia", "im Norden Italiens".
 const PART_OF_COUNTRY = words(
@@ -1207,7 +1281,7 @@ const ENGLISH_THING_NOUNS = words(
     "checkers lantern lanterns knotweed maple maples iris irises violet violets evergreen evergreens fern ferns " +
     "shield ivy shepherd shepherds setter setters terrier terriers hound hounds bulldog bulldogs poodle poodles " +
     "mastiff mastiffs spaniel spaniels cat cats bath baths exit burn braid braids manicure blinds accent " +
-    "accents blue red",
+    "accents blue red chalet chalets",
 );
 
 function isInstitutionWord(w: string, language: string): boolean {
@@ -1221,11 +1295,42 @@ function isInstitutionWord(w: string, language: string): boolean {
 
 /** "der Südafrikaner Dricus du Plessis", "lo spagnolo Carlos Alcaraz": a nationality before a person's name. */
 function beforePersonName(doc: Doc, i: number): boolean {
-  if (!isCapWord(doc, i) || flag(doc, i) & (SENT_START | ALLCAPS) || startsEntry(doc, norm(doc, i)))
-    return false;
+  if (!isCapWord(doc, i) || flag(doc, i) & (SENT_START | ALLCAPS)) return false;
+  // A word that is a place itself ("der Brite London") is no given name; one that begins an officeholder's
+  // name is ("der Spanier Javier Ortega", beside "Javier Milei"; tagger v13).
+  const own = doc.gaz.root.next?.get(norm(doc, i));
+  if (own?.entry?.code || (own?.next && !own.entry && startsPlaceOnly(own))) return false;
   if (isCapWord(doc, i + 1) && !(flag(doc, i + 1) & ALLCAPS)) return true;
   return PERSON_PARTICLES.has(norm(doc, i + 1)) && isCapWord(doc, i + 2);
 }
+
+/**
+ * "le britannique BP", "la norueguesa Equinor", "het Franse TotalEnergies", "l'argentina Lucía Ferrer": a
+ * nationality word between a definite article and a name is the nationality of that company, place or person
+ * (tagger v13). Not in German, which capitalizes every noun, nor in English ("the British Museum").
+ */
+function namedByNationality(doc: Doc, c: Candidate): boolean {
+  const language = doc.gaz.language;
+  if (language === "de" || language === "en") return false;
+  const next = c.end;
+  if (!isCapWord(doc, next) || flag(doc, next) & SENT_START) return false;
+  const article = norm(doc, wordBefore(doc, c.start));
+  return DEFINITE.has(article) || ELIDED_ARTICLES.has(article);
+}
+
+/**
+ * "le CNRS français", "la SNCF française", "la ENI italiana": a lower-case nationality word right after an
+ * acronym is the nationality of the body it names (tagger v13; Romance languages, where it follows its noun).
+ */
+function afterAcronym(doc: Doc, c: Candidate): boolean {
+  const language = doc.gaz.language;
+  if (language === "de" || language === "nl" || language === "en" || flag(doc, c.start) & CAP) return false;
+  const k = c.start - 1;
+  return (flag(doc, k) & (WORD | ALLCAPS)) === (WORD | ALLCAPS) && !(flag(doc, k) & SENT_START);
+}
+
+// Italian articles elided before a vowel, as the tokenizer leaves them ("all'argentina", "dell'italiano").
+const ELIDED_ARTICLES = words("all dell dall nell sull");
 
 const DEFINITE = words(
   "der die das dem den des de het le la les l el los las lo il i gli o a os as al del au aux du allo alla ai " +
@@ -1324,8 +1429,8 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   // English: only a nationality word before a noun it names a thing with is weak (ENGLISH_THING_NOUNS).
   if (language === "en") {
     const head = norm(doc, c.end);
-    if (kind !== "demonym" || (flag(doc, c.end) & (WORD | CAP)) !== WORD || !ENGLISH_THING_NOUNS.has(head))
-      return null;
+    // The noun may be capitalized in a name or a headline: "Dutch Courage storms home", "Turkish Delight".
+    if (kind !== "demonym" || !(flag(doc, c.end) & WORD) || !ENGLISH_THING_NOUNS.has(head)) return null;
     return { left: contentWord(doc, wordBefore(doc, c.start)), right: head };
   }
   const k1 = wordBefore(doc, c.start);
@@ -1340,7 +1445,13 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   // A city or region in a genitive ("haven van Antwerpen", "Metro de Lisboa") is where the thing is.
   if (kind !== "name" && kind !== "demonym") return null;
   if (kind === "demonym") {
-    if (institutionNear(doc, c.start, c.end) || beforePersonName(doc, c.end) || isPeopleNoun(doc, c))
+    if (
+      institutionNear(doc, c.start, c.end) ||
+      beforePersonName(doc, c.end) ||
+      isPeopleNoun(doc, c) ||
+      namedByNationality(doc, c) ||
+      afterAcronym(doc, c)
+    )
       return null;
     const left = contentWord(doc, k1) || contentWord(doc, wordBefore(doc, k1));
     // German capitalizes an adjective only inside a name: "die Katalanische Eröffnung", "Französische
@@ -1350,7 +1461,6 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
     return { left, right: contentWord(doc, c.end), named };
   }
   const own = LOCATIVE_BY_LANGUAGE.get(language) ?? LOCATIVE;
-  if (WEAK_LOCATIVES.has(p1)) return { left: p1, right: contentWord(doc, c.end) };
   // "weite Bermudas": a German adjective before the name makes it a thing.
   if (
     language === "de" &&
@@ -1361,7 +1471,7 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
     return { left: p1, right: contentWord(doc, c.end) };
   if (strictLocativeBefore(doc, c)) return null;
   const p2 = norm(doc, k1 - 1);
-  if (LOCATIVE_ARTICLES.has(p1) && own.has(p2) && !GENITIVES.has(p2) && !WEAK_LOCATIVES.has(p2)) return null;
+  if (LOCATIVE_ARTICLES.has(p1) && own.has(p2) && !GENITIVES.has(p2)) return null;
   // "misiles de Corea del Norte", "die Zölle der USA": a country's name of several words or an acronym names
   // no dish, plant or pattern, so a noun before it is the country's (tagger v10).
   // Not when a name goes on ("i corridori della UAE Team Emirates").

@@ -37,7 +37,7 @@ import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
 import type { CountryTag, EvidenceZone, PlaceEvidence } from "./types";
 
 /** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
-export const TAGGER_VERSION: number = 12;
+export const TAGGER_VERSION: number = 13;
 
 /** Mentions at which a country counts as primary even outside title, dateline and lead. */
 export const PRIMARY_MIN_MENTIONS = 3;
@@ -141,6 +141,14 @@ function applyCommaRule(doc: Doc, cands: Candidate[]): void {
   }
 }
 
+/**
+ * Is this mention the name of a band or a work the article uses the place for (namesInArticle)? Not in the
+ * dateline, which is where the story was filed: «Bologna Brinda» is a festival, "BOLOGNA -" the city (v13).
+ */
+function namedHere(doc: Doc, c: Candidate, named: ReadonlySet<Entry>): boolean {
+  return named.has(c.entry) && zoneOf(doc, c.start) !== DATELINE;
+}
+
 function collectEvidence(doc: Doc, cands: Candidate[], named: ReadonlySet<Entry>): Evidence {
   const ev: Evidence = { byCode: new Map(), cues: new Map(), usPlaces: 0, persons: new Set() };
   for (const c of cands) {
@@ -154,7 +162,7 @@ function collectEvidence(doc: Doc, cands: Candidate[], named: ReadonlySet<Entry>
     const datelineCity = e.rule === "geo-city" && zoneOf(doc, c.start) === DATELINE;
     if (c.code === null || (e.rule !== null && !c.forced && !datelineCity) || c.absorbed) continue;
     if (e.kind === "us-abbr" || e.kind === "block" || e.kind === "person") continue;
-    if (!c.forced && (named.has(e) || failsGenericChecks(doc, c))) continue;
+    if (!c.forced && (namedHere(doc, c, named) || failsGenericChecks(doc, c))) continue;
     ev.byCode.set(c.code, (ev.byCode.get(c.code) ?? 0) + 1);
     if (
       c.code === "US" &&
@@ -183,7 +191,7 @@ function resolve(doc: Doc, cands: Candidate[], ev: Evidence, named: ReadonlySet<
       c.code = null;
       continue;
     }
-    if (named.has(e) || failsGenericChecks(doc, c)) {
+    if (namedHere(doc, c, named) || failsGenericChecks(doc, c)) {
       c.code = null;
       continue;
     }
@@ -234,6 +242,10 @@ function resolve(doc: Doc, cands: Candidate[], ev: Evidence, named: ReadonlySet<
     const before = cands[k - 1]!;
     if (c.entry.kind === "demonym" && before.end === c.start && !(flagsAt(doc.t, c.start) & CAP) && !c.forced)
       c.code = null;
+    // "the KwaZulu-Natal Midlands", "the Texas Panhandle": an area named right after a place is part of it (v13).
+    const part = c.entry.kind === "area" || c.entry.kind === "subnational";
+    if (part && before.end === c.start && before.code && before.entry.kind !== "demonym" && !c.forced)
+      c.code = before.code;
   }
   const cityMentions = new Map<Entry, number>();
   for (const c of cands) if (c.code) cityMentions.set(c.entry, (cityMentions.get(c.entry) ?? 0) + 1);
@@ -389,6 +401,31 @@ function requireEvidence(doc: Doc, cands: Candidate[]): void {
   for (const c of placed) if (c.code !== null && weak.get(c.code)) c.code = null;
 }
 
+/**
+ * An officeholder named in full stands for the bare surname too: after "o primeiro-ministro, Luís
+ * Montenegro", a headline's "Montenegro e Chapo assinam" is the man, not the Balkan country (tagger v13).
+ * Kept after a locative or in the dateline, or when the country has a mention of its own.
+ */
+function settleOfficeholderSurnames(doc: Doc, cands: Candidate[]): void {
+  const surnames = new Map<string, string>();
+  for (const c of cands) {
+    if (c.entry.years === null || c.end - c.start < 2 || !c.code) continue;
+    surnames.set(normAt(doc.t, c.end - 1), c.code);
+  }
+  if (surnames.size === 0) return;
+  const isSurname = (c: Candidate): boolean => {
+    const holder = surnames.get(normAt(doc.t, c.start));
+    return c.end - c.start === 1 && holder !== undefined && holder !== c.code;
+  };
+  const solid = new Set<string>();
+  for (const c of cands) if (c.code && !c.absorbed && !isSurname(c)) solid.add(c.code);
+  for (const c of cands) {
+    if (!c.code || c.forced || solid.has(c.code) || !isSurname(c)) continue;
+    if (zoneOf(doc, c.start) === DATELINE || strictLocativeBefore(doc, c)) continue;
+    c.code = null;
+  }
+}
+
 /** Distinct places of the other country that outweigh a lone GeoNames city. */
 const STRAY_CITY_AGAINST = 2;
 
@@ -470,6 +507,7 @@ export function tagCountries(input: TagInput): CountryTag[] {
   const named = namesInArticle(doc, cands);
   const ev = collectEvidence(doc, cands, named);
   resolve(doc, cands, ev, named);
+  settleOfficeholderSurnames(doc, cands);
   requireEvidence(doc, cands);
   dropStrayCities(cands);
 

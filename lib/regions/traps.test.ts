@@ -509,4 +509,80 @@ describe("evidence rule, v7 kinds", () => {
     // Without the other country's places, the city stands.
     expect(codes("nl", "HARLINGEN – De burgemeester opende de nieuwe brug.")).toEqual(["US"]);
   });
+
+  it("German 'aus' places a country like any locative (v13)", () => {
+    expect(codes("de", "Die Bananen kamen aus Ecuador.")).toEqual(["EC"]);
+    expect(codes("de", "Grund sei die Nachfrage aus Italien, dem wichtigsten Abnehmer.")).toEqual(["IT"]);
+  });
+
+  it("a nationality word between an article and a name is that name's nationality (v13)", () => {
+    expect(codes("fr", "Hier, le britannique BP a décidé.")).toEqual(["GB"]);
+    expect(codes("it", "Il premio è andato all'argentina Lucía Ferrer.")).toEqual(["AR"]);
+    expect(codes("nl", "Voor de kust gaat het Franse TotalEnergies boren.")).toEqual(["FR"]);
+    expect(codes("fr", "Des astronomes du CNRS français ont annoncé la découverte.")).toEqual(["FR"]);
+    // Without a name after it, the bare adjective after an article is still a thing or a language.
+    expect(codes("fr", "Passez la sauce au chinois avant de servir.")).toEqual([]);
+    expect(codes("fr", "Il apprend le britannique.")).toEqual([]);
+  });
+
+  it("consortia, partners, agencies and foundations make a nationality word strong (v13)", () => {
+    expect(codes("es", "Un contrato con el consorcio chino CBC sigue pendiente.")).toEqual(["CN"]);
+    expect(codes("it", "La missione è realizzata con l'agenzia spaziale canadese.")).toEqual(["CA"]);
+  });
+
+  it("German nationality nouns in -er have a genitive in -s (v13)", () => {
+    expect(codes("de", "Die Regie des Spaniers Javier Ortega verlegt die Handlung.")).toEqual(["ES"]);
+  });
+
+  it("adjectives of regions place their country (v13)", () => {
+    expect(codes("it", "Il governatore tirolese ha replicato con durezza al governo.")).toEqual(["AT"]);
+    expect(codes("nl", "Hij verloor in de Andalusische hitte een minuut op de Andalusische wegen.")).toEqual([
+      "ES",
+    ]);
+    expect(codes("es", "La Legislatura porteña aprobó el proyecto.")).toEqual(["AR"]);
+  });
+
+  it("a place after a word that introduces a name is that name (v13)", () => {
+    expect(codes("de", "INNSBRUCK – Den Titel holte eine Sennenhündin namens Kenia.")).toEqual(["AT"]);
+    expect(codes("en", "A mare called Jersey won the race in London.")).toEqual(["GB"]);
+    // Dutch "namens" is "on behalf of"; an English appointment is no name.
+    expect(codes("nl", "De minister sprak namens Nederland.")).toEqual(["NL"]);
+    expect(codes("en", "He was named Spain's coach on Monday.")).toEqual(["ES"]);
+  });
+
+  it("an officeholder named in full stands for the bare surname (v13)", () => {
+    expect(
+      codes(
+        "pt",
+        "O primeiro-ministro, Luís Montenegro, recebeu o Presidente de Moçambique em Lisboa.",
+        "Montenegro e Chapo assinam acordos",
+      ),
+    ).toEqual(["MZ", "PT"]);
+    expect(codes("pt", "Montenegro e a Sérvia assinam acordos.")).toEqual(["ME", "RS"]);
+  });
+
+  it("streets listed after a plural head, rivers after Río, areas after a place (v13)", () => {
+    expect(codes("es", "BUENOS AIRES - Obras en las calles México, Chile y Estados Unidos.")).toEqual(["AR"]);
+    expect(codes("es", "La Asociación de Agricultores del Río Culiacán protestó en Sinaloa.")).toEqual([
+      "MX",
+    ]);
+    expect(codes("en", "Farmers in the KwaZulu-Natal Midlands are switching breeds.")).toEqual(["ZA"]);
+    expect(codes("en", "Farmers in the Midlands of Zimbabwe are switching crops.")).toEqual(["ZW"]);
+  });
+
+  it("a festival quoted with its city's name leaves the dateline the city (v13)", () => {
+    expect(
+      codes("it", "BOLOGNA - Si apre oggi il festival «Bologna Brinda», con cinquanta bar del centro."),
+    ).toEqual(["IT"]);
+  });
+
+  it("English honorifics and idioms (v13)", () => {
+    expect(codes("en", "Cllr Helen Brazil said residents had been left in the dark in Leeds.")).toEqual([
+      "GB",
+    ]);
+    expect(codes("en", "Mr Jordan said the plan was sound.")).toEqual([]);
+    expect(codes("en", "The councillor called the papers double Dutch.")).toEqual([]);
+    expect(codes("en", "The Dutch government fell.")).toEqual(["NL"]);
+    expect(codes("en", "The galloper Dutch Courage won the cup.")).toEqual([]);
+  });
 });
