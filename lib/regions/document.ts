@@ -65,8 +65,20 @@ function isPlaceLike(s: string): boolean {
   return words.length <= 4 && words.every((w) => /^[A-Z\u00C0-\u00DE]/.test(w));
 }
 
+// German regional papers open with the place and a full stop: "Reutlingen. Der Maschinenbauer …", "Langnau im
+// Emmental. Die Metzgerei …" (tagger v13). The place is one capitalized word, perhaps with "im/am/an der X".
+const GERMAN_PLACE_LINE_RE =
+  /^\s*([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?: (?:im|am|an der|in der|bei) [A-ZÄÖÜ][a-zäöüß]+)?)\. (?=[A-ZÄÖÜ])/;
+
 /** Character range of a dateline's place at the start of `text`, or null. */
-export function findDateline(text: string): [number, number] | null {
+export function findDateline(text: string, language: string | null = null): [number, number] | null {
+  if (language === "de") {
+    const place = GERMAN_PLACE_LINE_RE.exec(text);
+    if (place) {
+      const start = place.index + place[0].indexOf(place[1]!);
+      return [start, start + place[1]!.length];
+    }
+  }
   const m = DATELINE_RE.exec(text.slice(0, 200));
   if (!m) return null;
   const place = m[1] ?? "";
@@ -122,7 +134,7 @@ export function analyze(
     if (para > leadParaMax) break;
     if (i !== bodyStart && t.norm[i - 1] !== PARA) continue;
     const offset = t.start[i] ?? 0;
-    const range = findDateline(body.slice(offset));
+    const range = findDateline(body.slice(offset), language);
     if (range) {
       let j = i;
       while (j < t.count && (t.start[j] ?? 0) < offset + range[0]) j++;

@@ -603,7 +603,7 @@ export const METONYMS: Readonly<Record<string, string>> = {
 
 /** Phrases that contain a place name but refer to no country (or to too many to pick one). */
 export const BLOCKED =
-  "Brown Swiss|Egyptian cotton|Ghana Must Go|Indian Ocean|West Indies|West Indian|East Indies|Indian summer|Indiana Jones|Gulf of Guinea|New Guinea|Guinea pig|Guinea pigs|Guinea fowl|" +
+  "Brown Swiss|Egyptian cotton|Moscow Mule|Norwegian Wood|Night in Tunisia|French silk pie|Ghana Must Go|Indian Ocean|West Indies|West Indian|East Indies|Indian summer|Indiana Jones|Gulf of Guinea|New Guinea|Guinea pig|Guinea pigs|Guinea fowl|" +
   "Jordan River|Congo River|Congo Basin|Niger River|Rio Grande|Rio Tinto|Korean Peninsula|Korean War|" +
   "South China Sea|East China Sea|French fries|French toast|French kiss|German shepherd|Great Dane|Danish pastry|Swiss cheese|" +
   "Russian roulette|Brazil nut|Brazil nuts|Mexican wave|Dutch oven|Panama hat|Jersey cow|Jersey cows|Jersey cattle|Spanish flu|" +

@@ -38,7 +38,8 @@ export type Rule =
   | "jersey"
   | "given-name"
   | "geo-city"
-  | "weak";
+  | "weak"
+  | "prefix";
 
 export interface Entry {
   phrase: string;
@@ -212,6 +213,24 @@ function blockedForms(language: string, phrase: string): string[] {
   return [...new Set([phrase, ...["e", "er", "es", "en", "em"].map((e) => `${m[1]}${e}${m[3]}`)])];
 }
 
+/** Combining forms of countries' names, used only before a hyphen and a nationality word. */
+const COMBINING_FORMS: Readonly<Record<string, string>> = {
+  franco: "FR",
+  italo: "IT",
+  anglo: "GB",
+  germano: "DE",
+  hispano: "ES",
+  luso: "PT",
+  sino: "CN",
+  russo: "RU",
+  nippo: "JP",
+  israelo: "IL",
+  belgo: "BE",
+  austro: "AT",
+  greco: "GR",
+  turco: "TR",
+};
+
 function buildIndex(language: string): Index {
   const root: TrieNode = { next: new Map(), entry: null };
   const lower: TrieNode = { next: new Map(), entry: null };
@@ -353,6 +372,15 @@ function buildIndex(language: string): Index {
         insert(form, code, "demonym", { lower: lang.lowerCaseDemonyms, generated: true });
     }
   }
+  // "franco-suisse", "italo-argentino", "Sino-Japanese": a country's combining form before a hyphen and a
+  // nationality word (tagger v13). Never over an entry already there ("russo", "greco" are adjectives); in
+  // lower case only where nationality words are (an empty lower-case trie spares English a lookup per word).
+  for (const [form, code] of Object.entries(COMBINING_FORMS))
+    insert(form, code, "demonym", {
+      rule: "prefix",
+      lower: lang?.lowerCaseDemonyms === true,
+      generated: true,
+    });
   const english = { english: true };
   addAll(NAMES, "name", english);
   insert("Congo", "CD", "name");

@@ -21,7 +21,8 @@ function adjectiveForms(language: string, base: string): string[] {
     case "de":
       return ["", "e", "en", "er", "es", "em"].map((e) => b + e);
     case "nl":
-      return [b, `${b}e`];
+      // An open syllable loses its doubled vowel: "Canadees" -> "Canadese", "Portugees" -> "Portugese" (v13).
+      return b.endsWith("ees") ? [b, `${b.slice(0, -3)}ese`] : [b, `${b}e`];
     case "fr":
       if (b.endsWith("s") || b.endsWith("x")) return [b, `${b}e`, `${b}es`];
       if (b.endsWith("e")) return [b, `${b}s`];

@@ -216,6 +216,7 @@ const STATION_WORDS = words(
   "station stations arret arrets estacion estaciones stazione stazioni fermata fermate estacao estacoes " +
     "paragem paragens haltestelle haltestellen halte haltes metrostation metrostations",
 );
+const ISLAND_WORDS = words("ilha ilhas ile iles isla islas isola isole eiland eilanden insel inseln");
 // "las calles México, Chile y Estados Unidos": streets listed after their plural head, named like stops (v13).
 const PLURAL_STREETS = words(
   "calles avenidas rues avenues boulevards vie viali piazze ruas pracas straten pleinen",
@@ -297,7 +298,7 @@ const SURNAME_ENDING = /^[a-z]{3,}ez$/;
 const SURNAME_ENDING_LANGUAGES = new Set(["es", "pt"]);
 // "San Antonio del Táchira": a city followed by "del"/"dos" and a capitalized word names another town.
 const LONGER_NAME_LANGUAGES = new Set(["es", "it", "pt"]);
-const LONGER_NAME_LINKS = words("del dello della do da dos das");
+const LONGER_NAME_LINKS = words("de del dello della do da dos das");
 
 const foldedSet = (list: string | undefined): ReadonlySet<string> =>
   new Set(foldAll(list ?? "").flatMap((w) => w.split(" ")));
@@ -677,6 +678,11 @@ export function isStationName(doc: Doc, c: Candidate): boolean {
   if (doc.gaz.language === "en" || c.entry.kind === "demonym") return false;
   let k = wordBefore(doc, c.start);
   if (STATION_WORDS.has(norm(doc, k)) || PLURAL_STREETS.has(norm(doc, k))) return true;
+  // "as ilhas do Sal e da Boa Vista": a city's name after a word for an island is the island's (v13).
+  if (c.entry.kind === "city") {
+    const before = OF_WORDS.has(norm(doc, k)) ? wordBefore(doc, k) : k;
+    if (ISLAND_WORDS.has(norm(doc, before))) return true;
+  }
   // The stop's name may begin with another capitalized word: "estación de República Argentina".
   if (isCapWord(doc, k) && !(flag(doc, k) & SENT_START)) k = wordBefore(doc, k);
   if (STATION_WORDS.has(norm(doc, k))) return true;
@@ -720,10 +726,19 @@ const NAME_PREFIX_OK = words(
     "banque banca bank",
 );
 
-/** A common given name in English or in the article's language ("Holly", "Jannik", "Giovanni")? */
 // English titles written before a person's name (tagger v13).
-const HONORIFICS = words("mr mrs ms dr cllr councillor sen rep gov prof sir dame lord lady rev");
+const HONORIFICS = words(
+  "mr mrs ms dr cllr coun councillor councilor councilman councilwoman alderman sen rep gov prof sir dame lord " +
+    "lady rev",
+);
 
+/** Is there an honorific at token i ("Mr", "Coun." with its full stop)? */
+function honorificAt(doc: Doc, i: number): boolean {
+  const k = norm(doc, i) === "." ? i - 1 : i;
+  return HONORIFICS.has(norm(doc, k)) && isCapWord(doc, k);
+}
+
+/** A common given name in English or in the article's language ("Holly", "Jannik", "Giovanni")? */
 function isGivenName(w: string, language: string): boolean {
   return GIVEN_NAMES.has(w) || TRAPS.get(language)?.givenNames.has(w) === true;
 }
@@ -765,14 +780,7 @@ export function isNamePart(doc: Doc, c: Candidate): boolean {
     const w = norm(doc, k);
     // "Mr Jordan", "Cllr Helen Brazil", "Richterin Anke Schweizer": a title, and perhaps a name, before it.
     if (language === "en" && c.entry.kind !== "demonym") {
-      if (HONORIFICS.has(w) && isCapWord(doc, k)) return true;
-      if (
-        isCapWord(doc, k) &&
-        !startsEntry(doc, w) &&
-        HONORIFICS.has(norm(doc, k - 1)) &&
-        isCapWord(doc, k - 1)
-      )
-        return true;
+      if (honorificAt(doc, k) || (isCapWord(doc, k) && honorificAt(doc, k - 1))) return true;
     }
     return isGivenName(w, language) && isCapWord(doc, k) && !(flag(doc, k) & ALLCAPS) && !startsEntry(doc, w);
   }
@@ -884,6 +892,13 @@ const ENGLISH_IDIOMS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["french", words("my")],
 ]);
 
+// Small numbers written out before a magnitude: "vier Millionen Franken", "deux milliards de rands" (v13).
+const NUMBER_WORDS = words(
+  "ein eine zwei drei vier funf sechs sieben acht neun zehn un une deux trois quatre cinq six sept huit neuf " +
+    "dix uno dos tres cuatro cinco seis siete ocho nueve diez due tre quattro sei sette otto nove dieci um uma " +
+    "duas quatro oito nove dez een twee drie vijf zes zeven negen tien",
+);
+
 /** Bodies of water and treaties named after places; language names; the traps of the other languages. */
 export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
   const next = norm(doc, c.end);
@@ -968,7 +983,8 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
     if (isEnglishNamePart(doc, c) || isScareQuoted(doc, c)) return true;
     // "200 Franken", "30 Rand", "100 Millionen Franken": after a number (and its magnitude) a region's name
     // is a currency or a unit (tagger v7).
-    if (kind !== "city" && (/^\d/.test(prev) || (MAGNITUDES.has(prev) && /^\d/.test(norm(doc, c.start - 2)))))
+    const amount = (w: string): boolean => /^\d/.test(w) || NUMBER_WORDS.has(w);
+    if (kind !== "city" && (/^\d/.test(prev) || (MAGNITUDES.has(prev) && amount(norm(doc, c.start - 2)))))
       return true;
   }
   if ((next === "sea" || next === "ocean") && isCapWord(doc, c.end)) return true;
@@ -1219,7 +1235,10 @@ const GERMANIC_STEMS = (
   "mannschaft elftal nationalelf ploeg team politik politiek beleid parlement regering krise crisis wirtschaft " +
   "economie export import zukunft toekomst geschichte geschiedenis lage situatie " +
   // Money of a state (tagger v11): "US-Zölle", "Amerikaanse heffingen", "Bundeshaushalt", "staatsfonds".
-  "zoll heffing haushalt begroting fonds foderal federaal budget"
+  "zoll heffing haushalt begroting fonds foderal federaal budget " +
+  // Associations and municipalities (tagger v13): "des Schweizer Fleisch-Fachverbands", "der
+  // oberösterreichischen Welterbegemeinde".
+  "verband gemeinde drone drohne raket"
 ).split(" ");
 const ROMANCE_STEMS = (
   "gouvern gobiern govern president presidenc ministr ministe chancel cancill cancell parlement parlament " +
@@ -1229,7 +1248,8 @@ const ROMANCE_STEMS = (
   "seleccion selecao selection delegat delegac delegaz marine marina armada premier diplomat attacc attaqu " +
   "ataque offensiv ofensiv invasi invas bombard guerr sanction sancion sanzion sancao equip squadr politi " +
   "cris econom export import futur avenir histoir histor storia situa territor " +
-  "douan arancel dazi tarif feder budget presupuest orcament bilanci fonds fondo fundo legislat"
+  "douan arancel dazi tarif feder budget presupuest orcament bilanci fonds fondo fundo legislat drone droni " +
+  "missil misil"
 ).split(" ");
 // People and organisations of a country: "Nederlandse studenten", "chercheurs français", "empresas chinas".
 const PEOPLE_STEMS = (
@@ -1256,15 +1276,22 @@ const PEOPLE_STEMS = (
   // Consortia, partners, agencies and foundations (tagger v13): "el consorcio chino", "un partenaire chinois",
   // "l'agenzia spaziale canadese", "een Amerikaanse stichting".
   "consorci konsorti consortium consorc partenair partner parceir agenzi agenc agentur agentsch stichting " +
-  "stiftung fondation fundacion fondazion fundacao"
+  "stiftung fondation fundacion fondazion fundacao " +
+  // Painters and families (tagger v13): "de Antwerpse schilderes", "een Britse adellijke familie".
+  "schilder peintre pintor pittor maler famil"
 ).split(" ");
+// Towns and markets, right before the nationality word (tagger v13): "la localidad portuguesa de Elvas", "el
+// mercado estadounidense"; not "l'ospedale saudita della città".
+const TOWN_STEMS = "localid ciudad ville citta cidade municip comune mercad marche mercat".split(" ");
 // Where in a country: "l'ouest de l'Ukraine", "nel sud della Francia", "im Norden Italiens".
 const PART_OF_COUNTRY = words(
   "nord sud est ouest norden suden osten westen noord zuid oost west norte sur este oeste ovest centro centre " +
     "zentrum midden nordeste noreste nordest sudeste sureste sudest noroeste nordoeste nordovest sudoeste " +
     "suroeste sudovest territoire territorio territorium grondgebied region regione regiao regio province " +
     "provincia provinz provincie interieur interior interno binnenland coste costa costas cote cotes kuste kust " +
-    "litoral littoral",
+    "litoral littoral localidades localidad ciudades pueblos municipios villes localites cidades citta comuni " +
+    "steden gemeenten stadte orte occidentale orientale settentrionale meridionale occidental oriental " +
+    "septentrional meridional centrale",
 );
 const PERSON_PARTICLES = words("du de da di van von der den le la dos del");
 const CLAUSE_ENDS = new Set([".", ";", "!", "?", "\n", ":"]);
@@ -1281,14 +1308,19 @@ const ENGLISH_THING_NOUNS = words(
     "checkers lantern lanterns knotweed maple maples iris irises violet violets evergreen evergreens fern ferns " +
     "shield ivy shepherd shepherds setter setters terrier terriers hound hounds bulldog bulldogs poodle poodles " +
     "mastiff mastiffs spaniel spaniels cat cats bath baths exit burn braid braids manicure blinds accent " +
-    "accents blue red chalet chalets",
+    "accents blue red chalet chalets chard wolfhound wolfhounds",
 );
 
 function isInstitutionWord(w: string, language: string): boolean {
   if (w.length < 3) return false;
   // German compounds end in their head: "Außenminister", "Staatschef", "Bundesregierung".
   if (language === "de")
-    return GERMANIC_STEMS.some((stem) => w.includes(stem)) || PEOPLE_STEMS.some((stem) => w.includes(stem));
+    return (
+      GERMANIC_STEMS.some((stem) => w.includes(stem)) ||
+      PEOPLE_STEMS.some((stem) => w.includes(stem)) ||
+      // A country's gas ("russisches Pipelinegas", "norwegisches Erdgas"), not its guests ("Gäste").
+      w.endsWith("gas")
+    );
   const stems = language === "nl" ? GERMANIC_STEMS : ROMANCE_STEMS;
   return stems.some((stem) => w.startsWith(stem)) || PEOPLE_STEMS.some((stem) => w.startsWith(stem));
 }
@@ -1450,7 +1482,8 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
       beforePersonName(doc, c.end) ||
       isPeopleNoun(doc, c) ||
       namedByNationality(doc, c) ||
-      afterAcronym(doc, c)
+      afterAcronym(doc, c) ||
+      TOWN_STEMS.some((stem) => p1.startsWith(stem))
     )
       return null;
     const left = contentWord(doc, k1) || contentWord(doc, wordBefore(doc, k1));
@@ -1528,6 +1561,11 @@ function sameWord(a: string, b: string): boolean {
   let k = 0;
   while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
   return k >= Math.max(4, n - 2);
+}
+
+/** "franco" of "franco-suisse": a combining form counts only joined by a hyphen to the next nationality word. */
+export function resolvePrefix(doc: Doc, c: Candidate, startsAt: ReadonlySet<number>): string | null {
+  return compoundHyphen(doc, c.end) && startsAt.has(c.end + 1) ? c.entry.code : null;
 }
 
 /** Are two weak mentions independent (neither attaches to the same word as the other)? */

@@ -20,6 +20,7 @@ import {
   settleWeak,
   resolveGivenName,
   resolveJersey,
+  resolvePrefix,
   resolveKorea,
   resolveTurkey,
   settleGivenName,
@@ -231,6 +232,9 @@ function resolve(doc: Doc, cands: Candidate[], ev: Evidence, named: ReadonlySet<
         break;
       case "weak":
         result = PENDING;
+        break;
+      case "prefix":
+        result = resolvePrefix(doc, c, startsAt);
         break;
     }
     c.pending = result === PENDING;
