@@ -25,6 +25,17 @@ describe("wire datelines", () => {
     expect(place("LEBANON, Tenn. (AP) — A man")).toBe("LEBANON, Tenn.");
   });
 
+  it("finds a German regional paper's place line, in German only (v13)", () => {
+    const at = (text: string) => {
+      const range = findDateline(text, "de");
+      return range ? text.slice(range[0], range[1]) : null;
+    };
+    expect(at("Reutlingen. Der Maschinenbauer senkt die Prognose.")).toBe("Reutlingen");
+    expect(at("Langnau im Emmental. Die Metzgerei Gerber hat gewonnen.")).toBe("Langnau im Emmental");
+    expect(at("Der Maschinenbauer senkt die Prognose. Reutlingen bleibt.")).toBeNull();
+    expect(place("Reutlingen. Der Maschinenbauer senkt die Prognose.")).toBeNull();
+  });
+
   it("does not mistake ordinary openings for datelines", () => {
     expect(place("Iran and Russia must fully utilize their capacities")).toBeNull();
     expect(place("The president said — in a rare interview — that")).toBeNull();

@@ -679,9 +679,15 @@ export function isStationName(doc: Doc, c: Candidate): boolean {
   let k = wordBefore(doc, c.start);
   if (STATION_WORDS.has(norm(doc, k)) || PLURAL_STREETS.has(norm(doc, k))) return true;
   // "as ilhas do Sal e da Boa Vista": a city's name after a word for an island is the island's (v13).
+  // Also a later member of the list: "ilhas do Sal e da Boa Vista".
   if (c.entry.kind === "city") {
-    const before = OF_WORDS.has(norm(doc, k)) ? wordBefore(doc, k) : k;
-    if (ISLAND_WORDS.has(norm(doc, before))) return true;
+    let before = k;
+    for (let items = 0; items < 3; items++) {
+      if (OF_WORDS.has(norm(doc, before))) before = wordBefore(doc, before);
+      if (ISLAND_WORDS.has(norm(doc, before))) return true;
+      if (!LIST_LINKS.has(norm(doc, before)) || !isCapWord(doc, before - 1)) break;
+      before = wordBefore(doc, before - 1);
+    }
   }
   // The stop's name may begin with another capitalized word: "estación de República Argentina".
   if (isCapWord(doc, k) && !(flag(doc, k) & SENT_START)) k = wordBefore(doc, k);

@@ -585,4 +585,23 @@ describe("evidence rule, v7 kinds", () => {
     expect(codes("en", "The Dutch government fell.")).toEqual(["NL"]);
     expect(codes("en", "The galloper Dutch Courage won the cup.")).toEqual([]);
   });
+
+  it("German papers' place line, combining forms, Dutch adjectives in -ees (v13)", () => {
+    expect(codes("de", "Reutlingen. Der Maschinenbauer senkt seine Prognose.")).toEqual(["DE"]);
+    expect(codes("de", "Sonntags. Der Markt ist geschlossen.")).toEqual([]);
+    expect(codes("fr", "Le collisionneur est situé sous la frontière franco-suisse.")).toEqual(["CH", "FR"]);
+    expect(codes("en", "Sino-Japanese relations were discussed.")).toEqual(["CN", "JP"]);
+    expect(codes("en", "General Franco ruled for decades.")).toEqual([]);
+    expect(codes("nl", "Zij won voor de Canadese Anna Blondin.")).toEqual(["CA"]);
+  });
+
+  it("Swiss francs, islands, shared institutions (v13)", () => {
+    expect(codes("de", "Zürich – Die SNB bremst die Aufwertung des Frankens.")).toEqual(["CH"]);
+    expect(codes("de", "Der Weinbau in Franken leidet unter der Dürre.")).toEqual(["DE"]);
+    expect(
+      codes("pt", "PRAIA – As ilhas do Sal e da Boa Vista concentraram as dormidas em Cabo Verde."),
+    ).toEqual(["CV"]);
+    expect(codes("en", "CANBERRA — The prime minister promised to build Medicare up.")).toEqual(["AU"]);
+    expect(codes("en", "Medicare premiums will rise next year.")).toEqual(["US"]);
+  });
 });
