@@ -358,6 +358,14 @@ function settleOtherSenses(doc: Doc, cands: Candidate[]): void {
     const capOnly = other.get(normAt(doc.t, c.start));
     return capOnly !== undefined && (!capOnly || (flagsAt(doc.t, c.start) & CAP) !== 0);
   };
+  dropOtherSense(doc, cands, isOther);
+}
+
+/**
+ * Unplaces the mentions used in another sense (a surname, a treaty, a stop), except in the dateline or after
+ * a locative, and for countries that have a mention in their own sense too.
+ */
+function dropOtherSense(doc: Doc, cands: Candidate[], isOther: (c: Candidate) => boolean): void {
   const solid = new Set<string>();
   for (const c of cands) if (c.code && !c.absorbed && !isOther(c)) solid.add(c.code);
   for (const c of cands) {
@@ -421,13 +429,7 @@ function settleOfficeholderSurnames(doc: Doc, cands: Candidate[]): void {
     const holder = surnames.get(normAt(doc.t, c.start));
     return c.end - c.start === 1 && holder !== undefined && holder !== c.code;
   };
-  const solid = new Set<string>();
-  for (const c of cands) if (c.code && !c.absorbed && !isSurname(c)) solid.add(c.code);
-  for (const c of cands) {
-    if (!c.code || c.forced || solid.has(c.code) || !isSurname(c)) continue;
-    if (zoneOf(doc, c.start) === DATELINE || strictLocativeBefore(doc, c)) continue;
-    c.code = null;
-  }
+  dropOtherSense(doc, cands, isSurname);
 }
 
 /** Distinct places of the other country that outweigh a lone GeoNames city. */
