@@ -48,7 +48,7 @@ const BATCHES: readonly {
   {
     dir: "eval-6",
     texts: 24,
-    reached: { de: 0.9, en: 0.83, es: 0.93, fr: 0.88, it: 0.95, nl: 0.95, pt: 0.92 },
+    reached: { de: 0.9, en: 0.95, es: 0.93, fr: 0.88, it: 0.95, nl: 0.95, pt: 0.92 },
   },
   // eval-7 (English recall check: 30 ordinary briefs whose countries are mostly named by nationality
   // adjectives, 4 with a trap), written blind while v9 was built: v8 0.945 / 0.972; a first v9 that made
@@ -63,7 +63,7 @@ const BATCHES: readonly {
   {
     dir: "eval-8",
     texts: 24,
-    reached: { de: 0.95, en: 0.69, es: 0.82, fr: 0.86, it: 0.94, nl: 0.93, pt: 0.87 },
+    reached: { de: 0.95, en: 0.83, es: 0.82, fr: 0.86, it: 0.94, nl: 0.93, pt: 0.87 },
   },
   // eval-9 (same guide, six languages, regional papers included), written blind while v11 was built and
   // scored with v7, v10 and v11 before any miss was read: v7 de 0.929 / 0.929, es 0.907 / 0.907, fr 0.884 /
@@ -80,7 +80,7 @@ const BATCHES: readonly {
   {
     dir: "eval-10",
     texts: 24,
-    reached: { de: 0.98, en: 0.84, es: 1, fr: 0.98, it: 0.98, nl: 1, pt: 0.94 },
+    reached: { de: 0.98, en: 0.86, es: 1, fr: 0.98, it: 0.98, nl: 1, pt: 0.94 },
   },
   // eval-11 (same guide, seven languages), written blind after v12 was finished and scored with v11 and v12
   // before any miss was read (none has been): v11 de 0.921 / 0.892, en 0.845 / 1.000, es 0.923 / 0.941, fr

@@ -994,6 +994,8 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
       return true;
   }
   if ((next === "sea" || next === "ocean") && isCapWord(doc, c.end)) return true;
+  if (doc.gaz.language === "en" && kind !== "demonym" && ENGLISH_STREETS.has(next) && isCapWord(doc, c.end))
+    return true;
   if (norm(doc, c.start - 1) === "of" && /^(gulf|sea|bay|strait|straits)$/.test(norm(doc, c.start - 2)))
     return true;
   if ((kind === "city" || kind === "area" || kind === "metonym") && !(flag(doc, c.end - 1) & POSSESSIVE)) {
@@ -1314,8 +1316,18 @@ const ENGLISH_THING_NOUNS = words(
     "checkers lantern lanterns knotweed maple maples iris irises violet violets evergreen evergreens fern ferns " +
     "shield ivy shepherd shepherds setter setters terrier terriers hound hounds bulldog bulldogs poodle poodles " +
     "mastiff mastiffs spaniel spaniels cat cats bath baths exit burn braid braids manicure blinds accent " +
-    "accents blue red chalet chalets chard wolfhound wolfhounds",
+    "accents blue red chalet chalets chard wolfhound wolfhounds " +
+    // Species (tagger v13): "German wasps", "Argentine ants", "Australian magpies", "Spanish heath".
+    "wasp wasps ant ants hornet hornets beetle beetles moth moths slug slugs snail snails magpie magpies heath " +
+    "grass grasses thistle thistles elm elms spruce crab crabs carp stand myna mynas mynah",
 );
+// The same for a country's name: "Canada geese", "Norway spruce", "Singapore noodles", "Brazil nuts" (v13).
+const ENGLISH_NAME_THING_NOUNS = words(
+  "geese goose thistle thistles spruce maple maples rat rats nut nuts noodles duck hat hats fern ferns red " +
+    "cake cakes gateau",
+);
+// "Liverpool Street", "Camden Road": an English street named after a place is no place (tagger v13).
+const ENGLISH_STREETS = words("street road avenue lane square boulevard");
 
 function isInstitutionWord(w: string, language: string): boolean {
   if (w.length < 3) return false;
@@ -1468,7 +1480,8 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   if (language === "en") {
     const head = norm(doc, c.end);
     // The noun may be capitalized in a name or a headline: "Dutch Courage storms home", "Turkish Delight".
-    if (kind !== "demonym" || !(flag(doc, c.end) & WORD) || !ENGLISH_THING_NOUNS.has(head)) return null;
+    const nouns = kind === "demonym" ? ENGLISH_THING_NOUNS : ENGLISH_NAME_THING_NOUNS;
+    if (!nouns || !(flag(doc, c.end) & WORD) || !nouns.has(head)) return null;
     return { left: contentWord(doc, wordBefore(doc, c.start)), right: head };
   }
   const k1 = wordBefore(doc, c.start);

@@ -4,6 +4,7 @@ import {
   failsGenericChecks,
   isClubAcronym,
   isEnglishNamePart,
+  isNamePart,
   isScareQuoted,
   isStationName,
   isSurnameUse,
@@ -302,7 +303,10 @@ const AGREEMENT_BLOCK =
  * when the country has evidence of its own.
  */
 function settleOtherSenses(doc: Doc, cands: Candidate[]): void {
-  if (doc.gaz.language === "en") return;
+  if (doc.gaz.language === "en") {
+    settleEnglishSurnames(doc, cands);
+    return;
+  }
   // Word -> true when only its capitalized mentions are the other sense (surnames).
   const other = new Map<string, boolean>();
   // Transit stops named after places, with the names listed beside them and their other mentions.
@@ -359,6 +363,18 @@ function settleOtherSenses(doc: Doc, cands: Candidate[]): void {
     return capOnly !== undefined && (!capOnly || (flagsAt(doc.t, c.start) & CAP) !== 0);
   };
   dropOtherSense(doc, cands, isOther);
+}
+
+/**
+ * English: once a place word is a surname after a given name or a title ("Substitute Ross Brazil"), its
+ * other capitalized mentions are the same person ("Brazil, on for only six minutes"; tagger v13).
+ */
+function settleEnglishSurnames(doc: Doc, cands: Candidate[]): void {
+  const surnames = new Set<string>();
+  for (const c of cands)
+    if (!c.forced && c.end - c.start === 1 && isNamePart(doc, c)) surnames.add(normAt(doc.t, c.start));
+  if (surnames.size === 0) return;
+  dropOtherSense(doc, cands, (c) => c.end - c.start === 1 && surnames.has(normAt(doc.t, c.start)));
 }
 
 /**

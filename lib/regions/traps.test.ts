@@ -604,4 +604,17 @@ describe("evidence rule, v7 kinds", () => {
     expect(codes("en", "CANBERRA — The prime minister promised to build Medicare up.")).toEqual(["AU"]);
     expect(codes("en", "Medicare premiums will rise next year.")).toEqual(["US"]);
   });
+
+  it("English species, dishes, colours and streets named after places; a surname keeps its sense (v13)", () => {
+    expect(codes("en", "The plan targets German wasps, Argentine ants and Australian magpies.")).toEqual([]);
+    expect(codes("en", "Landowners may cull Canada geese and plant Boston ferns.")).toEqual([]);
+    expect(codes("en", "Toss Singapore noodles and serve a slice of Madeira cake.")).toEqual([]);
+    expect(codes("en", "The shades are Prussian blue and a warm Turkey red.")).toEqual([]);
+    expect(codes("en", "The closing track, Liverpool Street, is sung in Irish.")).toEqual([]);
+    expect(codes("en", "German troops crossed into Canada and Singapore.")).toEqual(["CA", "DE", "SG"]);
+    expect(
+      codes("en", "The finance director, Holly England, spoke first. England then left the meeting."),
+    ).toEqual([]);
+    expect(codes("en", "Holly England spoke. The team flew to England.")).toEqual(["GB"]);
+  });
 });
