@@ -38,7 +38,10 @@ const BATCHES: readonly {
   // 0.714, pt 0.815), v6 and v7, which score the same (de 0.821, es 0.917, fr 0.875, it 0.880, nl 0.864,
   // pt 0.880; recall nl 0.905, de 0.958, fr 0.955, else 1.000): v7's rules did not carry over to it. v8's
   // rules were written from its misses (de 0.852, fr 0.913, nl 0.952 / 0.952), so it is no longer blind.
-  { dir: "eval-5", texts: 20, reached: { de: 0.85, es: 0.91, fr: 0.91, it: 0.88, nl: 0.95, pt: 0.91 } },
+  // v13 counts a nationality word beside a player's position (`el delantero francés`, `o médio uruguaio`), as the
+  // guideline and the later batches do (`der Schweizer Luca Brunner`, `de Noorse middenvelder`); this batch's
+  // labels call those traps (es-b5-5, pt-b5-5), so its es and pt floors follow the guideline, not the labels.
+  { dir: "eval-5", texts: 20, reached: { de: 0.85, es: 0.84, fr: 0.91, it: 0.88, nl: 0.95, pt: 0.88 } },
   // eval-6 (5 misleading, 13 ordinary, 6 implicit per language, now with English), written while v8 was
   // finished, scored blind with v7 and v8 (the same but fr 0.865 -> 0.882). English scored 0.662: the
   // evidence rule did not apply to it. v9's English rule was then written from its misses (en 0.825), so

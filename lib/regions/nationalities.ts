@@ -28,6 +28,10 @@ const ADJECTIVE_ENDINGS: Readonly<Record<string, RegExp>> = {
   nl: /(?:s|ees|aans|isch)$/,
 };
 
+// Territories whose package "adjective" is a word for a wider region or another country's: Spanish
+// "caribeño" (BQ) is any Caribbean thing, "sahariano" (EH) any Saharan one, "islandés" (BV) Icelandic (v13).
+const NOT_NATIONALITIES = new Set(["BQ", "EH", "BV", "TF", "IO", "GS", "UM", "HM"]);
+
 /** A phrase as the gazetteer keys it (the tokenizer's folded words). */
 const key = (phrase: string) => phraseNorms(phrase).join(" ");
 
@@ -39,6 +43,7 @@ export function packageAdjectives(language: string): [code: string, adjective: s
   const names = new Set(isoNamePhrases(language).map(([, phrase]) => key(phrase)));
   const out: [string, string][] = [];
   for (const [code, word] of Object.entries(list)) {
+    if (NOT_NATIONALITIES.has(code)) continue;
     if (!/^\p{L}+$/u.test(word) || !ending.test(word.toLowerCase()) || names.has(key(word))) continue;
     out.push([code, word.toLowerCase()]);
   }

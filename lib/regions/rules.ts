@@ -216,6 +216,7 @@ const STATION_WORDS = words(
   "station stations arret arrets estacion estaciones stazione stazioni fermata fermate estacao estacoes " +
     "paragem paragens haltestelle haltestellen halte haltes metrostation metrostations",
 );
+const PROVINCE_WORDS = words("province provincia provincie provinz");
 const ISLAND_WORDS = words("ilha ilhas ile iles isla islas isola isole eiland eilanden insel inseln");
 // "las calles México, Chile y Estados Unidos": streets listed after their plural head, named like stops (v13).
 const PLURAL_STREETS = words(
@@ -983,6 +984,8 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
       return true;
     if (kind === "demonym" && isRoleIdiom(doc, c)) return true;
     if (kind === "name" && INDEFINITE.has(prev)) return true;
+    // "la province de Luxembourg", "a província do Zaire": a province named like a country (v13).
+    if (kind === "name" && OF_WORDS.has(prev) && PROVINCE_WORDS.has(norm(doc, c.start - 2))) return true;
     if (isSurnamedPlace(doc, c) || beginsLongerName(doc, c) || inWorkTitle(doc, c)) return true;
     if (namesSomething(doc, c)) return true;
     if (isStationName(doc, c) || inQuotedSaying(doc, c) || isClubAcronym(doc, c)) return true;
@@ -1246,7 +1249,8 @@ const GERMANIC_STEMS = (
   "zoll heffing haushalt begroting fonds foderal federaal budget " +
   // Associations and municipalities (tagger v13): "des Schweizer Fleisch-Fachverbands", "der
   // oberösterreichischen Welterbegemeinde".
-  "verband gemeinde drone drohne raket"
+  "verband gemeinde drone drohne raket netwerk netzwerk middenveld verdedig aanvaller doelman sturmer " +
+  "verteidiger torhuter"
 ).split(" ");
 const ROMANCE_STEMS = (
   "gouvern gobiern govern president presidenc ministr ministe chancel cancill cancell parlement parlament " +
@@ -1257,7 +1261,8 @@ const ROMANCE_STEMS = (
   "ataque offensiv ofensiv invasi invas bombard guerr sanction sancion sanzion sancao equip squadr politi " +
   "cris econom export import futur avenir histoir histor storia situa territor " +
   "douan arancel dazi tarif feder budget presupuest orcament bilanci fonds fondo fundo legislat drone droni " +
-  "missil misil"
+  "missil misil contingent apoio apoyo aiuto investiment investiss inversion reseau attaquant defenseur gardien centrocamp delanter portero portier attaccant difensor " +
+  "atacant zagueir goleir avancad"
 ).split(" ");
 // People and organisations of a country: "Nederlandse studenten", "chercheurs français", "empresas chinas".
 const PEOPLE_STEMS = (
@@ -1284,7 +1289,7 @@ const PEOPLE_STEMS = (
   // Consortia, partners, agencies and foundations (tagger v13): "el consorcio chino", "un partenaire chinois",
   // "l'agenzia spaziale canadese", "een Amerikaanse stichting".
   "consorci konsorti consortium consorc partenair partner parceir agenzi agenc agentur agentsch stichting " +
-  "stiftung fondation fundacion fondazion fundacao " +
+  "stiftung fondation fundacion fondazion fundacao ressortiss client emploi empleo impieg emprego " +
   // Painters and families (tagger v13): "de Antwerpse schilderes", "een Britse adellijke familie".
   "schilder peintre pintor pittor maler famil"
 ).split(" ");
@@ -1298,7 +1303,8 @@ const PART_OF_COUNTRY = words(
     "suroeste sudovest territoire territorio territorium grondgebied region regione regiao regio province " +
     "provincia provinz provincie interieur interior interno binnenland coste costa costas cote cotes kuste kust " +
     "litoral littoral localidades localidad ciudades pueblos municipios villes localites cidades citta comuni " +
-    "steden gemeenten stadte orte occidentale orientale settentrionale meridionale occidental oriental " +
+    "proveniente provenientes provenant provenants provenienti procedente procedentes oriundo oriundos " +
+    "steden gemeenten stadte orte noorden zuiden oosten westen occidentale orientale settentrionale meridionale occidental oriental " +
     "septentrional meridional centrale",
 );
 const PERSON_PARTICLES = words("du de da di van von der den le la dos del");
@@ -1364,8 +1370,13 @@ function namedByNationality(doc: Doc, c: Candidate): boolean {
   if (language === "de" || language === "en") return false;
   const next = c.end;
   if (!isCapWord(doc, next) || flag(doc, next) & SENT_START) return false;
-  const article = norm(doc, wordBefore(doc, c.start));
-  return DEFINITE.has(article) || ELIDED_ARTICLES.has(article);
+  const k = wordBefore(doc, c.start);
+  const isArticle = (i: number) => DEFINITE.has(norm(doc, i)) || ELIDED_ARTICLES.has(norm(doc, i));
+  if (isArticle(k)) return true;
+  // "a farmacêutica japonesa Takeda", "le constructeur français Renault": a noun between them (not in Dutch,
+  // which capitalizes the adjective: "het bedrijventerrein Spaanse Polder" is one name).
+  if (flag(doc, c.start) & CAP) return false;
+  return (flag(doc, k) & (WORD | CAP)) === WORD && isArticle(wordBefore(doc, k));
 }
 
 /**
@@ -1377,6 +1388,20 @@ function afterAcronym(doc: Doc, c: Candidate): boolean {
   if (language === "de" || language === "nl" || language === "en" || flag(doc, c.start) & CAP) return false;
   const k = c.start - 1;
   return (flag(doc, k) & (WORD | ALLCAPS)) === (WORD | ALLCAPS) && !(flag(doc, k) & SENT_START);
+}
+
+/**
+ * "le sud tunisien", "il nord italiano", "l'Himalaya népalais", "le Sahel malien": a lower-case nationality
+ * word after a part of a country or after a capitalized name qualifies that place (tagger v13; Romance
+ * languages, where the adjective follows; a place the tagger knows is settled in resolve).
+ */
+function qualifiesPlace(doc: Doc, c: Candidate, k1: number): boolean {
+  const language = doc.gaz.language;
+  if (language === "de" || language === "nl" || language === "en" || flag(doc, c.start) & CAP) return false;
+  if (PART_OF_COUNTRY.has(norm(doc, k1))) return true;
+  const w = norm(doc, k1);
+  if (DEFINITE.has(w) || INDEFINITE.has(w) || ARTICLES.has(w) || w.length < 3) return false;
+  return isCapWord(doc, k1) && !(flag(doc, k1) & (SENT_START | ALLCAPS)) && k1 === c.start - 1;
 }
 
 // Italian articles elided before a vowel, as the tokenizer leaves them ("all'argentina", "dell'italiano").
@@ -1489,7 +1514,9 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   // "Chelsea-Boots", "Dublin-Regeln", "Japan-Knöterich": the first part of a compound.
   if (compoundHyphen(doc, c.end) && flag(doc, c.end + 1) & WORD) {
     const head = norm(doc, c.end + 1);
-    return isInstitutionWord(head, language) ? null : { left: "", right: head };
+    // "Brussel-Zuid": a part of the place is the place (v13).
+    if (isInstitutionWord(head, language) || PART_OF_COUNTRY.has(head)) return null;
+    return { left: "", right: head };
   }
   const thing = listedWithThing(doc, c);
   if (thing) return { left: "", right: thing };
@@ -1502,7 +1529,8 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
       isPeopleNoun(doc, c) ||
       namedByNationality(doc, c) ||
       afterAcronym(doc, c) ||
-      TOWN_STEMS.some((stem) => p1.startsWith(stem))
+      TOWN_STEMS.some((stem) => p1.startsWith(stem)) ||
+      qualifiesPlace(doc, c, k1)
     )
       return null;
     const left = contentWord(doc, k1) || contentWord(doc, wordBefore(doc, k1));
@@ -1553,6 +1581,11 @@ function listedWithThing(doc: Doc, c: Candidate): string | null {
   return null;
 }
 
+const PRONOUN_HEADS = words(
+  "celui celle ceux celles quello quella quelli quelle aquel aquella aquellos aquellas aquele aquela aqueles " +
+    "aquelas",
+);
+
 /** A name after a genitive that hangs on a noun: "point de Hongrie", "palais du Luxembourg" (weak). */
 function placeInPhrase(doc: Doc, c: Candidate, k1: number): WeakAnchor | null {
   const language = doc.gaz.language;
@@ -1568,6 +1601,8 @@ function placeInPhrase(doc: Doc, c: Candidate, k1: number): WeakAnchor | null {
   // German nouns are capitalized: "unterstützt von den USA" is no noun phrase.
   if (language === "de" && !isCapWord(doc, link - 1)) return null;
   if (isInstitutionWord(head, language) || PART_OF_COUNTRY.has(head) || own.has(head)) return null;
+  // "celui du Ghana voisin": a pronoun stands for a noun said before; the name is no part of a thing's (v13).
+  if (PRONOUN_HEADS.has(head)) return null;
   return { left: head, right: contentWord(doc, c.end) };
 }
 

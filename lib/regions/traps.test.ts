@@ -617,4 +617,25 @@ describe("evidence rule, v7 kinds", () => {
     ).toEqual([]);
     expect(codes("en", "Holly England spoke. The team flew to England.")).toEqual(["GB"]);
   });
+
+  it("eval-13's lessons: provinces, qualified places, pronouns, positions, origins (v13)", () => {
+    expect(
+      codes("fr", "ARLON — Les berges de la Semois, dans la province de Luxembourg, sont nettoyées."),
+    ).toEqual(["BE"]);
+    expect(codes("fr", "Djerba, l'île du sud tunisien, mise sur le printemps.")).toEqual(["TN"]);
+    expect(codes("fr", "Les glaciers de l'Himalaya népalais fondent plus lentement.")).toEqual(["NP"]);
+    expect(codes("fr", "Le prix se rapproche de celui du Ghana voisin.")).toEqual(["GH"]);
+    expect(codes("nl", "PSV heeft de 22-jarige Noorse middenvelder Sander Bjørnstad vastgelegd.")).toEqual([
+      "NL",
+      "NO",
+    ]);
+    expect(codes("nl", "De muggen werden verzameld in het zuiden van Mozambique.")).toEqual(["MZ"]);
+    expect(codes("pt", "Muitas viaturas eram provenientes de Espanha.")).toEqual(["ES"]);
+    expect(codes("pt", "Até agora usava-se a vacina da farmacêutica japonesa Takeda.")).toEqual(["JP"]);
+    // A chess opening is no defender; a Dutch business park is one name.
+    expect(codes("de", "Sie wählte die Sizilianische Verteidigung.")).toEqual([]);
+    expect(codes("nl", "Uit een pand op het bedrijventerrein Spaanse Polder is ingebroken.")).toEqual([]);
+    // «Un americano a Roma» is no qualified place.
+    expect(codes("it", "Apre la versione restaurata di «Un americano a Roma».")).toEqual(["IT"]);
+  });
 });
