@@ -679,8 +679,8 @@ export function isStationName(doc: Doc, c: Candidate): boolean {
   if (doc.gaz.language === "en" || c.entry.kind === "demonym") return false;
   let k = wordBefore(doc, c.start);
   if (STATION_WORDS.has(norm(doc, k)) || PLURAL_STREETS.has(norm(doc, k))) return true;
-  // "as ilhas do Sal e da Boa Vista": a city's name after a word for an island is the island's (v13).
-  // Also a later member of the list: "ilhas do Sal e da Boa Vista".
+  // A city's name after a word for an island, or later in that list, is the island's: "as ilhas do Sal e da
+  // Boa Vista" (v13).
   if (c.entry.kind === "city") {
     let before = k;
     for (let items = 0; items < 3; items++) {
@@ -1247,9 +1247,10 @@ const GERMANIC_STEMS = (
   "economie export import zukunft toekomst geschichte geschiedenis lage situatie " +
   // Money of a state (tagger v11): "US-Zölle", "Amerikaanse heffingen", "Bundeshaushalt", "staatsfonds".
   "zoll heffing haushalt begroting fonds foderal federaal budget " +
-  // Associations and municipalities (tagger v13): "des Schweizer Fleisch-Fachverbands", "der
-  // oberösterreichischen Welterbegemeinde".
-  "verband gemeinde drone drohne raket netwerk netzwerk middenveld verdedig aanvaller doelman sturmer " +
+  // Associations, municipalities, drones, networks and players' positions (tagger v13): "des Schweizer
+  // Fleisch-Fachverbands", "der oberösterreichischen Welterbegemeinde", "Russische drones", "een Albanees
+  // netwerk", "de Noorse middenvelder" (the players, not a chess "Verteidigung" or "verdediging").
+  "verband gemeinde drone drohne raket netwerk netzwerk middenveld verdediger aanvaller doelman sturmer " +
   "verteidiger torhuter"
 ).split(" ");
 const ROMANCE_STEMS = (
@@ -1260,9 +1261,11 @@ const ROMANCE_STEMS = (
   "seleccion selecao selection delegat delegac delegaz marine marina armada premier diplomat attacc attaqu " +
   "ataque offensiv ofensiv invasi invas bombard guerr sanction sancion sanzion sancao equip squadr politi " +
   "cris econom export import futur avenir histoir histor storia situa territor " +
-  "douan arancel dazi tarif feder budget presupuest orcament bilanci fonds fondo fundo legislat drone droni " +
-  "missil misil contingent apoio apoyo aiuto investiment investiss inversion reseau attaquant defenseur gardien centrocamp delanter portero portier attaccant difensor " +
-  "atacant zagueir goleir avancad"
+  "douan arancel dazi tarif feder budget presupuest orcament bilanci fonds fondo fundo legislat " +
+  // Weapons, troops, support, investment, networks and players' positions (tagger v13): "droni russi", "o
+  // contingente ruandês", "l'attaccante brasiliano".
+  "drone droni missil misil contingent apoio apoyo aiuto investiment investiss inversion reseau attaquant " +
+  "defenseur gardien centrocamp delanter portero portier attaccant difensor atacant zagueir goleir avancad"
 ).split(" ");
 // People and organisations of a country: "Nederlandse studenten", "chercheurs français", "empresas chinas".
 const PEOPLE_STEMS = (
@@ -1304,8 +1307,8 @@ const PART_OF_COUNTRY = words(
     "provincia provinz provincie interieur interior interno binnenland coste costa costas cote cotes kuste kust " +
     "litoral littoral localidades localidad ciudades pueblos municipios villes localites cidades citta comuni " +
     "proveniente provenientes provenant provenants provenienti procedente procedentes oriundo oriundos " +
-    "steden gemeenten stadte orte noorden zuiden oosten westen occidentale orientale settentrionale meridionale occidental oriental " +
-    "septentrional meridional centrale",
+    "steden gemeenten stadte orte noorden zuiden oosten westen occidentale orientale settentrionale " +
+    "meridionale occidental oriental septentrional meridional centrale",
 );
 const PERSON_PARTICLES = words("du de da di van von der den le la dos del");
 const CLAUSE_ENDS = new Set([".", ";", "!", "?", "\n", ":"]);
