@@ -634,6 +634,7 @@ describe("evidence rule, v7 kinds", () => {
     expect(codes("pt", "Até agora usava-se a vacina da farmacêutica japonesa Takeda.")).toEqual(["JP"]);
     // A chess opening is no defender; a Dutch business park is one name.
     expect(codes("de", "Sie wählte die Sizilianische Verteidigung.")).toEqual([]);
+    expect(codes("nl", "Hij koos voor de Siciliaanse verdediging en won.")).toEqual([]);
     expect(codes("nl", "Uit een pand op het bedrijventerrein Spaanse Polder is ingebroken.")).toEqual([]);
     // «Un americano a Roma» is no qualified place.
     expect(codes("it", "Apre la versione restaurata di «Un americano a Roma».")).toEqual(["IT"]);
