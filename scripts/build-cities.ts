@@ -103,6 +103,34 @@ for (const c of cities) {
   if (!/^[\p{L}][\p{L} .'-]+$/u.test(c.name) || c.name.length < 4) continue;
   (out[c.country] ??= []).push(c.name);
 }
+// Names of cities of 20,000 or more in several countries, where one of them is large enough to be named in
+// the news ("San José": CR, PH, US; "Hamilton": CA, GB, NZ, US): the tagger reads such a name as the city of
+// a country the article places otherwise (tagger v14, rules in docs/regions.md). Not when the largest of them
+// is a national capital: "Paris", "Athens" or "London" alone is the capital, whatever else the story names.
+// "Washington, D.C." is the capital called "Washington". Each country's figure is its largest namesake's.
+const bare = (name: string) => key(name.replace(/,.*$/, ""));
+const largest = new Map<string, City>();
+const populations = new Map<string, Map<string, number>>();
+for (const c of cities) {
+  if (c.population < 20_000) continue;
+  const prev = largest.get(bare(c.name));
+  if (!prev || c.population > prev.population) largest.set(bare(c.name), c);
+  const byCountry = populations.get(key(c.name)) ?? new Map<string, number>();
+  byCountry.set(c.country, Math.max(byCountry.get(c.country) ?? 0, c.population));
+  populations.set(key(c.name), byCountry);
+}
+const homonyms: Record<string, string> = {};
+for (const c of cities) {
+  if (largest.get(bare(c.name))?.featureCode === "PPLC") continue;
+  if (!/^PPL(A\d?|C)?$/.test(c.featureCode) || c.population < WORLD_MIN / 3) continue;
+  const byCountry = populations.get(key(c.name));
+  if (!byCountry || byCountry.size < 2 || !/^[\p{L}][\p{L} .'-]+$/u.test(c.name) || c.name.length < 4)
+    continue;
+  homonyms[c.name] = [...byCountry]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, population]) => `${code}:${population}`)
+    .join("|");
+}
 const table = Object.fromEntries(
   Object.keys(out)
     .sort()
@@ -115,9 +143,16 @@ const data = {
   licence: "CC BY 4.0 (GeoNames); attribution in docs/regions.md",
   reviewed: new Date().toISOString().slice(0, 10),
   cities: table,
+  homonyms: Object.fromEntries(
+    Object.keys(homonyms)
+      .sort()
+      .map((name) => [name, homonyms[name]!]),
+  ),
 };
 writeFileSync(
   new URL("../lib/regions/data/geonames-cities.json", import.meta.url),
   `${JSON.stringify(data, null, 2)}\n`,
 );
-console.info(`${Object.values(table).reduce((n, s) => n + s.split("|").length, 0)} cities`);
+console.info(
+  `${Object.values(table).reduce((n, s) => n + s.split("|").length, 0)} cities, ${Object.keys(homonyms).length} shared names`,
+);

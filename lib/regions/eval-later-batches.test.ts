@@ -51,7 +51,7 @@ const BATCHES: readonly {
   {
     dir: "eval-6",
     texts: 24,
-    reached: { de: 0.9, en: 0.95, es: 0.93, fr: 0.88, it: 0.95, nl: 0.95, pt: 0.92 },
+    reached: { de: 0.95, en: 0.95, es: 0.93, fr: 0.9, it: 0.95, nl: 0.95, pt: 0.92 },
   },
   // eval-7 (English recall check: 30 ordinary briefs whose countries are mostly named by nationality
   // adjectives, 4 with a trap), written blind while v9 was built: v8 0.945 / 0.972; a first v9 that made
@@ -66,7 +66,7 @@ const BATCHES: readonly {
   {
     dir: "eval-8",
     texts: 24,
-    reached: { de: 0.95, en: 0.83, es: 0.82, fr: 0.86, it: 0.94, nl: 0.93, pt: 0.87 },
+    reached: { de: 0.95, en: 0.85, es: 0.82, fr: 0.86, it: 0.94, nl: 0.93, pt: 0.87 },
   },
   // eval-9 (same guide, six languages, regional papers included), written blind while v11 was built and
   // scored with v7, v10 and v11 before any miss was read: v7 de 0.929 / 0.929, es 0.907 / 0.907, fr 0.884 /
@@ -91,12 +91,12 @@ const BATCHES: readonly {
   // (0.945 / 0.897: the short-quotation rule lost a country) and pt (0.911 / 0.944). v13's first rules were
   // then read from its misses (de 0.955 / 0.969, en 0.980, es 1.000 / 0.961, fr 0.983, it 0.966 / 0.983, nl
   // 0.984, pt 0.930 / 0.981), so eval-11 is no longer blind.
-  { dir: "eval-11", texts: 24, reached: { de: 0.95, en: 0.98, es: 1, fr: 1, it: 0.96, nl: 1, pt: 0.92 } },
+  { dir: "eval-11", texts: 24, reached: { de: 0.96, en: 0.98, es: 1, fr: 1, it: 0.96, nl: 1, pt: 0.92 } },
   // eval-12 (same guide), written blind while v13 was begun, scored with v12 and v13's first rules before any
   // miss was read: v12 de 0.970 / 0.915, en 0.820 / 1.000, es 0.877 / 0.943, fr 0.963 / 0.912, it 1.000 /
   // 0.944, nl 1.000 / 0.879, pt 0.944 / 0.981; first v13 de 0.971 / 0.930, fr 0.966 / 0.982, it 1.000 /
   // 0.981, nl 1.000 / 0.909, pt 0.927 / 0.981. v13's later rules were read from its misses: not blind.
-  { dir: "eval-12", texts: 24, reached: { de: 0.98, en: 0.96, es: 0.89, fr: 0.98, it: 1, nl: 1, pt: 0.94 } },
+  { dir: "eval-12", texts: 24, reached: { de: 0.98, en: 0.96, es: 0.91, fr: 0.98, it: 1, nl: 1, pt: 0.94 } },
   // eval-13 (same guide), written blind while v13 was built, scored with v12, the first v13 and v13 before any
   // miss was read (none has been): v12 P 0.923 / R 0.896 overall, v13 0.945 / 0.927 (de 1.000 / 0.966, en
   // 0.855 / 1.000, es 0.925 / 0.961, fr 0.967 / 0.866, it 0.965 / 0.965, nl 0.958 / 0.852, pt 0.940 / 0.904).
@@ -104,16 +104,26 @@ const BATCHES: readonly {
   {
     dir: "eval-13",
     texts: 24,
-    reached: { de: 1, en: 0.85, es: 0.92, fr: 0.96, it: 0.96, nl: 0.95, pt: 0.97 },
+    reached: { de: 1, en: 0.86, es: 0.92, fr: 0.96, it: 0.96, nl: 0.95, pt: 0.97 },
   },
   // eval-14 (same guide), written blind while v13's last rules were read from eval-13, scored with v12, the
   // v13 of the first two parts and v13 before any miss was read (none has been): overall v12 0.910 / 0.903,
   // v13 0.917 / 0.938 (de 0.984 / 0.938, en 0.771 / 1.000, es 0.934 / 0.934, fr 0.906 / 0.941, it 0.959 /
-  // 0.904, nl 0.968 / 0.924, pt 0.925 / 0.925). Still blind.
+  // 0.904, nl 0.968 / 0.924, pt 0.925 / 0.925). v14's rules were then read from its misses (de 0.985 /
+  // 0.985, en 0.900, es 0.966, fr 0.942 / 0.961, it 0.961 / 0.942), so eval-14 is no longer blind.
   {
     dir: "eval-14",
     texts: 24,
-    reached: { de: 0.98, en: 0.77, es: 0.93, fr: 0.9, it: 0.95, nl: 0.96, pt: 0.92 },
+    reached: { de: 0.98, en: 0.9, es: 0.96, fr: 0.94, it: 0.96, nl: 0.96, pt: 0.92 },
+  },
+  // eval-15 (same guide), written blind while v14 was begun and scored with v13 and v14 before any miss was
+  // read (none has been): v13 overall 0.933 / 0.976 (de 0.981 / 0.964, en 0.807 / 1.000, es 0.852 / 0.981, fr
+  // 1.000 / 0.981, it 0.965 / 0.948, nl 0.964 / 0.964, pt 0.981 / 1.000); v14 the same but en 0.833 / 0.978:
+  // five languages at the issue's bar on a blind batch, English and Spanish precision below it.
+  {
+    dir: "eval-15",
+    texts: 24,
+    reached: { de: 0.98, en: 0.83, es: 0.85, fr: 1, it: 0.96, nl: 0.96, pt: 0.98 },
   },
 ];
 

@@ -1,6 +1,7 @@
 import { isoNamePhrases } from "./countries";
 import {
   GEONAMES_CITIES,
+  GEONAMES_HOMONYMS,
   IMPLICIT,
   LANGUAGE_DATA,
   SUBDIVISIONS,
@@ -57,6 +58,8 @@ export interface Entry {
   years: readonly number[] | null;
   /** Taken from the English lists into another language's gazetteer ("Moscow", "Georgia" in German). */
   english: boolean;
+  /** A city whose name other countries' cities share: each country's largest namesake's population. */
+  namesakes: ReadonlyMap<string, number> | null;
 }
 
 export interface TrieNode {
@@ -135,6 +138,8 @@ export const NAME_LIKE: ReadonlyMap<string, NameLike> = new Map([
   ["washington", nl(false, true, false)],
   ["kingston", nl(false, true, false)],
   ["wellington", nl(false, true, false)],
+  // The club is also a given name: "Chelsea Dumont" skips for Manitoba (tagger v14).
+  ["chelsea", nl(true, false, false)],
   // Given names and surnames in the other tagged languages ("Maurice Ravel", "Salvador Illa", "Frans
   // Timmermans", "Nísia Trindade Lima", "Chico Buarque de Holanda", "Porto Empedocle").
   ["maurice", nl(true, false, true)],
@@ -231,6 +236,12 @@ const COMBINING_FORMS: Readonly<Record<string, string>> = {
   turco: "TR",
 };
 
+function lookup(trie: TrieNode, norms: readonly string[]): Entry | null {
+  let node: TrieNode | undefined = trie;
+  for (const t of norms) node = node?.next?.get(t);
+  return node?.entry ?? null;
+}
+
 function buildIndex(language: string): Index {
   const root: TrieNode = { next: new Map(), entry: null };
   const lower: TrieNode = { next: new Map(), entry: null };
@@ -272,6 +283,7 @@ function buildIndex(language: string): Index {
       languageForm: options.languageForm ?? false,
       years: options.years ?? null,
       english: (options.english ?? false) && language !== "en",
+      namesakes: null,
     };
     if (kind === "person") entry.personKey = base.find((t) => NAME_LIKE.has(t)) ?? null;
     const roots = options.lower ? [root, lower] : [root];
@@ -423,6 +435,13 @@ function buildIndex(language: string): Index {
   }
   for (const [code, list] of Object.entries(GEONAMES_CITIES)) {
     for (const phrase of list.split("|")) insert(phrase, code, "city", { rule: "geo-city", generated: true });
+  }
+  // A city's namesakes abroad (GeoNames): "San José" is Costa Rica's where the story places Costa Rica only.
+  for (const [name, list] of Object.entries(GEONAMES_HOMONYMS)) {
+    const entry = lookup(root, phraseNorms(name));
+    if (!entry || (entry.kind !== "city" && entry.kind !== "subnational")) continue;
+    const namesakes = new Map(list.split("|").map((p) => [p.slice(0, 2), Number(p.slice(3))] as const));
+    if (entry.code && namesakes.has(entry.code)) entry.namesakes = namesakes;
   }
   return { language, root, lower, conflicts, size };
 }

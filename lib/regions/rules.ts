@@ -1,7 +1,7 @@
 // Context rules for names that also mean something else. Each takes a candidate and its neighbours
 // and returns a country code or null; the article-level evidence is computed once by the tagger.
 import { DATELINE, docHasAny, zoneOf, type Doc } from "./document";
-import { LANGUAGE_DATA } from "./data";
+import { GIVEN_NAME_LIST, LANGUAGE_DATA } from "./data";
 import { NAME_LIKE, type Entry, type NameLike, type TrieNode } from "./gazetteer";
 import { ALLCAPS, CAP, POSSESSIVE, SENT_START, WORD, flagsAt, normAt, phraseNorms } from "./tokenize";
 
@@ -127,6 +127,9 @@ const COALITION = words(
   "koalition koalitionen bundnis bundnisse coalition coalitions coalicion coaliciones coalizione coalizioni " +
     "coligacao coligacoes coalitie coalities",
 );
+// A government named after its coalition, right before the name: "le gouvernement Arizona" (tagger v14); not
+// "le gouvernement de la France".
+const GOVERNMENT_NAMED = words("gouvernement regering regierung");
 // A river word right before the name: "fleuve Niger", "Fluss Jordan", "río Congo".
 const RIVER_BEFORE = words("fleuve riviere fluss rio fiume rivier");
 // French determiners and the adjectives that come before a noun: a lower-case nationality word right after
@@ -172,12 +175,14 @@ const WORK_WORDS = words(
     "hit hits single singles nummer nummers liedje liedjes plaat platen boek boeken voorstelling toneelstuk " +
     "klassieker klassiekers schlager book books novel novels play plays track tracks livro livros cancoes musica " +
     "balada baladas ballade balladen ballata ballate ballad ballads " +
-    "musicas peca pecas brano brani singolo singoli tema temas tube tubes morceau morceaux",
+    "musicas peca pecas brano brani singolo singoli tema temas tube tubes morceau morceaux " +
+    // Sung titles: "renditions of 'Jerusalem'", "the anthem 'Advance Australia Fair'" (tagger v14).
+    "hymn hymns anthem anthems rendition renditions hymne hymnen hino hinos inno inni himno himnos",
 );
 const TITLE_SPAN = 8;
 // Between the noun for a work and its title: "hits als 'X'", "des chansons comme « X »", "songs like 'X'".
 const TITLE_INTRO = words(
-  "als zoals wie like such as including comme como come tels telles tales quali dont waaronder darunter",
+  "als zoals wie like such as including comme como come tels telles tales quali dont waaronder darunter of",
 );
 // Words that join the titles of a list: "'X' en 'Y'", "« X », « Y » et « Z »".
 const TITLE_LINKS = words(", en and und et e y o ou of or oder");
@@ -267,7 +272,9 @@ const THING_BEFORE = words(
     "orologio orologi coltellino coltellini caffe cafe formaggio formaggi montre montres fromage reloj relojes " +
     "queso navaja navajas relogio omelette omelettes tortilla tortillas frittata salade salades insalata ensalada " +
     "sauce salsa soupe zuppa sopa tarte torta tarta crema creme pain pan pane pao ola onda " +
-    "jardin jardins giardino giardini torre torri pavillon padiglione pagode pagoda quartier quartiere barrio",
+    "jardin jardins giardino giardini torre torri pavillon padiglione pagode pagoda quartier quartiere barrio " +
+    // "filet américain" (Belgian steak tartare), "filete ruso" (tagger v14).
+    "filet filets filete filetes",
 );
 // Taking on a role: "fanno i portoghesi" (dodge the fare), "fa l'indiano" (plays dumb), "se hizo la sueca":
 // a form of "fare"/"hacer" and an article before a lower-case nationality word is an idiom.
@@ -458,6 +465,7 @@ export function namesAgreement(doc: Doc, c: Candidate): boolean {
   const prev = norm(doc, c.start - 1);
   // "coalition « Arizona »": the name in quotation marks.
   if (COALITION.has(prev) || COALITION.has(norm(doc, wordBefore(doc, c.start)))) return true;
+  if (GOVERNMENT_NAMED.has(prev) && !(flag(doc, c.start - 1) & CAP)) return true;
   if (OF_WORDS.has(prev) || prev === "'") {
     const before = norm(doc, c.start - 2);
     if (FOREIGN_TREATY.has(before) || FOREIGN_REGULATION.has(before) || COALITION.has(before)) return true;
@@ -745,9 +753,12 @@ function honorificAt(doc: Doc, i: number): boolean {
   return HONORIFICS.has(norm(doc, k)) && isCapWord(doc, k);
 }
 
+// Given names of many languages from a kept package (data/given-names.json, tagger v14): "Labor's Ali France".
+const PACKAGED_GIVEN_NAMES: ReadonlySet<string> = new Set(GIVEN_NAME_LIST.split("|"));
+
 /** A common given name in English or in the article's language ("Holly", "Jannik", "Giovanni")? */
 function isGivenName(w: string, language: string): boolean {
-  return GIVEN_NAMES.has(w) || TRAPS.get(language)?.givenNames.has(w) === true;
+  return GIVEN_NAMES.has(w) || PACKAGED_GIVEN_NAMES.has(w) || TRAPS.get(language)?.givenNames.has(w) === true;
 }
 
 // Words that name a place after them: "Universiteit Leiden", "Stadt Zürich", "Kanton Bern", "Ville de".
@@ -789,7 +800,10 @@ export function isNamePart(doc: Doc, c: Candidate): boolean {
     if (language === "en" && c.entry.kind !== "demonym") {
       if (honorificAt(doc, k) || (isCapWord(doc, k) && honorificAt(doc, k - 1))) return true;
     }
-    return isGivenName(w, language) && isCapWord(doc, k) && !(flag(doc, k) & ALLCAPS) && !startsEntry(doc, w);
+    // A word that begins only people's names ("Ali" of "Ali Khamenei") is still a given name: "Ali France".
+    const node = doc.gaz.root.next?.get(w);
+    const place = node !== undefined && startsEntry(doc, w) && (node.entry !== null || startsPlaceOnly(node));
+    return isGivenName(w, language) && isCapWord(doc, k) && !(flag(doc, k) & ALLCAPS) && !place;
   }
   let k = c.start - 1;
   // "Peter de Deen": a nationality word after a particle and a name.
@@ -912,6 +926,8 @@ export function failsGenericChecks(doc: Doc, c: Candidate): boolean {
   const kind = c.entry.kind;
   // "Holly England": a place right after a known given name is the surname (other languages: isSurnameUse).
   if (doc.gaz.language === "en" && isNamePart(doc, c)) return true;
+  // "renditions of 'Jerusalem'", "the song 'Georgia'": a title in quotation marks (English since v14).
+  if (doc.gaz.language === "en" && inWorkTitle(doc, c)) return true;
   if (doc.gaz.language !== "en") {
     const prev = norm(doc, c.start - 1);
     if (OF_WORDS.has(prev) || prev === "'") {
@@ -1206,6 +1222,12 @@ export function isUsHomonym(c: Candidate, ev: Evidence, sameCityMentions: number
 export function resolveGeoCity(doc: Doc, c: Candidate): string | null {
   if (zoneOf(doc, c.start) === DATELINE) return c.entry.code;
   // Outside English a genitive is no locative: "los cultivadores de Santa Elena" (tagger v7).
+  // "aus dem italienischen Bergamo", "the Italian Bergamo": the country's nationality word right before.
+  const before =
+    doc.gaz.lower.next?.get(norm(doc, c.start - 1))?.entry ??
+    doc.gaz.root.next?.get(norm(doc, c.start - 1))?.entry;
+  if (before?.kind === "demonym" && before.code === c.entry.code && !isCapWord(doc, c.end))
+    return c.entry.code;
   if (!(doc.gaz.language === "en" ? locativeBefore(doc, c) : strictLocativeBefore(doc, c))) return null;
   // "in Van Gogh's", "in Toluca Lake": another capitalized word right after makes it a longer name.
   return isCapWord(doc, c.end) ? null : c.entry.code;
@@ -1251,7 +1273,9 @@ const GERMANIC_STEMS = (
   // Fleisch-Fachverbands", "der oberösterreichischen Welterbegemeinde", "Russische drones", "een Albanees
   // netwerk", "de Noorse middenvelder" (the players, not a chess "Verteidigung" or "verdediging").
   "verband gemeinde drone drohne raket netwerk netzwerk middenveld verdediger aanvaller doelman sturmer " +
-  "verteidiger torhuter"
+  "verteidiger torhuter " +
+  // A country's side of a border (tagger v14): "auf italienischer Seite", "aan Belgische kant".
+  "seite kant"
 ).split(" ");
 const ROMANCE_STEMS = (
   "gouvern gobiern govern president presidenc ministr ministe chancel cancill cancell parlement parlament " +
@@ -1294,7 +1318,10 @@ const PEOPLE_STEMS = (
   "consorci konsorti consortium consorc partenair partner parceir agenzi agenc agentur agentsch stichting " +
   "stiftung fondation fundacion fondazion fundacao ressortiss client emploi empleo impieg emprego " +
   // Painters and families (tagger v13): "de Antwerpse schilderes", "een Britse adellijke familie".
-  "schilder peintre pintor pittor maler famil"
+  "schilder peintre pintor pittor maler famil " +
+  // Business people (tagger v14): "eines brasilianischen Geschäftsmanns", "un imprenditore cinese", "een
+  // Turkse zakenman" (Spanish and Portuguese "empresario" begin like "empresa").
+  "geschaft imprenditor zakenm zakenvrouw"
 ).split(" ");
 // Towns and markets, right before the nationality word (tagger v13): "la localidad portuguesa de Elvas", "el
 // mercado estadounidense"; not "l'ospedale saudita della città".
@@ -1308,7 +1335,9 @@ const PART_OF_COUNTRY = words(
     "litoral littoral localidades localidad ciudades pueblos municipios villes localites cidades citta comuni " +
     "proveniente provenientes provenant provenants provenienti procedente procedentes oriundo oriundos " +
     "steden gemeenten stadte orte noorden zuiden oosten westen occidentale orientale settentrionale " +
-    "meridionale occidental oriental septentrional meridional centrale",
+    "meridionale occidental oriental septentrional meridional centrale provenance procedencia provenienza " +
+    // "du côté français", "dal lato italiano", "del lado español" (tagger v14).
+    "cote lato lado",
 );
 const PERSON_PARTICLES = words("du de da di van von der den le la dos del");
 const CLAUSE_ENDS = new Set([".", ";", "!", "?", "\n", ":"]);
@@ -1335,6 +1364,35 @@ const ENGLISH_NAME_THING_NOUNS = words(
   "geese goose thistle thistles spruce maple maples rat rats nut nuts noodles duck hat hats fern ferns red " +
     "cake cakes gateau",
 );
+// Heads of a dish, a plant or a breed that may stand a few words after the nationality word: "Mexican chilli
+// beef pie", "Thai green chicken curry", "Danish apple slice", "Mexican orange blossom", "Jersey and Guernsey
+// cows" (tagger v14). Only these: "Russian red lines" and "Iranian nuclear talks" are the countries'.
+const ENGLISH_DISTANT_HEADS = words(
+  "pie pies curry curries slice slices tart tarts cake cakes pastry pastries bun buns blossom blossoms bluebell " +
+    "bluebells knotweed ivy cow cows cattle herd herds heifer heifers",
+);
+const ENGLISH_LINKS = words("and or");
+
+/**
+ * The thing noun an English nationality word or name is part of: the next word ("Danish pastry", "Dutch
+ * Courage"), or a dish, plant or breed head up to three lower-case words on ("Thai green chicken curry"),
+ * also across a coordination of such words ("Jersey and Guernsey cows").
+ */
+function englishThingHead(doc: Doc, c: Candidate, nouns: ReadonlySet<string>): string | null {
+  const next = norm(doc, c.end);
+  // The noun may be capitalized in a name or a headline: "Dutch Courage storms home", "Turkish Delight".
+  if (flag(doc, c.end) & WORD && (nouns.has(next) || ENGLISH_DISTANT_HEADS.has(next))) return next;
+  let i = c.end;
+  if (ENGLISH_LINKS.has(next) && isCapWord(doc, i + 1)) i += 2;
+  for (let n = 0; n < 4; n++, i++) {
+    const f = flag(doc, i);
+    if (!(f & WORD) || f & CAP) return null;
+    const w = norm(doc, i);
+    if (ENGLISH_DISTANT_HEADS.has(w)) return w;
+  }
+  return null;
+}
+
 // "Liverpool Street", "Camden Road": an English street named after a place is no place (tagger v13).
 const ENGLISH_STREETS = words("street road avenue lane square boulevard");
 
@@ -1506,11 +1564,12 @@ export function weakAnchor(doc: Doc, c: Candidate): WeakAnchor | null {
   const language = doc.gaz.language;
   // English: only a nationality word before a noun it names a thing with is weak (ENGLISH_THING_NOUNS).
   if (language === "en") {
-    const head = norm(doc, c.end);
-    // The noun may be capitalized in a name or a headline: "Dutch Courage storms home", "Turkish Delight".
-    const nouns = kind === "demonym" ? ENGLISH_THING_NOUNS : ENGLISH_NAME_THING_NOUNS;
-    if (!nouns || !(flag(doc, c.end) & WORD) || !nouns.has(head)) return null;
-    return { left: contentWord(doc, wordBefore(doc, c.start)), right: head };
+    const head = englishThingHead(
+      doc,
+      c,
+      kind === "demonym" ? ENGLISH_THING_NOUNS : ENGLISH_NAME_THING_NOUNS,
+    );
+    return head ? { left: contentWord(doc, wordBefore(doc, c.start)), right: head } : null;
   }
   const k1 = wordBefore(doc, c.start);
   const p1 = norm(doc, k1);

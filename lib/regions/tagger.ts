@@ -39,7 +39,7 @@ import { ALLCAPS, CAP, POSSESSIVE, WORD, flagsAt, normAt } from "./tokenize";
 import type { CountryTag, EvidenceZone, PlaceEvidence } from "./types";
 
 /** Bump when the gazetteer or the rules change, so stored tags can be recomputed (scripts/retag). */
-export const TAGGER_VERSION: number = 13;
+export const TAGGER_VERSION: number = 14;
 
 /** Mentions at which a country counts as primary even outside title, dateline and lead. */
 export const PRIMARY_MIN_MENTIONS = 3;
@@ -407,11 +407,13 @@ function requireEvidence(doc: Doc, cands: Candidate[]): void {
     const seen = weak.get(code);
     if (seen === null) continue;
     let anchor = weakAnchor(doc, c);
-    // A member of a list of countries is strong: "des États-Unis et de la France", "deutsch-polnische".
+    // A member of a list of countries is strong: "des États-Unis et de la France", "deutsch-polnische". Not
+    // in English, where a weak mention is always part of a thing's name: "Jersey and Guernsey cows" (v14).
     const before = placed[k - 1];
     const after = placed[k + 1];
     if (
       anchor !== null &&
+      doc.gaz.language !== "en" &&
       ((before && before.code !== code && inCountryList(doc, before, c)) ||
         (after && after.code !== code && inCountryList(doc, c, after)))
     )
@@ -448,6 +450,45 @@ function settleOfficeholderSurnames(doc: Doc, cands: Candidate[]): void {
   dropOtherSense(doc, cands, isSurname);
 }
 
+/** A namesake abroad this much smaller than the city read first still wins with one place of its own. */
+const NAMESAKE_RATIO = 5;
+const LOCAL_KINDS: ReadonlySet<string> = new Set(["city", "subnational", "area"]);
+
+/**
+ * A city that other countries' cities share its name with ("San José": Costa Rica, the Philippines, the US)
+ * is the namesake in the one country the article otherwise places, when its own country has no other
+ * mention: with any mention of that country when the namesake is at least a fifth of its size, with two
+ * distinct cities or regions of it when it is smaller ("San Antonio" beside Santiago and Maule is Chile's
+ * port; "Boston" beside "britânicos" and "Reino Unido" stays Massachusetts's; tagger v14).
+ */
+function settleNamesakes(cands: Candidate[]): void {
+  if (!cands.some((c) => c.code !== null && c.entry.namesakes !== null)) return;
+  // Per country, the entries that place it and how many of them are cities or regions.
+  const mentions = new Map<string, Set<Entry>>();
+  for (const c of cands) {
+    if (c.code === null || c.absorbed) continue;
+    let set = mentions.get(c.code);
+    if (!set) mentions.set(c.code, (set = new Set()));
+    set.add(c.entry);
+  }
+  const local = (code: string): number =>
+    [...(mentions.get(code) ?? [])].filter((e) => LOCAL_KINDS.has(e.kind)).length;
+  const settled: [Candidate, string][] = [];
+  for (const c of cands) {
+    const namesakes = c.entry.namesakes;
+    if (c.code === null || c.absorbed || namesakes === null) continue;
+    const own = mentions.get(c.code);
+    if (own && [...own].some((e) => e !== c.entry)) continue;
+    const others = [...namesakes.keys()].filter((code) => code !== c.code && mentions.has(code));
+    const [other] = others;
+    if (others.length !== 1 || other === undefined) continue;
+    const population = namesakes.get(other) ?? 0;
+    if (population * NAMESAKE_RATIO >= (namesakes.get(c.code) ?? 0) || local(other) >= 2)
+      settled.push([c, other]);
+  }
+  for (const [c, code] of settled) c.code = code;
+}
+
 /** Distinct places of the other country that outweigh a lone GeoNames city. */
 const STRAY_CITY_AGAINST = 2;
 
@@ -466,11 +507,13 @@ function dropStrayCities(cands: Candidate[]): void {
     places.add(c.entry);
   }
   if (placesOf.size !== 2) return;
+  // A nationality word is no place: "het Duitse Herzogenrath" is one place in Germany (v14).
+  const placeCount = (places: Set<Entry>): number => [...places].filter((e) => e.kind !== "demonym").length;
   for (const [code, places] of placesOf) {
     const [only] = places;
     if (places.size !== 1 || only?.rule !== "geo-city") continue;
     const others = [...placesOf].find(([other]) => other !== code)![1];
-    if (others.size < STRAY_CITY_AGAINST) continue;
+    if (placeCount(others) < STRAY_CITY_AGAINST) continue;
     for (const c of cands) if (c.code === code) c.code = null;
   }
 }
@@ -530,6 +573,7 @@ export function tagCountries(input: TagInput): CountryTag[] {
   const ev = collectEvidence(doc, cands, named);
   resolve(doc, cands, ev, named);
   settleOfficeholderSurnames(doc, cands);
+  settleNamesakes(cands);
   requireEvidence(doc, cands);
   dropStrayCities(cands);
 

@@ -639,4 +639,56 @@ describe("evidence rule, v7 kinds", () => {
     // «Un americano a Roma» is no qualified place.
     expect(codes("it", "Apre la versione restaurata di «Un americano a Roma».")).toEqual(["IT"]);
   });
+
+  it("a city shared with another country is the one the article places otherwise (v14)", () => {
+    // San José is Costa Rica's beside Costa Rica; Boston stays Massachusetts's beside Britain alone.
+    expect(
+      codes("es", "Las tortugas llegan a Tortuguero, en Costa Rica. En San José se celebró la cumbre."),
+    ).toEqual(["CR"]);
+    expect(codes("es", "En San José se celebró la cumbre.")).toEqual(["US"]);
+    expect(codes("pt", "O Reino Unido e os turistas britânicos lideram; há voos para Boston.")).toEqual([
+      "GB",
+      "US",
+    ]);
+    // A much smaller namesake needs two places of its country: San Antonio beside Santiago and Valparaíso.
+    expect(codes("es", "Los camiones van de Santiago a Valparaíso y a San Antonio.")).toEqual(["CL"]);
+    expect(codes("es", "Los camiones van de Santiago a San Antonio.")).toEqual(["CL", "US"]);
+  });
+
+  it("English dishes, plants and breeds a few words after the place word (v14)", () => {
+    expect(codes("en", "A Mexican chilli beef pie and a Thai green chicken curry pie won.")).toEqual([]);
+    expect(codes("en", "Plant Mexican orange blossom and lift Spanish bluebells.")).toEqual([]);
+    expect(codes("en", "Farmers bet on Jersey and Guernsey cows.", "Jersey and Guernsey cows")).toEqual([]);
+    expect(codes("en", "Mexican officials and Thai police met.")).toEqual(["MX", "TH"]);
+    expect(codes("en", "Jersey and Guernsey ferries were cancelled.")).toEqual(["GG", "JE"]);
+  });
+
+  it("given names from a kept list make a place a surname; a club that is a given name (v14)", () => {
+    expect(codes("en", "Labor's Ali France won the seat of Dickson.")).toEqual([]);
+    expect(codes("en", "Leaders from Ali's party flew to France.")).toEqual(["FR"]);
+    expect(codes("en", "Skip Sydney Arnold beat Chelsea Dumont 7-6.")).toEqual([]);
+    expect(codes("en", "Chelsea beat Arsenal 2-1.")).toEqual(["GB"]);
+  });
+
+  it("a title in quotation marks after a word for a song (v14)", () => {
+    expect(codes("en", 'The trumpeter led renditions of "Jerusalem" between overs.')).toEqual([]);
+    expect(codes("en", 'Pilgrims flew to "Jerusalem" for Easter.')).toEqual(["IL"]);
+  });
+
+  it("eval-14's lessons in German and French (v14)", () => {
+    expect(codes("de", "Auf italienischer Seite stauten sich die Lastwagen.")).toEqual(["IT"]);
+    expect(codes("de", "Das Gericht erlaubt die Auslieferung eines brasilianischen Geschäftsmanns.")).toEqual(
+      ["BR"],
+    );
+    expect(codes("de", "Er kam als Kind aus dem italienischen Bergamo.")).toEqual(["IT"]);
+    expect(codes("de", "Er kam als Kind aus Bergamo.")).toEqual(["IT"]);
+    expect(codes("de", "Dritter wurde Moosbrugger, der dem ÖSV den ersten Podestplatz bescherte.")).toEqual([
+      "AT",
+    ]);
+    expect(codes("fr", "Des milliers de manifestants contre le gouvernement Arizona.")).toEqual([]);
+    expect(codes("fr", "Le gouvernement de l'Arizona conteste la loi.")).toEqual(["US"]);
+    expect(codes("fr", "Le meilleur filet américain de la province.")).toEqual([]);
+    expect(codes("fr", "Les conteneurs en provenance de Chine progressent.")).toEqual(["CN"]);
+    expect(codes("it", "Papa Leone XIV ha parlato dal Palazzo Apostolico.")).toEqual(["VA"]);
+  });
 });

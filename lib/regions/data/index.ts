@@ -5,6 +5,7 @@ import de from "./de.json";
 import es from "./es.json";
 import fr from "./fr.json";
 import geonames from "./geonames-cities.json";
+import givenNames from "./given-names.json";
 import implicit from "./implicit.json";
 import it from "./it.json";
 import nl from "./nl.json";
@@ -84,6 +85,12 @@ export const IMPLICIT: ImplicitData = implicit as ImplicitData;
 
 /** Cities above a population threshold from GeoNames, by country (context rule "geo-city" in rules.ts). */
 export const GEONAMES_CITIES: PhraseTable = geonames.cities;
+
+/** Given names of many languages, folded and "|"-separated (scripts/build-given-names.ts). */
+export const GIVEN_NAME_LIST: string = givenNames.names;
+
+/** City names shared by several countries, with each country's largest namesake: "CL:85651|US:1469845". */
+export const GEONAMES_HOMONYMS: PhraseTable = geonames.homonyms;
 
 /** First-level divisions of every country (ISO 3166-2, English names): "clear" count anywhere, "context" ones need context. */
 export const SUBDIVISIONS: { clear: PhraseTable; context: PhraseTable } = subdivisions.divisions;
